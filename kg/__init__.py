@@ -1,0 +1,3 @@
+"""ctkg: a knowledge graph of counter-terrorism and homeland-security cooperation."""
+
+__version__ = "0.1.0"

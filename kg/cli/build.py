@@ -1,0 +1,1 @@
+"""`kg build`, `kg validate`, `kg explain`, `kg evaluate`: the loader's commands."""

@@ -1,0 +1,205 @@
+"""Terms of ontology/ctkg.ttl as a closed namespace, plus the project's IRI patterns.
+
+`CTKG.Attack` works; `CTKG.Atack` raises AttributeError, so a misspelt term fails loudly.
+A test checks that every term listed here is declared, labelled and defined in the ontology.
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+ONTOLOGY_IRI = "https://w3id.org/ctkg/ontology"
+GRAPH_BASE = "https://w3id.org/ctkg/graph/"
+DEFAULT_BASE_IRI = "https://w3id.org/ctkg/id/"
+
+
+class CTKG(DefinedNamespace):
+    """The ctkg ontology's classes and properties."""
+
+    _NS = Namespace(ONTOLOGY_IRI + "#")
+    _fail = True
+
+    # -- actors
+    Actor: URIRef
+    Organization: URIRef
+    State: URIRef
+    GovernmentAgency: URIRef
+    InternationalOrganization: URIRef
+    TerroristGroup: URIRef
+    SeparatistMovement: URIRef
+    NewsAgency: URIRef
+    Person: URIRef
+    Place: URIRef
+    actsFor: URIRef
+    subOrganizationOf: URIRef
+    basedIn: URIRef
+    demonym: URIRef
+    acronym: URIRef
+    # -- posts
+    Post: URIRef
+    title: URIRef
+    holdsPost: URIRef
+    heldBy: URIRef
+    postIn: URIRef
+    postState: URIRef
+    attestedOn: URIRef
+    # -- events
+    Event: URIRef
+    EventSeries: URIRef
+    Meeting: URIRef
+    Dialogue: URIRef
+    WorkingGroupMeeting: URIRef
+    Summit: URIRef
+    Delegation: URIRef
+    Attack: URIRef
+    EventStatus: URIRef
+    Held: URIRef
+    Planned: URIRef
+    eventStatus: URIRef
+    inSeries: URIRef
+    sessionNumber: URIRef
+    nextSession: URIRef
+    previousSession: URIRef
+    startDate: URIRef
+    endDate: URIRef
+    dateUnknown: URIRef
+    place: URIRef
+    isVirtual: URIRef
+    participant: URIRef
+    hasDelegation: URIRef
+    atEvent: URIRef
+    delegationOf: URIRef
+    ledBy: URIRef
+    ledDelegationOf: URIRef
+    coChair: URIRef
+    topic: URIRef
+    namesGroup: URIRef
+    refersToAttack: URIRef
+    target: URIRef
+    attributedTo: URIRef
+    perpetrator: URIRef
+    killed: URIRef
+    # -- statements
+    Statement: URIRef
+    JointStatement: URIRef
+    JointDeclaration: URIRef
+    Reaction: URIRef
+    CallToAct: URIRef
+    issuedBy: URIRef
+    issuedAt: URIRef
+    calledOn: URIRef
+    demand: URIRef
+    partOf: URIRef
+    respondsTo: URIRef
+    spokesperson: URIRef
+    stance: URIRef
+    # -- legal actions
+    LegalAction: URIRef
+    Extradition: URIRef
+    Arrest: URIRef
+    Designation: URIRef
+    Accusation: URIRef
+    AssassinationPlot: URIRef
+    targetPerson: URIRef
+    actingState: URIRef
+    requestingState: URIRef
+    concernsAttack: URIRef
+    legalStatus: URIRef
+    # -- documents
+    Document: URIRef
+    Agreement: URIRef
+    MemorandumOfCooperation: URIRef
+    MemorandumOfUnderstanding: URIRef
+    Treaty: URIRef
+    UNSCResolution: URIRef
+    party: URIRef
+    signatory: URIRef
+    signedAt: URIRef
+    referencedIn: URIRef
+    resolutionNumber: URIRef
+    # -- topics
+    TopicScheme: URIRef
+    # -- provenance
+    Article: URIRef
+    Sentence: URIRef
+    Assertion: URIRef
+    publisher: URIRef
+    published: URIRef
+    dateMethod: URIRef
+    dateline: URIRef
+    fileName: URIRef
+    contentHash: URIRef
+    inArticle: URIRef
+    sentenceIndex: URIRef
+    startChar: URIRef
+    endChar: URIRef
+    text: URIRef
+    extractedBy: URIRef
+    confidence: URIRef
+    nameKey: URIRef
+
+
+PROV = Namespace("http://www.w3.org/ns/prov#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+SCHEMA = Namespace("https://schema.org/")
+TIME = Namespace("http://www.w3.org/2006/time#")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+G_ONTOLOGY = URIRef(GRAPH_BASE + "ontology")
+G_REFERENCE = URIRef(GRAPH_BASE + "reference")
+G_INFERRED = URIRef(GRAPH_BASE + "inferred")
+ARTICLE_GRAPH_PREFIX = GRAPH_BASE + "article/"
+QUARANTINE_GRAPH_PREFIX = GRAPH_BASE + "quarantine/"
+
+
+def base_iri() -> str:
+    """The base of individual IRIs: KG_BASE_IRI if set, else the project's w3id base."""
+    base = os.environ.get("KG_BASE_IRI", DEFAULT_BASE_IRI)
+    return base if base.endswith(("/", "#")) else base + "/"
+
+
+def ID() -> Namespace:
+    return Namespace(base_iri())
+
+
+def slug(text: str) -> str:
+    """A readable IRI key: 'Lashkar-e-Taiba' -> 'lashkar-e-taiba', 'Al-Qa’ida' -> 'al-qaida'."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"['’`]", "", text.lower())
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "unnamed"
+
+
+def mint(kind: str, *keys: str) -> URIRef:
+    """The IRI of an individual of `kind` ('person', 'group', 'event/meeting' ...) from its keys."""
+    return URIRef(base_iri() + kind + "/" + "/".join(slug(k) for k in keys))
+
+
+def article_graph(article_id: str) -> URIRef:
+    return URIRef(ARTICLE_GRAPH_PREFIX + slug(article_id))
+
+
+def quarantine_graph(article_id: str) -> URIRef:
+    return URIRef(QUARANTINE_GRAPH_PREFIX + slug(article_id))
+
+
+PREFIXES = {
+    "ctkg": str(CTKG._NS),
+    "id": DEFAULT_BASE_IRI,
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "prov": str(PROV),
+    "org": str(ORG),
+    "sem": str(SEM),
+    "schema": str(SCHEMA),
+    "time": str(TIME),
+    "wd": str(WD),
+    "dcterms": "http://purl.org/dc/terms/",
+}
