@@ -1,0 +1,267 @@
+"""Mentions -> entities: one entity per real actor, within the article and across the store.
+
+- Known actors resolve to their reference IRI.
+- People: "Nathan Sales" = "Nathan A Sales" (initials dropped), "Panun" = "Pannun" (doubled
+  letters folded), "Tahawwur Rana" = "Tahawwur Hussain Rana" (middle names optional), and a lone
+  "Bhalla" or "Khan" after the full name in the same article. Two people who share only a
+  surname are not merged. Across articles the name key (`ctkg:nameKey`) finds the person already
+  in the store, so a new article never renames an existing person.
+- Each person gets the posts the article gives them: title, organization, state.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+from rdflib import URIRef
+
+from kg.article import Article
+from kg.mentions import Mention, descriptor_words, title_words
+from kg.reference import ReferenceIndex, normalise, reference_index, token_norm, tokens
+from kg.vocab import CTKG, mint
+
+PATTERNS = Path(__file__).resolve().parent / "patterns"
+ORG_CLASSES = {CTKG.GovernmentAgency, CTKG.InternationalOrganization, CTKG.TerroristGroup,
+               CTKG.SeparatistMovement, CTKG.NewsAgency}
+
+# (name key) -> (IRI, label) of a person already in the store, or None.
+PersonLookup = Callable[[str], "tuple[URIRef, str] | None"]
+
+
+@dataclass(frozen=True)
+class Post:
+    title: str
+    organization: URIRef | None
+    state: URIRef | None
+    sentence: int
+    rule: str
+
+
+@dataclass
+class Entity:
+    iri: URIRef
+    cls: URIRef
+    label: str
+    known: bool                      # from the reference data or already in the store
+    aliases: set[str] = field(default_factory=set)
+    name_key: str | None = None
+    state: URIRef | None = None      # for people: the state they act for
+    state_sentence: int | None = None
+    posts: list[Post] = field(default_factory=list)
+    first_sentence: int = 0
+
+
+@dataclass
+class Resolution:
+    entities: dict[URIRef, Entity]
+    mentions: list[tuple[Mention, URIRef]]     # every kept mention with its entity, in text order
+
+    def in_sentence(self, index: int) -> list[tuple[Mention, URIRef]]:
+        return [(m, iri) for m, iri in self.mentions if m.sentence == index]
+
+    def of_class(self, cls: URIRef) -> list[Entity]:
+        return [e for e in self.entities.values() if e.cls == cls]
+
+
+def name_key(name: str) -> str:
+    """First and last name, lower case, initials dropped, doubled letters folded."""
+    parts = [token_norm(t) for t, _, _ in tokens(name)]
+    parts = [p for p in parts if len(p) > 1]
+    if not parts:
+        return ""
+    chosen = [parts[0], parts[-1]] if len(parts) > 1 else parts
+    return "-".join(re.sub(r"(.)\1+", r"\1", p) for p in chosen)
+
+
+def _name_parts(name: str) -> list[str]:
+    return [re.sub(r"(.)\1+", r"\1", token_norm(t)) for t, _, _ in tokens(name) if len(token_norm(t)) > 1]
+
+
+def resolve(article: Article, mentions: list[Mention], find_person: PersonLookup | None = None,
+            index: ReferenceIndex | None = None) -> Resolution:
+    index = index or reference_index()
+    entities: dict[URIRef, Entity] = {}
+    kept: list[tuple[Mention, URIRef]] = []
+    for m in mentions:
+        if m.iri is not None:
+            ent = entities.get(m.iri)
+            if ent is None:
+                ent = entities[m.iri] = Entity(m.iri, m.cls, m.label or m.text, True,
+                                               first_sentence=m.sentence)
+            kept.append((m, m.iri))
+    people = sorted((m for m in mentions if m.kind == "person"),
+                    key=lambda m: (-len(_name_parts(m.text)), m.start))
+    for m in people:
+        iri = _resolve_person(m, entities, find_person)
+        if iri is None:
+            continue
+        kept.append((m, iri))
+        person = entities[iri]
+        person.aliases.add(m.text)
+        person.first_sentence = min(person.first_sentence, m.sentence)
+        if m.title:
+            _add_post(article, person, m, mentions, index)
+    kept.sort(key=lambda pair: pair[0].start)
+    return Resolution(entities, kept)
+
+
+def _resolve_person(m: Mention, entities: dict[URIRef, Entity], find_person) -> URIRef | None:
+    parts = _name_parts(m.text)
+    if not parts:
+        return None
+    people = [e for e in entities.values() if e.cls == CTKG.Person]
+    if len(parts) == 1:
+        # A lone surname (or given name) refers back to one full name of this article.
+        matches = [p for p in people if parts[0] in _name_parts(p.label)]
+        return matches[0].iri if len(matches) == 1 else None
+    key = name_key(m.text)
+    for p in people:
+        if p.name_key == key and _compatible(parts, _name_parts(p.label)):
+            return p.iri
+    stored = find_person(key) if find_person else None
+    if stored is not None:
+        iri, label = stored
+        entities[iri] = Entity(iri, CTKG.Person, label, True, name_key=key, first_sentence=m.sentence)
+        return iri
+    first_last = [t for t, _, _ in tokens(m.text) if len(token_norm(t)) > 1]
+    iri = mint("person", " ".join([first_last[0], first_last[-1]]))
+    entities[iri] = Entity(iri, CTKG.Person, m.text, False, name_key=key, first_sentence=m.sentence)
+    return iri
+
+
+def _compatible(a: list[str], b: list[str]) -> bool:
+    """Middle names may be absent from one form: 'tahawur rana' ~ 'tahawur husain rana'."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return all(p in long for p in short)
+
+
+@lru_cache(maxsize=1)
+def _post_defaults() -> list[tuple[str, str, str]]:
+    rows = []
+    for line in (PATTERNS / "post-organizations.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            title, state, org = line.split("\t")
+            rows.append((normalise(title), state, org))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _state_hints() -> dict[str, str]:
+    hints = {}
+    for line in (PATTERNS / "state-hints.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, state = line.split("\t")
+            hints[word.strip().lower()] = state.strip()
+    return hints
+
+
+def _add_post(article: Article, person: Entity, m: Mention, mentions: list[Mention], index) -> None:
+    inside = _mentions_in_title(m, mentions, index)
+    org = next((k.iri for k in inside if k.cls in ORG_CLASSES and k.iri), None)
+    state = next((k.iri for k in inside if k.cls == CTKG.State and k.iri), None)
+    title = _clean_title(m.title, inside)
+    words = [token_norm(t) for t, _, _ in tokens(title)]
+    _, heads = title_words()
+    if not any(w in heads for w in words):
+        if state and person.state is None:
+            person.state, person.state_sentence = state, m.sentence
+        return  # a descriptor such as "separatist" or "accused", not a post
+    if state is None:
+        state = _state_from_hints(words, index)
+    if org is None:
+        org = _org_from_context(article, m, mentions, title, index)
+    if state is None and org is not None:
+        states = index.states_of(org)
+        state = states[0] if states else None
+    if org is None and state is not None:
+        org = _default_org(title, state, index)
+    if state is not None and person.state is None:
+        person.state, person.state_sentence = state, m.sentence
+    title = title[:1].upper() + title[1:]
+    post = Post(title, org, state, m.sentence, "title-before-name" if m.title_start else "apposition")
+    if all(p.title.lower() != post.title.lower() for p in person.posts):
+        person.posts.append(post)
+
+
+def _mentions_in_title(m: Mention, mentions: list[Mention], index) -> list[Mention]:
+    if m.title_start is not None:
+        return [k for k in mentions if k.iri and m.title_start <= k.start and k.end <= m.start]
+    # An apposition after the name: known things inside it, within the same sentence.
+    found = []
+    from kg.mentions import _known_mentions  # the same matcher, over the apposition only
+    from kg.article import Sentence
+
+    title_sentence = Sentence(m.sentence, m.end, m.end + len(m.title) + 4, m.title)
+    toks = tokens(m.title)
+    for k in _known_mentions(title_sentence, [(t, s + m.end, e + m.end) for t, s, e in toks], index):
+        found.append(k)
+    for t, _, _ in toks:
+        demonym = index.demonyms.get(normalise(t))
+        if demonym is not None and t[:1].isupper():
+            found.append(Mention("demonym", t, 0, 0, m.sentence, demonym.cls, demonym.iri, demonym.label))
+    return found
+
+
+def _clean_title(title: str, inside: list[Mention]) -> str:
+    """'the acting deputy secretary in the US Department of Homeland Security' -> 'acting deputy secretary'."""
+    text = title
+    for k in inside:
+        if k.text and k.cls != CTKG.TerroristGroup:
+            text = text.replace(k.text, " ")
+    text = re.split(r",|\b(?:in|at|of the|with)\s+(?:the\s+)?(?=\s|$)", text)[0]
+    text = re.sub(r"\b(?:the|a|an|his|her|top|senior official performing the duties of)\b", " ", text,
+                  flags=re.I)
+    text = re.sub(r"\b(?:in|at|of|for|and)\s*$", "", text.strip())
+    text = re.sub(r"^[’'s\s]+", "", text)
+    return re.sub(r"\s+", " ", text).strip(" ,-")
+
+
+def _state_from_hints(words: list[str], index) -> URIRef | None:
+    for word in words:
+        state_label = _state_hints().get(word)
+        if state_label:
+            known = index.lookup(tuple(normalise(state_label).split()), state_label)
+            if known is not None:
+                return known.iri
+    return None
+
+
+def _org_from_context(article: Article, m: Mention, mentions: list[Mention], title: str, index):
+    """'foreign ministry spokesperson' after 'the Chinese foreign ministry' is China's ministry."""
+    words = [token_norm(t) for t, _, _ in tokens(title)]
+    generic = {"ministry", "office", "department"} & set(words)
+    if not generic:
+        return None
+    for k in sorted(mentions, key=lambda k: -k.start):
+        if k.start >= m.start or k.sentence < m.sentence - 3 or k.cls != CTKG.GovernmentAgency:
+            continue
+        label_words = set(normalise(k.text).split())
+        if generic & label_words and label_words & set(words) - {"the"}:
+            return k.iri
+    return None
+
+
+def _default_org(title: str, state: URIRef, index) -> URIRef | None:
+    key = normalise(title)
+    for title_key, state_label, org_label in _post_defaults():
+        if title_key in key and index.label(state) == state_label:
+            for known, _ in index.by_tokens.get(tuple(normalise(org_label).split()), []):
+                if state in index.states_of(known.iri):
+                    return known.iri
+    return None
+
+
+def context_state(article: Article, sentence: int, mentions: list[tuple[Mention, URIRef]],
+                  entities: dict[URIRef, Entity], exclude: set[URIRef] = frozenset()) -> URIRef | None:
+    """The state most recently in subject position (a sentence's first words), up to 3 sentences back."""
+    for idx in range(sentence, max(-1, sentence - 4), -1):
+        sent = article.sentences[idx]
+        for m, iri in mentions:
+            if m.sentence != idx or entities[iri].cls != CTKG.State or iri in exclude:
+                continue
+            if m.start - sent.start <= 12:
+                return iri
+    return None

@@ -1,0 +1,910 @@
+"""Article + entities -> events and relations, each fact with its sentence, rule and confidence.
+
+Rules, one function each: meetings (series, session, dates, place, delegations, co-chairs,
+topics, groups named, next and previous sessions), joint statements, calls to act, reactions,
+attacks (date, place, target, perpetrators, killed), legal actions (extradition, arrest,
+accusation, assassination plot, designation) and agreements. Event IRIs are minted from stable
+keys (series and month, attack place and year) so that two reports of one event meet; the store
+lookup `find_meeting` joins a report whose year is unknown to the event already stored.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, SKOS, XSD
+
+from kg.article import Article, Sentence
+from kg.dates import DateSpan, day_month_code, find_date
+from kg.entities import Entity, Resolution, context_state
+from kg.reference import ReferenceIndex, normalise, reference_index, token_norm, tokens
+from kg.vocab import CTKG, mint, slug
+
+PATTERNS = Path(__file__).resolve().parent / "patterns"
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December"]
+
+# (series key, start date or None, (month, day) or None) -> IRI of a meeting already stored
+MeetingLookup = Callable[[str, "dt.date | None", "tuple[int, int] | None"], "URIRef | None"]
+
+
+@dataclass(frozen=True)
+class Fact:
+    subject: URIRef
+    predicate: URIRef
+    object: object
+    sentence: int
+    rule: str
+    confidence: float
+
+
+@dataclass
+class Extraction:
+    facts: list[Fact] = field(default_factory=list)
+    events: dict[URIRef, URIRef] = field(default_factory=dict)   # event IRI -> class
+
+    def add(self, s, p, o, sentence: int, rule: str, confidence: float = 0.8) -> None:
+        if o is None or s is None:
+            return
+        self.facts.append(Fact(s, p, o, sentence, rule, confidence))
+
+    def declare(self, iri: URIRef, cls: URIRef, label: str, sentence: int, rule: str, conf: float = 0.8):
+        if iri not in self.events:
+            self.events[iri] = cls
+            self.add(iri, RDF.type, cls, sentence, rule, conf)
+            self.add(iri, SKOS.prefLabel, Literal(label, lang="en"), sentence, rule, conf)
+
+
+def _lines(name: str) -> list[str]:
+    text = (PATTERNS / name).read_text(encoding="utf-8").splitlines()
+    return [ln for ln in text if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def attack_words() -> frozenset[str]:
+    return frozenset(ln.strip() for ln in _lines("attack-words.txt"))
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    return {normalise(c): s for c, s in (ln.split("\t") for ln in _lines("capitals.tsv"))}
+
+
+@dataclass
+class Context:
+    article: Article
+    res: Resolution
+    index: ReferenceIndex
+    out: Extraction
+    find_meeting: MeetingLookup | None
+    main_meeting: URIRef | None = None
+    meeting_states: list[URIRef] = field(default_factory=list)
+    statement: URIRef | None = None
+    statement_states: list[URIRef] = field(default_factory=list)
+    attacks_by_sentence: dict[int, list[URIRef]] = field(default_factory=dict)
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.article.published
+
+    def sentence(self, i: int) -> Sentence:
+        return self.article.sentences[i]
+
+    def things(self, i: int, cls: URIRef) -> list[tuple[int, URIRef]]:
+        """(offset in sentence, IRI) of the entities of `cls` mentioned in sentence i."""
+        start = self.sentence(i).start
+        return [(m.start - start, iri) for m, iri in self.res.in_sentence(i)
+                if self.res.entities[iri].cls == cls]
+
+    def entity(self, iri: URIRef) -> Entity:
+        return self.res.entities[iri]
+
+
+def extract_events(article: Article, res: Resolution, find_meeting: MeetingLookup | None = None,
+                   index: ReferenceIndex | None = None) -> Extraction:
+    ctx = Context(article, res, index or reference_index(), Extraction(), find_meeting)
+    find_meetings(ctx)
+    find_statements(ctx)
+    find_attacks(ctx)
+    find_calls_to_act(ctx)
+    find_reactions(ctx)
+    find_legal_actions(ctx)
+    find_agreements(ctx)
+    find_topics_and_groups(ctx)
+    return ctx.out
+
+
+# -- meetings -----------------------------------------------------------------------------------
+
+SERIES_HEAD = re.compile(
+    r"\b(Dialogue|dialogue|Joint Working Group|joint working group|Working Group|working group|"
+    r"Summit|summit|Consultations|consultations|Strategic Dialogue)\b")
+SERIES_STOP = {"the", "a", "an", "of", "and", "senior", "officials", "officials’", "official",
+               "meeting", "session", "round", "its", "their", "this", "that", "held"}
+HELD_CUES = re.compile(r"\b(held|met|meet|meeting of|session of|round of|during the|at the|co-chair|"
+                       r"concluded|took place|hosted|convened|figured in)\b", re.I)
+
+
+@dataclass
+class SeriesMention:
+    key: str
+    label: str
+    states: list[URIRef]
+    session: int | None
+    sentence: int
+    start: int
+
+
+def _series_in(ctx: Context, i: int) -> list[SeriesMention]:
+    sent = ctx.sentence(i)
+    text = sent.text
+    found = []
+    for m in SERIES_HEAD.finditer(text):
+        words_before = re.findall(r"[\w’'.\-/]+", text[max(0, m.start() - 80): m.start()])
+        phrase = []
+        for w in reversed(words_before):
+            lw = w.lower().strip(".")
+            if lw in SERIES_STOP or re.fullmatch(r"\d+(st|nd|rd|th)", lw) or lw in ORDINALS:
+                break
+            if not (w[:1].isupper() or "-" in w or lw in {"counterterrorism", "counter-terrorism",
+                                                           "designations", "strategic", "security",
+                                                           "homeland", "joint", "cyber", "defence"}):
+                break
+            phrase.insert(0, w)
+        after = re.match(r"\s+on\s+([a-z\-]+(?:\s+[a-z\-]+)?)", text[m.end():])
+        tail = f" on {after.group(1)}" if after and after.group(1).split()[0] in {
+            "counterterrorism", "counter-terrorism", "terrorism", "security", "cybersecurity",
+            "counternarcotics", "counter-narcotics"} else ""
+        name = " ".join(phrase + [m.group(1)]) + tail
+        states = _states_in_phrase(ctx, i, sent.start + m.start() - len(" ".join(phrase)) - 1,
+                                   sent.start + m.end())
+        words = [w for w in normalise(name).split()]
+        content = [w for w in words if w not in SERIES_STOP and not _is_state_word(ctx, w)]
+        joined = re.sub(r"counter\s+", "counter", " ".join(content))
+        if not joined:
+            continue
+        session = _session_number(text[: m.start() - len(" ".join(phrase))])
+        found.append(SeriesMention(joined, name, states, session, i, m.start()))
+    return found
+
+
+def _is_state_word(ctx: Context, word: str) -> bool:
+    return ctx.index.lookup((word,), word.upper()) is not None and len(word) <= 3 or \
+        any(k.cls == CTKG.State for k, _ in ctx.index.by_tokens.get((word,), []))
+
+
+def _states_in_phrase(ctx: Context, i: int, start: int, end: int) -> list[URIRef]:
+    states = []
+    for m, iri in ctx.res.in_sentence(i):
+        if start - 2 <= m.start and m.end <= end and ctx.entity(iri).cls == CTKG.State and iri not in states:
+            states.append(iri)
+    return states
+
+
+def _session_number(before: str) -> int | None:
+    m = re.search(r"\b(\d+)(?:st|nd|rd|th)\s+(?:meeting|session|round|edition)\s+of\s+(?:the\s+)?[\w\-.’' ]*$",
+                  before, re.I) or re.search(r"\b(\d+)(?:st|nd|rd|th)\s+$", before)
+    if m:
+        return int(m.group(1))
+    m = re.search(r"\b(" + "|".join(ORDINALS) + r")\s+(?:meeting|session|round|edition)\s+of\s+(?:the\s+)?[\w\-.’' ]*$",
+                  before, re.I)
+    return ORDINALS[m.group(1).lower()] if m else None
+
+
+def _series_key(states: list[URIRef], words: str) -> str:
+    return "-".join(sorted(slug(str(s).rsplit("/", 1)[-1]) for s in states) + sorted(set(words.split())))
+
+
+def find_meetings(ctx: Context) -> None:
+    mentions = [s for i in range(len(ctx.article.sentences)) for s in _series_in(ctx, i)]
+    held = [s for s in mentions if HELD_CUES.search(ctx.sentence(s.sentence).text)
+            and not re.search(r"\b(next|last|previous)\b", ctx.sentence(s.sentence).text[:s.start], re.I)]
+    summit = _summit(ctx) if not held else None
+    if not held and summit is None:
+        return
+    if held:
+        primary = held[0]
+        states = primary.states or next((s.states for s in mentions if s.states), [])
+        if not states:
+            states = _delegation_states(ctx)
+        session = next((s.session for s in held if s.key == primary.key and s.session), None)
+        key = _series_key(states, primary.key)
+        label = primary.label if primary.label[:1].isupper() else primary.label
+        if states and not any(ctx.entity(st).label.split()[0] in primary.label for st in states):
+            label = "-".join(ctx.entity(st).label for st in states) + " " + primary.label
+        cls = CTKG.WorkingGroupMeeting if "group" in primary.key else (
+            CTKG.Summit if "summit" in primary.key else CTKG.Dialogue)
+        _meeting(ctx, key, label, cls, states, session, primary.sentence, others=held[1:])
+    else:
+        _meeting(ctx, *summit)
+    _next_and_previous(ctx, mentions)
+
+
+def _summit(ctx: Context):
+    """'the meeting between Prime Minister Narendra Modi and President Donald Trump'."""
+    for sent in ctx.article.sentences:
+        m = re.search(r"\b(?:meeting|summit|talks)\s+between\s+", sent.text)
+        if not m:
+            continue
+        people = [iri for off, iri in ctx.things(sent.index, CTKG.Person) if off > m.end() - 1][:2]
+        if len(people) < 2:
+            continue
+        states = [s for s in (ctx.entity(p).state for p in people) if s]
+        names = [ctx.entity(p).label for p in people]
+        key = "summit-" + "-".join(sorted(slug(n) for n in names))
+        label = f"Meeting between {names[0]} and {names[1]}"
+        return key, label, CTKG.Summit, states, None, sent.index, [], people
+    return None
+
+
+def _delegation_states(ctx: Context) -> list[URIRef]:
+    states = []
+    for sent in ctx.article.sentences:
+        for m, iri in ctx.res.in_sentence(sent.index):
+            after = sent.text[m.end - sent.start: m.end - sent.start + 20]
+            if ctx.entity(iri).cls == CTKG.State and re.match(r"\s+(delegation|side)\b", after) and iri not in states:
+                states.append(iri)
+    return states
+
+
+def _meeting_date(ctx: Context, first: int) -> DateSpan | None:
+    order = [first] + [i for i in range(len(ctx.article.sentences)) if i != first]
+    for i in order:
+        text = ctx.sentence(i).text
+        if i != first and not re.search(r"\b(dialogue|meeting|met|held|session|summit|talks)\b", text, re.I):
+            continue
+        if re.search(r"\b(last|previous|next|set up|ago)\b", text, re.I):
+            continue
+        span = find_date(text, ctx.date)
+        if span and (span.start or span.month_day):
+            return span
+    return None
+
+
+def _meeting(ctx: Context, key, label, cls, states, session, first, others=(), people=()) -> None:
+    span = _meeting_date(ctx, first)
+    start = span.start if span else None
+    month_day = span.month_day if span and not start else None
+    iri = ctx.find_meeting(key, start, month_day or ctx.article.month_day) if ctx.find_meeting else None
+    if iri is None:
+        when = (f"{start:%Y-%m}" if start else (f"{month_day[0]:02d}-{month_day[1]:02d}" if month_day
+                else (f"{ctx.date:%Y-%m}" if ctx.date else ctx.article.id)))
+        iri = mint("event/meeting", f"{key} {when}")
+    if start:
+        label = f"{label} ({MONTH_NAMES[start.month - 1]} {start.year})"
+    out = ctx.out
+    out.declare(iri, cls, label, first, "meeting-series")
+    ctx.main_meeting, ctx.meeting_states = iri, list(states)
+    series = mint("series", key)
+    out.add(iri, CTKG.inSeries, series, first, "meeting-series")
+    out.add(series, RDF.type, CTKG.EventSeries, first, "meeting-series")
+    out.add(series, SKOS.prefLabel, Literal(re.sub(r"\s*\(.*\)$", "", label), lang="en"), first, "meeting-series")
+    out.add(iri, CTKG.eventStatus, CTKG.Held, first, "meeting-series")
+    if session:
+        out.add(iri, CTKG.sessionNumber, Literal(session, datatype=XSD.integer), first, "session-ordinal", 0.9)
+    for other in others:
+        if other.key != key.split("-", 2)[-1] and other.session is None:
+            continue
+    if start:
+        out.add(iri, CTKG.startDate, Literal(start, datatype=XSD.date), first, span.how and "meeting-date", 0.85)
+        if span.end:
+            out.add(iri, CTKG.endDate, Literal(span.end, datatype=XSD.date), first, "meeting-date", 0.85)
+    else:
+        out.add(iri, CTKG.dateUnknown, Literal(True), first, "meeting-date-unknown", 0.6)
+    for st in states:
+        out.add(iri, CTKG.participant, st, first, "series-states", 0.9)
+    for person in people:
+        out.add(iri, CTKG.participant, person, first, "meeting-between", 0.85)
+    _place(ctx, iri, first)
+    _delegations(ctx, iri)
+
+
+def _place(ctx: Context, iri: URIRef, first: int) -> None:
+    for sent in ctx.article.sentences:
+        text = sent.text
+        if re.search(r"\b(next|last|previous)\b", text, re.I):
+            continue
+        if re.search(r"\b(held|met|meeting)\b[^.]{0,40}\bvirtual(ly)?\b|\bvirtual(ly)?\b[^.]{0,20}\b(held|meeting)\b",
+                     text, re.I):
+            ctx.out.add(iri, CTKG.isVirtual, Literal(True), sent.index, "held-virtually", 0.9)
+            return
+        if re.search(r"\bheld here\b", text) and ctx.article.dateline:
+            place = _dateline_place(ctx)
+            if place:
+                ctx.out.add(iri, CTKG.place, place, sent.index, "held-here-dateline", 0.8)
+                return
+        m = re.search(r"\b(?:met|held|meeting|dialogue)\b[^.;]{0,60}?\bin\s+", text)
+        if m:
+            for off, place in ctx.things(sent.index, CTKG.Place):
+                if off == m.end():
+                    ctx.out.add(iri, CTKG.place, place, sent.index, "met-in-place", 0.8)
+                    return
+
+
+def _dateline_place(ctx: Context) -> URIRef | None:
+    first = re.split(r"[/\[,]", ctx.article.dateline or "")[0].strip()
+    if not first:
+        return None
+    known = ctx.index.lookup(tuple(normalise(first).split()), first)
+    return known.iri if known and known.cls == CTKG.Place else None
+
+
+def _delegations(ctx: Context, meeting: URIRef) -> None:
+    for sent in ctx.article.sentences:
+        text = sent.text
+        for m in re.finditer(r"\b(delegation|side|team)\s+(?:was|were|is)\s+(?:led|headed)\s+by\b", text):
+            state = _state_before(ctx, sent, m.start())
+            person = _person_after(ctx, sent, m.end())
+            if state and person:
+                _delegation(ctx, meeting, state, person, sent.index, "delegation-led-by")
+        m = re.search(r"\bled\s+the\s+(?:two\s+)?delegations\b", text)
+        if m:
+            for off, person in ctx.things(sent.index, CTKG.Person):
+                state = ctx.entity(person).state
+                if off < m.start() and state:
+                    _delegation(ctx, meeting, state, person, sent.index, "led-the-delegations")
+        m = re.search(r"\bco-?chair", text, re.I)
+        if m:
+            for off, person in ctx.things(sent.index, CTKG.Person):
+                ctx.out.add(meeting, CTKG.coChair, person, sent.index, "co-chair", 0.8)
+                ctx.out.add(meeting, CTKG.participant, person, sent.index, "co-chair", 0.8)
+
+
+def _state_before(ctx: Context, sent: Sentence, pos: int) -> URIRef | None:
+    best = None
+    for m, iri in ctx.res.in_sentence(sent.index):
+        if ctx.entity(iri).cls == CTKG.State and m.end - sent.start <= pos and pos - (m.end - sent.start) < 25:
+            best = iri
+    return best
+
+
+def _person_after(ctx: Context, sent: Sentence, pos: int) -> URIRef | None:
+    for off, iri in ctx.things(sent.index, CTKG.Person):
+        if off >= pos:
+            return iri
+    return None
+
+
+def _delegation(ctx: Context, meeting: URIRef, state: URIRef, person: URIRef, i: int, rule: str) -> None:
+    deleg = URIRef(f"{meeting}/delegation/{slug(str(state).rsplit('/', 1)[-1])}")
+    out = ctx.out
+    out.add(deleg, RDF.type, CTKG.Delegation, i, rule, 0.85)
+    label = f"{ctx.entity(state).label} delegation"
+    out.add(deleg, SKOS.prefLabel, Literal(label, lang="en"), i, rule, 0.85)
+    out.add(deleg, CTKG.delegationOf, state, i, rule, 0.85)
+    out.add(deleg, CTKG.ledBy, person, i, rule, 0.85)
+    out.add(deleg, CTKG.atEvent, meeting, i, rule, 0.85)
+    out.add(meeting, CTKG.hasDelegation, deleg, i, rule, 0.85)
+    out.add(meeting, CTKG.participant, state, i, rule, 0.85)
+    out.add(meeting, CTKG.participant, person, i, rule, 0.85)
+    who = ctx.entity(person)
+    if who.state is None:
+        who.state, who.state_sentence = state, i
+    if state not in ctx.meeting_states:
+        ctx.meeting_states.append(state)
+
+
+def _next_and_previous(ctx: Context, mentions: list[SeriesMention]) -> None:
+    if ctx.main_meeting is None:
+        return
+    series = next(ctx.out.facts[i].object for i in range(len(ctx.out.facts))
+                  if ctx.out.facts[i].subject == ctx.main_meeting and ctx.out.facts[i].predicate == CTKG.inSeries)
+    base_label = str(next(f.object for f in ctx.out.facts if f.subject == series and f.predicate == SKOS.prefLabel))
+    for sent in ctx.article.sentences:
+        text = sent.text
+        if re.search(r"\bnext\s+(round|meeting|session|dialogue|edition)\b", text, re.I) and \
+                re.search(r"\b(hold|held|host|convene|meet)\b", text, re.I):
+            nxt = URIRef(f"{ctx.main_meeting}/next")
+            ctx.out.declare(nxt, ctx.out.events[ctx.main_meeting], f"{base_label} (next session, planned)",
+                            sent.index, "next-session", 0.75)
+            ctx.out.add(nxt, CTKG.inSeries, series, sent.index, "next-session", 0.75)
+            ctx.out.add(nxt, CTKG.eventStatus, CTKG.Planned, sent.index, "next-session", 0.75)
+            ctx.out.add(nxt, CTKG.dateUnknown, Literal(True), sent.index, "next-session", 0.75)
+            for st in ctx.meeting_states:
+                ctx.out.add(nxt, CTKG.participant, st, sent.index, "next-session", 0.7)
+            for off, place in ctx.things(sent.index, CTKG.Place):
+                ctx.out.add(nxt, CTKG.place, place, sent.index, "next-session", 0.75)
+                break
+            ctx.out.add(ctx.main_meeting, CTKG.nextSession, nxt, sent.index, "next-session", 0.75)
+        m = re.search(r"\b(last|previous)\b[^.]{0,80}\b(?:was\s+)?held\s+in\s+(" + "|".join(MONTH_NAMES) + r")\s+(\d{4})",
+                      text)
+        if m:
+            month, year = MONTH_NAMES.index(m.group(2)) + 1, int(m.group(3))
+            prev = mint("event/meeting", f"{str(series).rsplit('/', 1)[-1]} {year}-{month:02d}")
+            ctx.out.declare(prev, ctx.out.events[ctx.main_meeting], f"{base_label} ({m.group(2)} {year})",
+                            sent.index, "previous-session", 0.8)
+            ctx.out.add(prev, CTKG.inSeries, series, sent.index, "previous-session", 0.8)
+            ctx.out.add(prev, CTKG.eventStatus, CTKG.Held, sent.index, "previous-session", 0.8)
+            ctx.out.add(prev, CTKG.dateUnknown, Literal(True), sent.index, "previous-session", 0.8)
+            for st in ctx.meeting_states:
+                ctx.out.add(prev, CTKG.participant, st, sent.index, "previous-session", 0.7)
+            ctx.out.add(ctx.main_meeting, CTKG.previousSession, prev, sent.index, "previous-session", 0.8)
+
+
+# -- statements ---------------------------------------------------------------------------------
+
+STATEMENT_RE = re.compile(r"\bjoint\s+(statement|declaration)\b", re.I)
+
+
+def find_statements(ctx: Context) -> None:
+    for sent in ctx.article.sentences:
+        m = STATEMENT_RE.search(sent.text)
+        if not m:
+            continue
+        states = ctx.meeting_states or _states_near(ctx, sent, m.start())
+        if ctx.main_meeting:
+            iri = URIRef(f"{ctx.main_meeting}/joint-statement")
+        else:
+            when = f"{ctx.date:%Y-%m}" if ctx.date else ctx.article.id
+            iri = mint("event/statement", "-".join(sorted(slug(ctx.entity(s).label) for s in states)), when)
+        names = " and ".join(ctx.entity(s).label for s in states) or "the parties"
+        when_label = f" ({MONTH_NAMES[ctx.date.month - 1]} {ctx.date.year})" if ctx.date else ""
+        cls = CTKG.JointDeclaration if m.group(1).lower() == "declaration" else CTKG.JointStatement
+        ctx.out.declare(iri, cls, f"Joint statement of {names}{when_label}", sent.index, "joint-statement")
+        ctx.out.add(iri, RDF.type, CTKG.JointStatement, sent.index, "joint-statement")
+        for st in states:
+            ctx.out.add(iri, CTKG.issuedBy, st, sent.index, "joint-statement", 0.75)
+        if ctx.date:
+            ctx.out.add(iri, CTKG.published, Literal(ctx.date, datatype=XSD.date), sent.index, "article-date", 0.6)
+        if ctx.main_meeting:
+            ctx.out.add(iri, CTKG.issuedAt, ctx.main_meeting, sent.index, "joint-statement", 0.75)
+        ctx.statement, ctx.statement_states = iri, list(states)
+        return
+
+
+def _states_near(ctx: Context, sent: Sentence, pos: int) -> list[URIRef]:
+    states = []
+    for off, iri in ctx.things(sent.index, CTKG.State):
+        if abs(off - pos) < 30 and iri not in states:
+            states.append(iri)
+    return states
+
+
+# -- attacks ------------------------------------------------------------------------------------
+
+KILLED_RE = [
+    re.compile(r"\bleft\s+(\w+)\s+(?:people\s+|persons\s+)?dead", re.I),
+    re.compile(r"\bkill(?:ed|ing)\s+(?:at least\s+)?(\w+)", re.I),
+    re.compile(r"\b(\w+)\s+(?:people|persons|civilians|soldiers|troops|personnel|jawans)\s+(?:were\s+)?killed", re.I),
+    re.compile(r"\bdeath(?:s)?\s+of\s+(\w+)", re.I),
+    re.compile(r"\bclaimed\s+(\w+)\s+lives", re.I),
+]
+
+
+def _number(word: str) -> int | None:
+    word = word.lower().replace(",", "")
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def find_attacks(ctx: Context) -> None:
+    for sent in ctx.article.sentences:
+        found = _attacks_in(ctx, sent)
+        ctx.attacks_by_sentence[sent.index] = found
+        for attack in found:
+            _attack_details(ctx, sent, attack)
+
+
+def _attacks_in(ctx: Context, sent: Sentence) -> list[URIRef]:
+    found = []
+    toks = tokens(sent.text)
+    for n, (t, s, e) in enumerate(toks):
+        if t.lower() not in attack_words():
+            continue
+        for group in _attack_modifiers(ctx, sent, toks, n):
+            iri = group["known"] or _reference_attack(ctx, group["place"], group["year"])
+            if iri is None and (group["place"] or group["code"]):
+                iri = _mint_attack(ctx, sent, group["year"], group["code"], group["place"], group["words"], n, toks)
+            if iri is not None and iri not in found:
+                found.append(iri)
+    for _, iri in ctx.things(sent.index, CTKG.Attack):
+        if iri not in found:
+            found.append(iri)
+    for iri in found:
+        ctx.out.add(iri, RDF.type, CTKG.Attack, sent.index, "attack-mention", 0.85)
+    return found
+
+
+def _known_attack_at(ctx: Context, sent: Sentence, offset: int) -> URIRef | None:
+    for m, iri in ctx.res.in_sentence(sent.index):
+        if m.start - sent.start <= offset < m.end - sent.start and ctx.entity(iri).cls == CTKG.Attack:
+            return iri
+    return None
+
+
+def _reference_attack(ctx: Context, place: URIRef | None, year: int | None) -> URIRef | None:
+    """A well-known attack at `place` (in `year`, or the only one there) from the reference data."""
+    if place is None:
+        return None
+    graph = ctx.index.graph
+    candidates = [a for a in graph.subjects(CTKG.place, place) if (a, RDF.type, CTKG.Attack) in graph]
+    if year is not None:
+        candidates = [a for a in candidates if str(graph.value(a, CTKG.startDate) or "").startswith(str(year))]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _attack_modifiers(ctx: Context, sent: Sentence, toks, n: int) -> list[dict]:
+    """'the 2008 Mumbai and 2016 Pathankot attacks' -> one group per attack: year, code, place."""
+    def fresh():
+        return {"year": None, "code": None, "place": None, "words": [], "known": None}
+
+    groups, current = [], fresh()
+    k, text = n - 1, sent.text
+    while k >= 0 and n - k <= 7:
+        t, s, e = toks[k]
+        lt = t.lower()
+        known = _known_attack_at(ctx, sent, s)
+        if known is not None:
+            current["known"] = current["known"] or known
+        if lt in {"terror", "terrorist", "suicide", "deadly", "militant"}:
+            k -= 1
+            continue
+        if re.fullmatch(r"(19|20)\d\d", t):
+            current["year"] = int(t)
+        elif k > 0 and text[toks[k - 1][2]:s] == "/" and re.fullmatch(r"\d{1,2}", t):
+            current["code"] = f"{toks[k - 1][0]}/{t}"
+            k -= 1
+        elif lt == "and":
+            groups.append(current)
+            current = fresh()
+        elif t[:1].isupper() and lt not in {"the", "a", "an"}:
+            place = _place_at(ctx, sent, s)
+            if place:
+                current["place"] = place
+            current["words"].insert(0, t)
+        elif known is None:
+            break
+        k -= 1
+    groups.append(current)
+    after = text[toks[n][2]:]
+    for pattern in (r"\s+(?:in|at)\s+", r"\s+on\s+(?:the\s+)?[^,.]{3,60}?\s+in\s+"):
+        m = re.match(pattern, after)
+        if m:
+            place = _place_at(ctx, sent, toks[n][2] + m.end())
+            for g in groups:
+                g["place"] = g["place"] or place
+    for g in groups:
+        if g["known"] is None and g["place"] is None and g["code"] is None:
+            g["known"] = _known_attack_at(ctx, sent, toks[n][2] + 5) if re.match(r"\s+(?:in|on)\s", after) else None
+    return [g for g in groups if g["place"] or g["code"] or g["known"]]
+
+
+def _place_at(ctx: Context, sent: Sentence, offset: int) -> URIRef | None:
+    for m, iri in ctx.res.in_sentence(sent.index):
+        if m.start - sent.start <= offset < m.end - sent.start and ctx.entity(iri).cls == CTKG.Place:
+            return iri
+    return None
+
+
+def _mint_attack(ctx: Context, sent: Sentence, year, code, place, words, n, toks) -> URIRef | None:
+    place_label = ctx.entity(place).label if place else None
+    md = day_month_code(code) if code else None
+    after = sent.text[toks[n][2]:toks[n][2] + 60]
+    span = find_date(after, None) if re.match(r"\s+(?:in|at|on)\b", after) else None
+    if year is None and span and span.start:
+        year = span.start.year
+    if year is None:
+        m = re.search(r"\b(" + "|".join(MONTH_NAMES) + r")\s+((?:19|20)\d\d)\s+" + re.escape(toks[n][0]),
+                      sent.text)
+        year = int(m.group(2)) if m else None
+    name = " ".join(words) if words and not place else place_label
+    if not name:
+        name = code
+    key = [str(year) if year else (f"{md[0]:02d}-{md[1]:02d}" if md else "undated"), name]
+    iri = mint("event/attack", " ".join(key))
+    label = f"{year} {name} attack" if year else f"{name} attack"
+    ctx.out.declare(iri, CTKG.Attack, label, sent.index, "attack-mention", 0.7)
+    date = span.start if span and span.start else None
+    if date is None and md and year:
+        try:
+            date = dt.date(year, md[0], md[1])
+        except ValueError:
+            date = None
+    if date:
+        ctx.out.add(iri, CTKG.startDate, Literal(date, datatype=XSD.date), sent.index, "attack-date", 0.8)
+    else:
+        ctx.out.add(iri, CTKG.dateUnknown, Literal(True), sent.index, "attack-date-unknown", 0.6)
+    if place:
+        ctx.out.add(iri, CTKG.place, place, sent.index, "attack-place", 0.8)
+    target = re.match(r"\s+on\s+(?:the\s+)?([^,.]{3,60}?)(?:\s+in\s+|[,.]|$)", sent.text[toks[n][2]:])
+    if target and not re.match(r"\d", target.group(1)) and not re.match(
+            r"(?:" + "|".join(MONTH_NAMES) + r")\b", target.group(1)):
+        ctx.out.add(iri, CTKG.target, Literal(target.group(1).strip()), sent.index, "attack-on-target", 0.7)
+    return iri
+
+
+def _attack_details(ctx: Context, sent: Sentence, attack: URIRef) -> None:
+    text = sent.text
+    m = re.search(r"\b(?:carried out|perpetrated|executed|conducted|claimed)\s+by\b", text)
+    if m:
+        group = _group_after(ctx, sent, m.end())
+        if group:
+            ctx.out.add(attack, CTKG.perpetrator, group, sent.index, "carried-out-by", 0.85)
+    m = re.search(r"\b(?:blamed on|attributed to)\b", text)
+    if m:
+        group = _group_after(ctx, sent, m.end())
+        if group:
+            ctx.out.add(attack, CTKG.attributedTo, group, sent.index, "blamed-on", 0.8)
+    for pattern in KILLED_RE:
+        km = pattern.search(text)
+        if km and _number(km.group(1)) is not None:
+            if len(ctx.attacks_by_sentence.get(sent.index, [])) == 1:
+                ctx.out.add(attack, CTKG.killed, Literal(_number(km.group(1)), datatype=XSD.integer),
+                            sent.index, "killed-count", 0.8)
+            break
+    m = re.search(r"\btargeted\s+(?:an?\s+|the\s+)?([^,.;]{3,60})", text)
+    if m and len(ctx.attacks_by_sentence.get(sent.index, [])) == 1:
+        target = re.split(r"\s+(?:and|which|resulting|resulted)\b", m.group(1))[0]
+        ctx.out.add(attack, CTKG.target, Literal(target.strip()), sent.index, "targeted", 0.75)
+
+
+def _group_after(ctx: Context, sent: Sentence, pos: int) -> URIRef | None:
+    groups = [(off, iri) for off, iri in ctx.things(sent.index, CTKG.TerroristGroup) if off >= pos]
+    return groups[0][1] if groups and groups[0][0] - pos < 60 else None
+
+
+# -- calls to act and reactions -----------------------------------------------------------------
+
+CALL_RE = re.compile(r"\b(called on|calls on|urged|urges|pressed|asked|need for|demanded that|told)\s+", re.I)
+REACT_VERBS = re.compile(r"\b(said|responded|reacted|rejected|termed|expressed|criticised|criticized|"
+                         r"slammed|objected|dismissed|defended|hit out|protested)\b")
+
+
+def find_calls_to_act(ctx: Context) -> None:
+    for sent in ctx.article.sentences:
+        text = sent.text
+        for m in CALL_RE.finditer(text):
+            target = next((iri for off, iri in ctx.things(sent.index, CTKG.State) if off == m.end()), None)
+            if target is None:
+                continue
+            rest = text[m.end():]
+            dm = re.search(r"\b(?:to|should)\s+(.+)", rest)
+            if not dm:
+                continue
+            demand = re.split(r"[”\"]|\.\s*$", dm.group(1))[0].strip(" ,.“”\"")
+            callers = [iri for off, iri in ctx.things(sent.index, CTKG.State) if off < m.start() and iri != target]
+            if not callers:
+                callers = [s for s in (ctx.statement_states or ctx.meeting_states) if s != target]
+            key = f"{ctx.statement or ctx.main_meeting or mint('article', ctx.article.id)}"
+            iri = URIRef(f"{key}/call/{slug(ctx.entity(target).label)}")
+            label = f"Call on {ctx.entity(target).label} to act"
+            ctx.out.declare(iri, CTKG.CallToAct, label, sent.index, "called-on")
+            ctx.out.add(iri, CTKG.calledOn, target, sent.index, "called-on", 0.85)
+            ctx.out.add(iri, CTKG.demand, Literal(demand[:300]), sent.index, "called-on", 0.75)
+            for caller in callers:
+                ctx.out.add(iri, CTKG.issuedBy, caller, sent.index, "called-on", 0.75)
+            if ctx.statement:
+                ctx.out.add(iri, CTKG.partOf, ctx.statement, sent.index, "called-on", 0.7)
+            if ctx.date:
+                ctx.out.add(iri, CTKG.published, Literal(ctx.date, datatype=XSD.date), sent.index, "article-date", 0.6)
+            for attack in ctx.attacks_by_sentence.get(sent.index, []):
+                ctx.out.add(iri, CTKG.refersToAttack, attack, sent.index, "called-on", 0.7)
+            break
+        sm = re.search(r"^(?:[^,]*,\s*)?(?P<who>.{0,40}?)\s+should\s+take\b", text)
+        if sm:
+            for off, target in ctx.things(sent.index, CTKG.State):
+                if off > 0 and text[off:].startswith(sm.group("who").split()[-1]) and ctx.statement is None:
+                    pass
+
+
+def find_reactions(ctx: Context) -> None:
+    statement = ctx.statement
+    if statement is None:
+        return
+    issuers = set(ctx.statement_states)
+    seen: set[URIRef] = set()
+    for sent in ctx.article.sentences:
+        states = ctx.things(sent.index, CTKG.State)
+        if not states:
+            continue
+        off, state = states[0]
+        if state in issuers or state in seen or off > 12:
+            continue
+        verb = REACT_VERBS.search(sent.text)
+        if not verb or verb.start() - off > 60:
+            continue
+        seen.add(state)
+        iri = URIRef(f"{statement}/reaction/{slug(ctx.entity(state).label)}")
+        ctx.out.declare(iri, CTKG.Reaction, f"{ctx.entity(state).label}'s reaction to the joint statement",
+                        sent.index, "third-state-reaction", 0.75)
+        ctx.out.add(iri, CTKG.issuedBy, state, sent.index, "third-state-reaction", 0.8)
+        ctx.out.add(iri, CTKG.respondsTo, statement, sent.index, "third-state-reaction", 0.75)
+        quote = re.search(r"[“\"]([^”\"]{3,200})[”\"]", sent.text)
+        stance = quote.group(1) if quote else sent.text[verb.end():].strip(" ,.")[:200]
+        ctx.out.add(iri, CTKG.stance, Literal(stance.strip(" ,.")), sent.index, "third-state-reaction", 0.6)
+        if ctx.date:
+            ctx.out.add(iri, CTKG.published, Literal(ctx.date, datatype=XSD.date), sent.index, "article-date", 0.6)
+        _spokesperson(ctx, iri, state, sent.index)
+
+
+def _spokesperson(ctx: Context, reaction: URIRef, state: URIRef, first: int) -> None:
+    last = min(len(ctx.article.sentences), first + 6)
+    for i in range(first, last):
+        for _, person in ctx.things(i, CTKG.Person):
+            who = ctx.entity(person)
+            titles = " ".join(p.title.lower() for p in who.posts)
+            if re.search(r"spokes(person|man|woman)", titles) and who.state in (None, state):
+                if who.state is None:
+                    who.state, who.state_sentence = state, i
+                ctx.out.add(reaction, CTKG.spokesperson, person, i, "spokesperson-of-reaction", 0.75)
+                return
+
+
+# -- legal actions ------------------------------------------------------------------------------
+
+LEGAL_RULES = [
+    (CTKG.Extradition, "extradition", re.compile(r"\bextradit(?:ion|e|ed)\b", re.I)),
+    (CTKG.Arrest, "arrest", re.compile(r"\barrest(?:ed|s)?\b", re.I)),
+    (CTKG.AssassinationPlot, "assassination-plot",
+     re.compile(r"\b(?:assassination\s+(?:attempt|plot|bid)|plot\s+to\s+(?:kill|assassinate)|murder\s+plot)\b", re.I)),
+    (CTKG.Designation, "designation", re.compile(r"\bdesignat(?:ed|ion of|es)\b(?!\s+dialogue)", re.I)),
+    (CTKG.Accusation, "accusation", re.compile(r"\baccused\b|\bfor\s+(?:his|her|their)\s+role\s+in\b", re.I)),
+]
+
+
+def find_legal_actions(ctx: Context) -> None:
+    for sent in ctx.article.sentences:
+        people = ctx.things(sent.index, CTKG.Person)
+        if not people:
+            continue
+        for cls, rule, pattern in LEGAL_RULES:
+            m = pattern.search(sent.text)
+            if not m:
+                continue
+            targets = _legal_targets(ctx, sent, cls, m, people)
+            for person in targets:
+                _legal_action(ctx, sent, cls, rule, person, m)
+
+
+def _legal_targets(ctx: Context, sent: Sentence, cls, m, people) -> list[URIRef]:
+    if cls == CTKG.Arrest:
+        return [p for off, p in people if off > m.start()][:8]
+    if cls == CTKG.AssassinationPlot:
+        return [p for off, p in people if off > m.start()][:1]
+    if cls == CTKG.Accusation:
+        near = [p for off, p in people if abs(off - m.end()) < 40]
+        return near[:1]
+    near = sorted(people, key=lambda op: abs(op[0] - m.start()))
+    return [near[0][1]] if near and abs(near[0][0] - m.start()) < 80 else []
+
+
+def _legal_action(ctx: Context, sent: Sentence, cls, rule: str, person: URIRef, m) -> None:
+    who = ctx.entity(person)
+    iri = mint(f"event/{rule}", who.label)
+    label = f"{rule.replace('-', ' ').capitalize()} of {who.label}" if cls != CTKG.AssassinationPlot else \
+        f"Assassination plot against {who.label}"
+    if cls == CTKG.Accusation:
+        label = f"Accusation against {who.label}"
+    ctx.out.declare(iri, cls, label, sent.index, rule, 0.7)
+    ctx.out.add(iri, CTKG.targetPerson, person, sent.index, rule, 0.75)
+    attacks = ctx.attacks_by_sentence.get(sent.index) or (
+        ctx.attacks_by_sentence.get(sent.index - 1, []) if re.search(r"\bthe attacks?\b", sent.text) else [])
+    for attack in attacks[:1]:
+        ctx.out.add(iri, CTKG.concernsAttack, attack, sent.index, rule, 0.7)
+    acting = _acting_state(ctx, sent, m)
+    if acting is not None and cls != CTKG.Accusation:
+        ctx.out.add(iri, CTKG.actingState, acting, sent.index, rule, 0.65)
+    requesting = _capital_subject(ctx, sent)
+    if requesting is not None and cls == CTKG.Extradition and requesting != acting:
+        ctx.out.add(iri, CTKG.requestingState, requesting, sent.index, "capital-pushing-for", 0.6)
+    status = _legal_status(sent.text) if cls == CTKG.Extradition else None
+    if status:
+        ctx.out.add(iri, CTKG.legalStatus, Literal(status), sent.index, rule, 0.6)
+
+
+def _acting_state(ctx: Context, sent: Sentence, m) -> URIRef | None:
+    before = [(off, iri) for off, iri in ctx.things(sent.index, CTKG.State) if off < m.start()]
+    if before:
+        return before[-1][1]
+    return None
+
+
+def _capital_subject(ctx: Context, sent: Sentence) -> URIRef | None:
+    m = re.match(r"\s*([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:is|has|was|had)\b", sent.text)
+    if not m:
+        return None
+    state_label = capitals().get(normalise(m.group(1)))
+    if not state_label:
+        return None
+    known = ctx.index.lookup(tuple(normalise(state_label).split()), state_label)
+    return known.iri if known else None
+
+
+def _legal_status(text: str) -> str | None:
+    for pattern, status in ((r"\bappeal\b[^.]*\bdismissed|\bdismissed\b[^.]*\bappeal\b", "appeal dismissed"),
+                            (r"\bapprov(?:e|ed|al)\b", "approved"),
+                            (r"\bpushing for|seeking|sought|request", "requested"),
+                            (r"\bconvicted\b", "convicted"),
+                            (r"\bacquitted\b", "acquitted")):
+        if re.search(pattern, text, re.I):
+            return status
+    return None
+
+
+# -- agreements ---------------------------------------------------------------------------------
+
+AGREEMENT_RE = re.compile(
+    r"\b(Memorandum of (Cooperation|Understanding)|MoU|MoC|Treaty|Agreement)\b(?:\s+on\s+([A-Z][\w\s-]{3,80}?))?"
+    r"(?=\s+(?:between|to|with|that|signed|was|were)\b|[,.;—–-]|$)")
+RESOLUTION_RE = re.compile(r"\b(?:UN|United Nations)\s+Security\s+Council\s+Resolution\s+(\d{3,4})\b|\bUNSCR?\s+(\d{3,4})\b")
+
+
+def find_agreements(ctx: Context) -> None:
+    seen = False
+    for sent in ctx.article.sentences:
+        for m in RESOLUTION_RE.finditer(sent.text):
+            number = int(m.group(1) or m.group(2))
+            iri = mint("document", f"unsc-resolution-{number}")
+            ctx.out.declare(iri, CTKG.UNSCResolution, f"UN Security Council Resolution {number}", sent.index,
+                            "unsc-resolution", 0.9)
+            ctx.out.add(iri, CTKG.resolutionNumber, Literal(number, datatype=XSD.integer), sent.index,
+                        "unsc-resolution", 0.9)
+            ref = ctx.main_meeting or ctx.statement
+            if ref:
+                ctx.out.add(iri, CTKG.referencedIn, ref, sent.index, "unsc-resolution", 0.75)
+        m = AGREEMENT_RE.search(sent.text)
+        if not m or seen:
+            continue
+        kind = {"cooperation": CTKG.MemorandumOfCooperation, "understanding": CTKG.MemorandumOfUnderstanding,
+                "moc": CTKG.MemorandumOfCooperation, "mou": CTKG.MemorandumOfUnderstanding,
+                "treaty": CTKG.Treaty}.get((m.group(2) or m.group(1)).lower(), CTKG.Agreement)
+        subject = (m.group(3) or "").strip()
+        name = f"{m.group(1)} on {subject}" if subject else m.group(1)
+        parties = [iri for off, iri in ctx.things(sent.index, CTKG.GovernmentAgency) if off > m.start()]
+        if len(parties) < 2:
+            parties = [iri for off, iri in ctx.things(sent.index, CTKG.State)] or parties
+        key = [name] + sorted(slug(ctx.entity(p).label) for p in parties)
+        iri = mint("document", *key)
+        label = name if subject else f"{name} between {' and '.join(ctx.entity(p).label for p in parties)}"
+        ctx.out.declare(iri, kind, label, sent.index, "agreement-signed", 0.75)
+        for party in parties:
+            ctx.out.add(iri, CTKG.party, party, sent.index, "agreement-parties", 0.75)
+        if re.search(r"\bsign(?:ed|ing)\b", sent.text) and ctx.main_meeting:
+            ctx.out.add(iri, CTKG.signedAt, ctx.main_meeting, sent.index, "agreement-signed", 0.8)
+        elif ctx.main_meeting:
+            ctx.out.add(iri, CTKG.referencedIn, ctx.main_meeting, sent.index, "agreement-referenced", 0.6)
+        seen = True
+
+
+# -- topics and groups named --------------------------------------------------------------------
+
+DISCUSS = re.compile(r"\b(discuss|deliberat|explor|review|cooperat|agree|reaffirm|commit|shared|combat|"
+                     r"counter|address|highlight|underlin|underscor|focus|partnership|ranging|exchange|"
+                     r"strengthen|prevent|tackl|fight|action against|efforts)", re.I)
+GROUP_CUE = re.compile(r"\b(network|groups?|threats?|against|including|entities|organi[sz]ations)\b", re.I)
+
+
+def find_topics_and_groups(ctx: Context) -> None:
+    event = ctx.main_meeting or ctx.statement
+    if event is None:
+        return
+    for sent in ctx.article.sentences:
+        text = sent.text
+        in_statement = ctx.statement is not None and (
+            re.search(r"\bstatement\b|\bdeclaration\b", text, re.I) or "“" in text[:3])
+        target = ctx.statement if in_statement or ctx.main_meeting is None else ctx.main_meeting
+        if DISCUSS.search(text):
+            for off, topic in ctx.things(sent.index, _CONCEPT):
+                ctx.out.add(event, CTKG.topic, topic, sent.index, "topic-discussed", 0.7)
+        if GROUP_CUE.search(text) and not re.search(r"\b(carried out|blamed on|commander|claimed by)\b", text):
+            for off, group in ctx.things(sent.index, CTKG.TerroristGroup):
+                ctx.out.add(target, CTKG.namesGroup, group, sent.index, "groups-named", 0.75)
+        if in_statement or ctx.statement is None:
+            for attack in ctx.attacks_by_sentence.get(sent.index, []):
+                if target is not None and re.search(r"\b(perpetrators|justice|prevent|like|including)\b", text):
+                    ctx.out.add(target, CTKG.refersToAttack, attack, sent.index, "attack-referred", 0.7)
+
+
+_CONCEPT = SKOS.Concept

@@ -1,0 +1,142 @@
+"""The loader: article files in, validated and explainable named graphs out.
+
+    read_article -> find_mentions -> resolve -> extract_events -> build_graph -> validate -> store
+
+One article at a time, one transaction per article. An article that cannot be read is reported
+by name and the rest of the batch loads; one that fails validation is kept aside in a quarantine
+graph with its SHACL report. An article whose content hash is already stored is skipped.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from kg import store as kgstore
+from kg.article import Article, find_articles, read_article
+from kg.entities import resolve
+from kg.errors import KgError
+from kg.events import extract_events
+from kg.mentions import find_mentions
+from kg.reference import ReferenceIndex, normalise, reference_index
+from kg.triples import ArticleGraph, build_graph
+from kg.validate import validate
+from kg.vocab import CTKG, article_graph, mint, quarantine_graph
+
+
+@dataclass
+class ArticleOutcome:
+    path: str
+    status: str                  # "loaded", "unchanged", "quarantined", "failed"
+    triples: int = 0
+    new_entities: int = 0
+    known_entities: int = 0
+    events: int = 0
+    violations: int = 0
+    message: str = ""
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class BuildSummary:
+    outcomes: list[ArticleOutcome] = field(default_factory=list)
+    errors: list[KgError] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and all(o.status in ("loaded", "unchanged") for o in self.outcomes)
+
+
+def extract_article(article: Article, store: ox.Store | None = None,
+                    index: ReferenceIndex | None = None) -> ArticleGraph:
+    """One article's graph, resolved against the reference data and (when given) the store."""
+    index = index or reference_index()
+    mentions = find_mentions(article, index)
+    person_lookup = (lambda key: kgstore.find_person(store, key)) if store is not None else None
+    meeting_lookup = (lambda *a: kgstore.find_meeting(store, *a)) if store is not None else None
+    res = resolve(article, mentions, person_lookup, index)
+    extraction = extract_events(article, res, meeting_lookup, index)
+    publisher, publisher_facts = _publisher(article, index)
+    result = build_graph(article, res, extraction, publisher, _dateline(article, index))
+    for triple in publisher_facts:
+        result.graph.add(triple)
+    return result
+
+
+def _publisher(article: Article, index: ReferenceIndex):
+    if not article.publisher:
+        return None, []
+    known = index.lookup(tuple(normalise(article.publisher).split()), article.publisher)
+    if known is not None and known.cls == CTKG.NewsAgency:
+        return known.iri, []
+    iri = mint("news", article.publisher)
+    return iri, [(iri, RDF.type, CTKG.NewsAgency), (iri, SKOS.prefLabel, Literal(article.publisher, lang="en"))]
+
+
+def _dateline(article: Article, index: ReferenceIndex) -> URIRef | None:
+    if not article.dateline:
+        return None
+    first = article.dateline.split("/")[0].split("[")[0].strip()
+    for candidate in (first, first.split(",")[0]):
+        known = index.lookup(tuple(normalise(candidate).split()), candidate)
+        if known is not None and known.cls == CTKG.Place:
+            return known.iri
+    return None
+
+
+def load_article(store: ox.Store, path: Path) -> ArticleOutcome:
+    """Read, extract, validate and store one article file; raises BadArticle for unreadable input."""
+    article = read_article(path)
+    graph_iri = article_graph(article.id)
+    if kgstore.stored_hash(store, graph_iri) == article.content_hash:
+        return ArticleOutcome(str(path), "unchanged", warnings=article.warnings)
+    result = extract_article(article, store)
+    context = kgstore.describe(store, _pointed_at(result.graph))
+    report = validate(result.graph, context=context)
+    outcome = ArticleOutcome(str(path), "loaded", len(result.graph), result.new_entities,
+                             result.known_entities, result.events, len(report.violations),
+                             warnings=article.warnings)
+    if report.conforms:
+        kgstore.replace_graph(store, graph_iri, result.graph, quarantine_graph(article.id))
+        return outcome
+    kept = Graph()
+    for triple in result.graph:
+        kept.add(triple)
+    for triple in report.results:
+        kept.add(triple)
+    kgstore.replace_graph(store, quarantine_graph(article.id), kept, graph_iri)
+    outcome.status = "quarantined"
+    first = report.violations[0].message if report.violations else "see kg validate"
+    outcome.message = f"{len(report.violations)} SHACL violation(s), e.g. {first}"
+    return outcome
+
+
+def _pointed_at(graph: Graph) -> set[URIRef]:
+    subjects = set(graph.subjects())
+    return {o for o in graph.objects() if isinstance(o, URIRef) and o not in subjects
+            and not str(o).startswith(str(CTKG._NS))}
+
+
+def build(paths: Sequence[str | Path], store_dir: str | Path,
+          progress: Callable[[str], None] | None = None) -> BuildSummary:
+    files, errors = find_articles(paths)
+    summary = BuildSummary(errors=list(errors))
+    store = kgstore.open_store(store_dir)
+    kgstore.ensure_base_graphs(store)
+    for path in files:
+        try:
+            summary.outcomes.append(load_article(store, path))
+        except KgError as error:
+            summary.errors.append(error)
+            summary.outcomes.append(ArticleOutcome(str(path), "failed", message=str(error)))
+        if progress:
+            progress(str(path))
+    store.flush()
+    return summary

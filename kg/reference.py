@@ -1,0 +1,160 @@
+"""The reference data (known actors, places, topics, attacks) as an alias index for matching.
+
+Reads ontology/reference/*.ttl and ontology/topics.ttl once per process. Adding an actor or an
+alias is adding triples to those files; no code changes.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from kg.vocab import CTKG
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+REFERENCE_DIR = ONTOLOGY_DIR / "reference"
+TOPICS_FILE = ONTOLOGY_DIR / "topics.ttl"
+
+# Classes the matcher knows, most specific first (an IRI typed twice takes the first).
+KNOWN_CLASSES = (
+    CTKG.State,
+    CTKG.TerroristGroup,
+    CTKG.SeparatistMovement,
+    CTKG.GovernmentAgency,
+    CTKG.InternationalOrganization,
+    CTKG.NewsAgency,
+    CTKG.Place,
+    CTKG.Attack,
+    SKOS.Concept,
+)
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
+
+
+def fold(text: str) -> str:
+    """ASCII-fold a string: 'Qa’ida' -> "Qa'ida", accents dropped."""
+    text = text.replace("’", "'").replace("‘", "'")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def token_norm(token: str) -> str:
+    """How a token is compared: lower case, no dots, no apostrophes, no possessive 's."""
+    token = fold(token)
+    if re.search(r"'s$", token, re.I) and len(token) > 3:
+        token = token[:-2]
+    return re.sub(r"[.']", "", token).lower()
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """The word tokens of `text` with their offsets: (token, start, end)."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def normalise(text: str) -> str:
+    """A label's matching key: 'Lashkar e-Tayyiba' and 'Lashkar-e-Tayyiba' give 'lashkar e tayyiba'."""
+    return " ".join(token_norm(t) for t, _, _ in tokens(text))
+
+
+def is_case_sensitive(alias: str) -> bool:
+    """Short acronyms ('US', 'LeT', 'IS') match only as written, so 'us' the pronoun is not the US."""
+    letters = re.sub(r"[^A-Za-z]", "", alias)
+    return len(letters) <= 5 and sum(c.isupper() for c in letters) >= 2
+
+
+@dataclass(frozen=True)
+class Known:
+    iri: URIRef
+    cls: URIRef
+    label: str
+
+
+@dataclass
+class ReferenceIndex:
+    """Every label of every known thing, keyed by its token sequence."""
+
+    graph: Graph
+    by_tokens: dict[tuple[str, ...], list[tuple[Known, str | None]]] = field(default_factory=dict)
+    demonyms: dict[str, Known] = field(default_factory=dict)
+    max_len: int = 1
+    known: dict[URIRef, Known] = field(default_factory=dict)
+
+    def add_alias(self, known: Known, alias: str) -> None:
+        key = tuple(normalise(alias).split())
+        if not key:
+            return
+        exact = "".join(re.findall(r"[A-Za-z0-9]", alias)) if is_case_sensitive(alias) else None
+        entries = self.by_tokens.setdefault(key, [])
+        if (known, exact) not in entries:
+            entries.append((known, exact))
+        self.max_len = max(self.max_len, len(key))
+
+    def lookup(self, key: tuple[str, ...], surface: str) -> Known | None:
+        """The known thing a token sequence names, honouring case-sensitive acronyms."""
+        letters = "".join(re.findall(r"[A-Za-z0-9]", fold(surface)))
+        for known, exact in self.by_tokens.get(key, ()):
+            if exact is None or re.sub(r"s$", "", letters) == exact or letters == exact:
+                return known
+        return None
+
+    def label(self, iri: URIRef) -> str | None:
+        known = self.known.get(iri)
+        return known.label if known else None
+
+    def states_of(self, iri: URIRef) -> list[URIRef]:
+        """The states an agency belongs to, directly or through its parents."""
+        seen, todo, found = set(), [iri], []
+        while todo:
+            node = todo.pop()
+            for parent in self.graph.objects(node, CTKG.subOrganizationOf):
+                if parent in seen:
+                    continue
+                seen.add(parent)
+                if (parent, RDF.type, CTKG.State) in self.graph:
+                    found.append(parent)
+                else:
+                    todo.append(parent)
+        return found
+
+
+def reference_files() -> list[Path]:
+    files = sorted(REFERENCE_DIR.glob("**/*.ttl"))
+    if TOPICS_FILE.exists():
+        files.append(TOPICS_FILE)
+    return files
+
+
+def load_reference_graph() -> Graph:
+    graph = Graph()
+    for path in reference_files():
+        graph.parse(path, format="turtle")
+    return graph
+
+
+@lru_cache(maxsize=1)
+def reference_index() -> ReferenceIndex:
+    """The alias index over all reference files, built once per process."""
+    return build_index(load_reference_graph())
+
+
+def build_index(graph: Graph) -> ReferenceIndex:
+    index = ReferenceIndex(graph=graph)
+    for cls in KNOWN_CLASSES:
+        for iri in graph.subjects(RDF.type, cls):
+            if not isinstance(iri, URIRef) or iri in index.known:
+                continue
+            label = graph.value(iri, SKOS.prefLabel)
+            if label is None:
+                continue
+            known = Known(iri, cls, str(label))
+            index.known[iri] = known
+            for alias in [label, *graph.objects(iri, SKOS.altLabel), *graph.objects(iri, CTKG.acronym)]:
+                index.add_alias(known, str(alias))
+            if cls == CTKG.State:
+                for demonym in graph.objects(iri, CTKG.demonym):
+                    index.demonyms[normalise(str(demonym))] = known
+    return index

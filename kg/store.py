@@ -1,0 +1,187 @@
+"""The quad store: an on-disk Oxigraph store, one named graph per article.
+
+Writing an article replaces its named graph in one SPARQL Update request, which Oxigraph runs as
+one transaction: a crash leaves the article fully in or fully out. An article whose content hash
+is already stored is skipped, so re-loading changes nothing. The ontology, topics and reference
+data are kept in graphs of their own and reloaded when their files change.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF
+
+from kg.errors import StoreError
+from kg.reference import ONTOLOGY_DIR, reference_files
+from kg.vocab import CTKG, G_INFERRED, G_ONTOLOGY, G_REFERENCE, GRAPH_BASE, PREFIXES, mint
+
+SPARQL_DIR = Path(__file__).resolve().parent / "sparql"
+G_META = ox.NamedNode(GRAPH_BASE + "meta")
+SOURCE_HASH = ox.NamedNode(str(CTKG._NS) + "contentHash")
+
+
+@lru_cache(maxsize=None)
+def sparql(name: str) -> str:
+    """The text of kg/sparql/NAME.rq."""
+    return (SPARQL_DIR / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def open_store(location: str | Path, *, read_only: bool = False) -> ox.Store:
+    path = Path(location)
+    try:
+        if read_only:
+            if not path.exists():
+                raise StoreError(f"{path}: no store here. Build one first: kg build --store {path}")
+            return ox.Store.read_only(str(path))
+        path.mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(path))
+    except OSError as error:
+        raise StoreError(
+            f"{path}: the store cannot be opened ({error}).\n"
+            "  Another kg command may be writing to it; wait for it to finish, or use another --store."
+        ) from error
+
+
+def to_ox(term) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def from_ox(term):
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value if term.datatype else None
+        if datatype == "http://www.w3.org/2001/XMLSchema#string":
+            datatype = None
+        return Literal(term.value, datatype=datatype)
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _insert_data(graph_iri: URIRef, graph: Graph) -> str:
+    body = graph.serialize(format="nt")
+    return f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}"
+
+
+def replace_graph(store: ox.Store, graph_iri: URIRef, graph: Graph, *also_drop: URIRef) -> None:
+    """Replace one named graph by `graph`, atomically (one update request, one transaction)."""
+    drops = "".join(f"DROP SILENT GRAPH <{g}> ;\n" for g in (graph_iri, *also_drop))
+    store.update(drops + _insert_data(graph_iri, graph))
+
+
+def drop_graphs(store: ox.Store, *graphs: URIRef) -> None:
+    store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs))
+
+
+def stored_hash(store: ox.Store, graph_iri: URIRef) -> str | None:
+    rows = store.query(sparql("article-hash"), use_default_graph_as_union=False,
+                       substitutions={ox.Variable("g"): ox.NamedNode(str(graph_iri))})
+    for row in rows:
+        return row["hash"].value
+    return None
+
+
+def find_person(store: ox.Store, key: str) -> tuple[URIRef, str] | None:
+    rows = store.query(sparql("find-person"), use_default_graph_as_union=True,
+                       substitutions={ox.Variable("key"): ox.Literal(key)})
+    for row in rows:
+        return URIRef(row["person"].value), row["label"].value
+    return None
+
+
+def find_meeting(store: ox.Store, series_key: str, start: dt.date | None,
+                 month_day: tuple[int, int] | None) -> URIRef | None:
+    """A stored session of the series within five days of `start` (or of `month_day`, year unknown)."""
+    series = ox.NamedNode(str(mint("series", series_key)))
+    rows = store.query(sparql("find-meetings"), use_default_graph_as_union=True,
+                       substitutions={ox.Variable("series"): series})
+    for row in rows:
+        meeting = row["meeting"].value
+        stored = dt.date.fromisoformat(row["start"].value) if row["start"] is not None else None
+        if start and stored and abs((stored - start).days) <= 5:
+            return URIRef(meeting)
+        stored_md = (stored.month, stored.day) if stored else _month_day_from_iri(meeting)
+        wanted_md = (start.month, start.day) if start else month_day
+        if stored_md and wanted_md and (start is None or stored is None):
+            if abs(_day_of_year(stored_md) - _day_of_year(wanted_md)) <= 5:
+                return URIRef(meeting)
+    return None
+
+
+def _month_day_from_iri(iri: str) -> tuple[int, int] | None:
+    """Meetings whose year was unknown are minted with a '-MM-DD' suffix (see events._meeting)."""
+    m = re.search(r"-(\d{2})-(\d{2})$", iri)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def _day_of_year(md: tuple[int, int]) -> int:
+    return (md[0] - 1) * 31 + md[1]
+
+
+def describe(store: ox.Store, iris: set[URIRef]) -> Graph:
+    """Types, labels and states of the given entities as stored (any graph): validation context."""
+    graph = Graph()
+    wanted = {RDF.type, URIRef(PREFIXES["skos"] + "prefLabel"), CTKG.actsFor, CTKG.subOrganizationOf}
+    for iri in iris:
+        for quad in store.quads_for_pattern(ox.NamedNode(str(iri)), None, None, None):
+            predicate = URIRef(quad.predicate.value)
+            if predicate in wanted:
+                graph.add((iri, predicate, from_ox(quad.object)))
+    return graph
+
+
+def ensure_base_graphs(store: ox.Store) -> None:
+    """Load the ontology, topics and reference data into their graphs when their files changed."""
+    groups = {
+        G_ONTOLOGY: [ONTOLOGY_DIR / "ctkg.ttl"],
+        G_REFERENCE: [p for p in reference_files() if p.name != "topics.ttl"] + [ONTOLOGY_DIR / "topics.ttl"],
+    }
+    for graph_iri, files in groups.items():
+        files = [f for f in files if f.exists()]
+        digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
+        node = ox.NamedNode(str(graph_iri))
+        current = [q.object.value for q in store.quads_for_pattern(node, SOURCE_HASH, None, G_META)]
+        if current == [digest]:
+            continue
+        graph = Graph()
+        for f in files:
+            graph.parse(f, format="turtle")
+        store.update(
+            f"DELETE WHERE {{ GRAPH <{G_META.value}> {{ <{graph_iri}> <{SOURCE_HASH.value}> ?h }} }} ;\n"
+            f"DROP SILENT GRAPH <{graph_iri}> ;\n"
+            + _insert_data(graph_iri, graph)
+            + f" ;\nINSERT DATA {{ GRAPH <{G_META.value}> {{ <{graph_iri}> <{SOURCE_HASH.value}> \"{digest}\" }} }}"
+        )
+
+
+def article_graphs(store: ox.Store) -> list[str]:
+    prefix = GRAPH_BASE + "article/"
+    return sorted(g.value for g in store.named_graphs() if g.value.startswith(prefix))
+
+
+def quarantined(store: ox.Store) -> list[str]:
+    prefix = GRAPH_BASE + "quarantine/"
+    return sorted(g.value for g in store.named_graphs() if g.value.startswith(prefix))
+
+
+__all__ = ["open_store", "replace_graph", "stored_hash", "find_person", "find_meeting", "describe",
+           "ensure_base_graphs", "G_INFERRED", "sparql"]
