@@ -397,6 +397,9 @@ _ATTACK_KINDS = (
     ("bombing", "a railway station"), ("attack", "an army camp"), ("attack", "a school"),
     ("raid", "a village"), ("attack", "a church"), ("bombing", "a wedding party"), ("attack", "a power station"),
 )
+_INSURGENCY_STATES = ("Pakistan", "Afghanistan", "Iraq", "Syria", "Somalia", "Nigeria", "Mali", "Niger", "Burkina Faso",
+                      "Yemen", "Philippines", "Indonesia", "Bangladesh", "Mozambique", "Egypt", "Kenya",
+                      "Tajikistan", "Thailand", "India", "Sri Lanka", "Lebanon", "Algeria", "Tunisia", "Iran")
 _MEMBER_ROLES = ("chief", "founder", "operations commander", "deputy chief", "spokesman", "financier",
                  "recruiter", "commander", "operative", "bomb-maker", "ideologue", "handler")
 
@@ -421,32 +424,45 @@ _SERIES_KINDS = (
     ("Maritime Security Dialogue", "deputy_fm", "round"),
     ("Home Secretary-level Talks", "home_secretary", "round"),
 )
+# key, phrases for the topic, phrases for the threat to curb (none when it is not a threat)
 _TOPICS = (
-    ("counter-terrorism", ("combating terrorism", "counter-terrorism cooperation", "the fight against terrorism")),
-    ("counter-narcotics", ("counter-narcotics cooperation", "drug trafficking", "counternarcotics", "narcotics smuggling")),
-    ("fentanyl", ("illicit fentanyl", "synthetic opioids", "fentanyl precursors")),
-    ("cybercrime", ("cybercrime", "cybercrimes and misuse of the cyber domain", "cyber security")),
-    ("money-laundering", ("money laundering", "illicit financial flows")),
-    ("terror-financing", ("terror financing", "countering the financing of terrorism", "terrorist financing")),
-    ("illegal-migration", ("illegal migration", "irregular migration", "illegal immigration networks")),
-    ("human-trafficking", ("human trafficking", "trafficking in persons", "migrant smuggling")),
-    ("organised-crime", ("organised crime", "transnational organised crime", "organised crime syndicates")),
-    ("arms-trafficking", ("arms trafficking", "illicit arms transfers")),
-    ("violent-extremism", ("violent extremism", "radicalisation", "countering radicalisation")),
-    ("terrorist-use-of-internet", ("terrorist use of the internet", "online radicalisation", "extremist propaganda online")),
-    ("foreign-terrorist-fighters", ("foreign terrorist fighters", "returning terrorist fighters", "cross-border movement of terrorists")),
-    ("border-security", ("border security", "border management")),
-    ("transportation-security", ("transportation security", "aviation security")),
-    ("maritime-security", ("maritime security", "piracy at sea")),
-    ("critical-infrastructure", ("critical infrastructure protection", "protection of critical infrastructure")),
-    ("drones", ("misuse of drones", "unmanned aerial systems")),
-    ("crypto", ("misuse of cryptocurrencies", "virtual assets")),
-    ("information-sharing", ("information sharing", "intelligence sharing", "exchange of information")),
-    ("capacity-building", ("capacity building", "law enforcement training", "technical assistance")),
-    ("mutual-legal-assistance", ("mutual legal assistance", "extradition assistance")),
-    ("sanctions", ("sanctions and designations", "UN listings of terrorists")),
-    ("wmd", ("prevention of proliferation of weapons of mass destruction", "WMD terrorism")),
+    ("counter-terrorism", ("combating terrorism", "counter-terrorism cooperation", "the fight against terrorism"),
+     ("terrorism", "cross-border terrorism")),
+    ("counter-narcotics", ("counter-narcotics cooperation", "drug trafficking", "counternarcotics", "narcotics smuggling"),
+     ("drug trafficking", "narcotics smuggling")),
+    ("fentanyl", ("illicit fentanyl", "synthetic opioids", "fentanyl precursors"),
+     ("the flow of illicit fentanyl", "synthetic opioid trafficking")),
+    ("cybercrime", ("cybercrime", "cybercrimes and misuse of the cyber domain", "cyber security"),
+     ("cybercrime", "ransomware attacks")),
+    ("money-laundering", ("money laundering", "illicit financial flows"), ("money laundering", "illicit financial flows")),
+    ("terror-financing", ("terror financing", "countering the financing of terrorism", "terrorist financing"),
+     ("terror financing", "terrorist financing")),
+    ("illegal-migration", ("illegal migration", "irregular migration", "illegal immigration networks"),
+     ("illegal migration", "illegal immigration networks")),
+    ("human-trafficking", ("human trafficking", "trafficking in persons", "migrant smuggling"),
+     ("human trafficking", "migrant smuggling")),
+    ("organised-crime", ("organised crime", "transnational organised crime", "organised crime syndicates"),
+     ("organised crime syndicates", "transnational organised crime")),
+    ("arms-trafficking", ("arms trafficking", "illicit arms transfers"), ("arms trafficking", "illicit arms transfers")),
+    ("violent-extremism", ("violent extremism", "radicalisation", "countering radicalisation"),
+     ("violent extremism", "radicalisation")),
+    ("terrorist-use-of-internet", ("terrorist use of the internet", "online radicalisation", "extremist propaganda online"),
+     ("online radicalisation", "extremist propaganda online")),
+    ("foreign-terrorist-fighters", ("foreign terrorist fighters", "returning terrorist fighters", "cross-border movement of terrorists"),
+     ("the movement of foreign terrorist fighters",)),
+    ("border-security", ("border security", "border management"), ("cross-border infiltration",)),
+    ("transportation-security", ("transportation security", "aviation security"), ()),
+    ("maritime-security", ("maritime security", "piracy at sea"), ("piracy at sea",)),
+    ("critical-infrastructure", ("critical infrastructure protection", "protection of critical infrastructure"), ()),
+    ("drones", ("misuse of drones", "unmanned aerial systems"), ("the misuse of drones",)),
+    ("crypto", ("misuse of cryptocurrencies", "virtual assets"), ("the misuse of cryptocurrencies",)),
+    ("information-sharing", ("information sharing", "intelligence sharing", "exchange of information"), ()),
+    ("capacity-building", ("capacity building", "law enforcement training", "technical assistance"), ()),
+    ("mutual-legal-assistance", ("mutual legal assistance", "extradition assistance"), ()),
+    ("sanctions", ("sanctions and designations", "UN listings of terrorists"), ()),
+    ("wmd", ("prevention of proliferation of weapons of mass destruction", "WMD terrorism"), ()),
 )
+_THREATS = tuple(phrase for _, _, threats in _TOPICS for phrase in threats)
 _RESOLUTIONS = (
     (1267, "the sanctions regime against al-Qaida and associated individuals and entities"),
     (1373, "the obligations of all states to criminalise terrorist financing"),
@@ -521,6 +537,7 @@ _PUBLISHERS = (
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
 _MON_SHORT = ("Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec")
+_ABBREVIATED = ("Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
                   "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
@@ -557,7 +574,7 @@ _COMPANY_PARTS = (("Apex", "Nova", "Vertex", "Sundaram", "Bluefin", "Orion", "Ke
 
 
 # -- Records of the invented world ----------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class State:
     name: str
     forms: tuple[str, ...]
@@ -570,7 +587,7 @@ class State:
     weight: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Person:
     key: int
     names: tuple[str, ...]      # ways to write the full name; the first is the usual one
@@ -578,7 +595,7 @@ class Person:
     female: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Agency:
     name: str
     abbr: str | None
@@ -586,7 +603,7 @@ class Agency:
     named: bool                 # a proper name ("National Investigation Agency"), not a generic one
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Post:
     key: str
     title: str
@@ -597,7 +614,7 @@ class Post:
     holders: tuple[Person, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Group:
     variants: tuple[str, ...]
     abbr: str | None
@@ -605,7 +622,7 @@ class Group:
     members: tuple[tuple[Person, str], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Attack:
     label: str                  # "2008 Mumbai attacks"
     alias: str | None
@@ -619,7 +636,7 @@ class Attack:
     noun: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Session:
     number: int
     start: dt.date
@@ -629,7 +646,7 @@ class Session:
     topics: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Series:
     a: State
     b: State
@@ -639,11 +656,21 @@ class Series:
     sessions: tuple[Session, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Analyst:
     person: Person
     role: str
     institute: str
+
+
+class FastRandom(random.Random):
+    """random.Random with a cheaper choice() and randint(); still seeded and deterministic."""
+
+    def choice(self, seq):
+        return seq[int(self.random() * len(seq))]
+
+    def randint(self, a: int, b: int) -> int:
+        return a + int(self.random() * (b - a + 1))
 
 
 def _cumulative(weights) -> list[float]:
@@ -696,7 +723,7 @@ class _NameMaker:
     def person(self, region: str, variant_odds: float = 0.15, female_odds: float = 0.25) -> Person:
         rng = self.rng
         male, female, surnames = self.lists[region]
-        for _ in range(20):
+        for _ in range(4):
             is_female = rng.random() < female_odds
             given = rng.choice(female if is_female else male)
             surname = rng.choice(surnames)
@@ -750,6 +777,14 @@ class World:
             self.group_by_abbr.setdefault(group.abbr or group.variants[0], group)
         self.attacks = self._attacks()
         self.attack_days = [attack.date.toordinal() for attack in self.attacks]
+        self.attacks_in: dict[str, tuple[list[Attack], list[int]]] = {}
+        for attack in self.attacks:
+            listed, days = self.attacks_in.setdefault(attack.state.name, ([], []))
+            listed.append(attack)
+            days.append(attack.date.toordinal())
+        self.groups_of: dict[str, list[Group]] = {}
+        for group in self.groups:
+            self.groups_of.setdefault(group.home.name, []).append(group)
         self.series = self._series()
         self.series_cum = _cumulative(1.0 / (rank + 1) ** 0.8 for rank in range(len(self.series)))
         self.analysts = self._analysts()
@@ -802,7 +837,7 @@ class World:
             other = usual.replace("al-", "ul-", 1) if self.rng.random() < 0.5 else usual.replace("al-", "Al ", 1)
             abbr = "".join(word[0] for word in usual.replace("al-", "").split()).upper()
             taken = any(row[1] == abbr for row in rows)
-            rows.append(((usual, other), abbr if len(abbr) > 2 and not taken else None, self.state().name))
+            rows.append(((usual, other), abbr if len(abbr) > 2 and not taken else None, self.rng.choice(_INSURGENCY_STATES)))
         out, seen = [], set()
         for variants, abbr, home in rows:
             if variants[0] in seen:
@@ -832,7 +867,7 @@ class World:
         city = rng.choice(state.cities + (state.capital,))
         date = dt.date(rng.randint(2000, LAST_YEAR), rng.randint(1, 12), rng.randint(1, 28))
         noun, target = rng.choice(_ATTACK_KINDS)
-        killed = min(int(rng.lognormvariate(2.3, 1.0)) + 1, 300)
+        killed = min(int(rng.lognormvariate(2.3, 1.0)) + 2, 300)
         return Attack(f"{date.year} {city} {noun}", None, date, city, state, killed,
                       killed + rng.randint(0, killed * 3 + 5), group, target, noun)
 
@@ -883,9 +918,11 @@ class World:
 
     def attacks_before(self, day: dt.date, state: State | None = None, count: int = 1) -> list[Attack]:
         """Up to `count` distinct attacks before `day`, in `state` when it has any; famous ones first."""
-        end = bisect.bisect_left(self.attack_days, day.toordinal())
-        pool = [attack for attack in self.attacks[:end] if attack.state is state] if state else []
-        pool = pool or list(self.attacks[:end])
+        pool: list[Attack] = []
+        if state is not None and state.name in self.attacks_in:
+            listed, days = self.attacks_in[state.name]
+            pool = listed[:bisect.bisect_left(days, day.toordinal())]
+        pool = pool or self.attacks[:bisect.bisect_left(self.attack_days, day.toordinal())]
         known = [attack for attack in pool if attack.alias]
         out: list[Attack] = []
         for _ in range(count * 3):
@@ -902,8 +939,13 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_KEEP_CAPITALS = ("Union", "Homeland", "Security", "State", "Home", "Office", "Public", "External", "Affairs", "UN",
+                  "West", "Policy", "Counterterrorism", "Counter-Terrorism")
+
+
 def _lower_title(title: str) -> str:
-    return title if title[:2].isupper() else title[:1].lower() + title[1:]
+    """'Director General' -> 'director general'; words that stay capitals in running text are kept."""
+    return " ".join(word if word in _KEEP_CAPITALS or word[:2].isupper() else word.lower() for word in title.split())
 
 
 class Writer:
@@ -1002,7 +1044,7 @@ class Writer:
     def groups(self, count: int, near: tuple[State, ...] = ()) -> str:
         world, picked = self.world, []
         famous = world.groups[:5]
-        local = [group for group in world.groups if group.home in near]
+        local = [group for state in near for group in world.groups_of.get(state.name, ())]
         while len(picked) < count:
             pool = famous if self.rng.random() < 0.4 else (local if local and self.rng.random() < 0.5 else world.groups)
             group = self.rng.choice(pool)
@@ -1017,6 +1059,13 @@ class Writer:
     def quote(self, text: str) -> str:
         return f"{self.lq}{text.replace(chr(8217), self.apos)}{self.rq}"
 
+    def said(self, text: str, who: str, verb: str = "said") -> str:
+        """A quotation followed by its speaker: “..., ” he said."""
+        text = text.replace(chr(8217), self.apos)
+        if text.endswith("."):
+            text = text[:-1] + ","
+        return f"{self.lq}{text}{self.rq} {who} {verb}."
+
     def listing(self, items: list[str]) -> str:
         if len(items) < 3:
             return " and ".join(items)
@@ -1027,6 +1076,9 @@ class Writer:
 
     def topics(self, indexes) -> str:
         return self.listing([self.topic(index) for index in indexes])
+
+    def threats(self, count: int = 1) -> str:
+        return self.listing(self.rng.sample(_THREATS, count))
 
     def ordinal(self, number: int) -> str:
         if number <= len(_ORDINAL_WORDS) and self.rng.random() < 0.4:
@@ -1183,30 +1235,30 @@ class MeetingReport:
         w, rng, t = self.w, self.w.rng, self.session.topics
         a, b = self.a, self.b
         forms = [
-            f"In this context, they discussed steps that can be taken to bolster bilateral efforts to combat "
-            f"{w.topic(t[0])} and {w.topic(t[1])}, the statement said.",
-            f"Both sides reaffirmed their commitment to strengthening people-to-people ties by taking steps to "
-            f"counter {w.topics(t[:3])}.",
-            f"The co-chairs reiterated their keen interest in consolidating the collaboration between the respective "
-            f"law enforcement agencies through exchange of information, capacity building and technical assistance.",
-            f"There were also deliberations on {a.adjective} efforts to restrict {w.topic(t[-1])}.",
-            f"The two sides also shared information about their priorities and procedures for pursuing sanctions and "
-            f"designations against terrorist groups and individuals.",
-            f"They also highlighted their efforts to address some of the world{w.apos}s most pressing "
-            f"counter-terrorism challenges, including {w.topics(t[1:4])}.",
-            f"The leaders reaffirmed the need to deepen information sharing efforts to prevent {w.topic(t[0])}.",
-            f"While discussing ways to deal with {w.topic(t[-1])}, the two sides explored the possibility of sharing "
-            f"biometric information, it is learnt.",
-            f"The two sides also discussed {w.topic(t[1])} and {w.topic(t[2])}.",
-            f"{w.state(a, True)} raised the issue of {w.topic(t[0])} and sought {w.poss(w.state(b))} cooperation "
-            f"in tracing those involved.",
-            f"The meeting acknowledged the work of the {w.pair(a, b)} {rng.choice(_SERIES_KINDS)[0]}, which guides "
-            f"joint efforts on {w.topic(t[2])}.",
-            f"Officials said {w.topic(t[1])} had emerged as a key concern, with {rng.randint(40, 4000)} cases "
-            f"registered by {w.agency(w.world.agencies[a.name]['police'])} in {self.session.start.year - 1}.",
-            f"There was no decision on it, however, people familiar with the matter said.",
+            lambda: f"In this context, they discussed steps that can be taken to bolster bilateral efforts to combat "
+                f"{w.topic(t[0])} and {w.topic(t[1])}, the statement said.",
+            lambda: f"Both sides reaffirmed their commitment to strengthening people-to-people ties by taking steps to "
+                f"counter {w.topics(t[:3])}.",
+            lambda: f"The co-chairs reiterated their keen interest in consolidating the collaboration between the respective "
+                f"law enforcement agencies through exchange of information, capacity building and technical assistance.",
+            lambda: f"There were also deliberations on {a.adjective} efforts to restrict {w.topic(t[-1])}.",
+            lambda: f"The two sides also shared information about their priorities and procedures for pursuing sanctions and "
+                f"designations against terrorist groups and individuals.",
+            lambda: f"They also highlighted their efforts to address some of the world{w.apos}s most pressing "
+                f"counter-terrorism challenges, including {w.topics(t[1:4])}.",
+            lambda: f"The leaders reaffirmed the need to deepen information sharing efforts to prevent {w.topic(t[0])}.",
+            lambda: f"While discussing ways to deal with {w.topic(t[-1])}, the two sides explored the possibility of sharing "
+                f"biometric information, it is learnt.",
+            lambda: f"The two sides also discussed {w.topic(t[1])} and {w.topic(t[2])}.",
+            lambda: f"{w.state(a, True)} raised the issue of {w.topic(t[0])} and sought {w.poss(w.state(b))} cooperation "
+                f"in tracing those involved.",
+            lambda: f"The meeting acknowledged the work of the {w.pair(a, b)} {rng.choice(_SERIES_KINDS)[0]}, which guides "
+                f"joint efforts on {w.topic(t[2])}.",
+            lambda: f"Officials said {w.topic(t[1])} had emerged as a key concern, with {rng.randint(40, 4000)} cases "
+                f"registered by {w.agency(w.world.agencies[a.name]['police'])} in {self.session.start.year - 1}.",
+            lambda: f"There was no decision on it, however, people familiar with the matter said.",
         ]
-        return rng.sample(forms, rng.randint(2, 5))
+        return [make() for make in rng.sample(forms, rng.randint(2, 5))]
 
     def group_sentences(self) -> list[str]:
         w, rng = self.w, self.w.rng
@@ -1235,7 +1287,7 @@ class MeetingReport:
         person, spokes = w.official(w.post(reactor, "spokesperson"))
         pronoun, stance = w.pronoun(person), rng.choice(_STANCES)
         first, second = rng.sample(_REACTION_QUOTES, 2)
-        if rng.random() < 0.5:
+        if reactor is self.callee or rng.random() < 0.5:
             return [f"{w.state(reactor, True)} said a reference to it in the {w.pair(self.a, self.b)} joint statement "
                     f"was {w.quote(stance + '.')}",
                     f"{_cap(spokes)} also expressed concern at the arms sale by {w.state(self.a)} to "
@@ -1244,8 +1296,8 @@ class MeetingReport:
                     f"{w.quote('surprised')} that the reference had been added, {w.code} reported."]
         return [f"{w.state(reactor, True)}, however, responded to the joint statement by defending "
                 f"{w.poss(w.state(self.callee))} counterterrorism record.",
-                f"{w.lq}{first[:-1]},{w.rq} {spokes} told a regular news briefing.",
-                f"{w.quote(second)} {pronoun} added."]
+                w.said(first, spokes, "told a regular news briefing"),
+                w.said(second, pronoun, "added")]
 
     def unsc(self) -> list[str]:
         w, (number, about) = self.w, self.w.rng.choice(_RESOLUTIONS)
@@ -1307,7 +1359,7 @@ def attack_background(w: Writer, attack: Attack) -> list[str]:
     verb = "were" if attack.label.endswith("s") else "was"
     roll = rng.random()
     if roll < 0.3:
-        victims = rng.randint(1, 9)
+        victims = rng.randint(1, max(1, min(9, attack.killed // 3)))
         return [f"The {attack.label}, which {verb} carried out by a {rng.randint(2, 12)}-member team of the "
                 f"{w.group(group)} from {w.state(group.home)}, left {attack.killed} people dead, including "
                 f"{w.count(victims)} {w.world.other_state(attack.state).adjective} nationals."]
@@ -1315,8 +1367,8 @@ def attack_background(w: Writer, attack: Attack) -> list[str]:
         return [f"The {attack.label}, blamed on {w.group(group)}, targeted {attack.target} and resulted in the "
                 f"death of {attack.killed} people."]
     if roll < 0.8:
-        return [f"{attack.killed} people were killed in the {attack.label} in {attack.city} on "
-                f"{w.month_day(attack.date)}, {attack.date.year}, for which {w.group(group)} claimed responsibility."]
+        return [f"The {attack.label} in {attack.city} on {w.month_day(attack.date)}, {attack.date.year}, killed "
+                f"{attack.killed} people; {w.group(group)} claimed responsibility."]
     agency = w.world.agencies[attack.state.name]["ct"]
     return [f"{_cap(w.agency(agency))} has identified more than {rng.randint(5, 60)} people involved in the "
             f"{attack.label}, in which {attack.killed} people died."]
@@ -1356,41 +1408,492 @@ def legal_action(w: Writer, day: dt.date, near: State) -> list[str]:
             f"{w.state(abroad, True)} has been demanding accountability in the matter."]
 
 
-def filler(w: Writer, day: dt.date, states: tuple[State, ...]) -> list[str]:
-    """One short paragraph of background, drawn from the world so it stays consistent."""
-    rng, world = w.rng, w.world
-    state = rng.choice(states)
-    roll = rng.random()
-    if roll < 0.16:
-        analyst = rng.choice(world.analysts)
-        return [f"{w.name(analyst.person)}, {analyst.role} {analyst.institute}, said the talks reflected "
-                f"{rng.choice(('a growing convergence', 'a shared concern', 'a pragmatic turn', 'renewed urgency'))} "
-                f"on {w.topic(rng.randrange(len(_TOPICS)))}.",
-                f"{w.quote(rng.choice(_REACTION_QUOTES))} {w.short(analyst.person)} said."]
-    if roll < 0.3:
-        _, text = w.official(w.post(state, rng.choice(("interior_minister", "ct_chief", "nsa", "foreign_minister"))), day)
-        return [f"{w.lq}We will not allow our territory to be used by terrorists of any hue,{w.rq} said {text}."]
-    if roll < 0.44:
-        agency = world.agencies[state.name][rng.choice(("police", "ct", "narcotics", "fiu", "border", "customs"))]
-        return [f"According to {w.agency(agency)}, {rng.randint(12, 2500)} people were arrested in "
-                f"{day.year - rng.randint(1, 3)} in connection with {w.topic(rng.randrange(len(_TOPICS)))}."]
-    if roll < 0.56:
-        x = world.state()
-        y = world.other_state(x)
-        return [f"Last month, {w.state(x)} and {w.state(y)} set up a working group to curb "
-                f"{w.topic(rng.randrange(len(_TOPICS)))}."]
-    if roll < 0.66:
-        return [f"Both countries are members of {rng.choice(_FORUMS)}, which is expected to take up "
-                f"{w.topic(rng.randrange(len(_TOPICS)))} at its next meeting in {world.state().capital}."]
-    if roll < 0.8:
-        group = rng.choice(world.groups)
-        return [f"{_cap(w.group(group))}, which {w.state(world.other_state(group.home))} designated as a terrorist "
-                f"organisation in {rng.randint(1999, day.year)}, has been blamed for a string of attacks in "
-                f"{w.listing(rng.sample(group.home.cities, min(2, len(group.home.cities))))}."]
-    attacks = world.attacks_before(day, state, 1)
+_OFFICIAL_QUOTES = (
+    "We will not allow our territory to be used by terrorists of any hue.",
+    "Terrorism anywhere is a threat to peace everywhere.",
+    "Our cooperation has produced concrete results on the ground.",
+    "There can be no double standards in the fight against terrorism.",
+    "We are determined to choke the funding channels of terror groups.",
+    "Information sharing between our agencies has saved lives.",
+    "Those who plan, finance and support such attacks must be held to account.",
+    "We look forward to building upon these productive discussions.",
+)
+
+
+def _analyst_comment(w: Writer, day: dt.date, state: State) -> list[str]:
+    analyst = w.rng.choice(w.world.analysts)
+    mood = w.rng.choice(("a growing convergence", "a shared concern", "a pragmatic turn", "renewed urgency"))
+    return [f"{w.name(analyst.person)}, {analyst.role} {analyst.institute}, said the talks reflected {mood} on "
+            f"{w.topic(w.rng.randrange(len(_TOPICS)))}.",
+            w.said(w.rng.choice(_REACTION_QUOTES), w.short(analyst.person))]
+
+
+def _official_quote(w: Writer, day: dt.date, state: State) -> list[str]:
+    key = w.rng.choice(("interior_minister", "ct_chief", "nsa", "foreign_minister", "home_secretary"))
+    _, text = w.official(w.post(state, key), day)
+    return [w.said(w.rng.choice(_OFFICIAL_QUOTES), text)]
+
+
+def _arrest_statistics(w: Writer, day: dt.date, state: State) -> list[str]:
+    kind = w.rng.choice(("police", "ct", "narcotics", "fiu", "border", "customs"))
+    agency = w.world.agencies[state.name][kind]
+    return [f"According to {w.agency(agency)}, {w.rng.randint(12, 2500)} people were arrested in "
+            f"{day.year - w.rng.randint(1, 3)} in connection with {w.threats()}."]
+
+
+def _other_working_group(w: Writer, day: dt.date, state: State) -> list[str]:
+    x = w.world.state()
+    y = w.world.other_state(x)
+    return [f"Last month, {w.state(x)} and {w.state(y)} set up a working group to curb {w.threats()}."]
+
+
+def _other_series(w: Writer, day: dt.date, state: State) -> list[str]:
+    """Another pair's meeting that really happened earlier in this world."""
+    series = _pick(w.rng, w.world.series, w.world.series_cum)
+    earlier = [session for session in series.sessions if session.end < day]
+    if not earlier:
+        return []
+    session = earlier[-1]
+    where = f"in {session.place}" if session.place else "virtually"
+    return [f"{w.state(series.a, True)} and {w.state(series.b)} held the {w.ordinal(session.number)} "
+            f"{series.noun} of their {series.kind} {where} in {w.month_year(session.start)}, focusing on "
+            f"{w.topics(session.topics[:2])}."]
+
+
+def _forum(w: Writer, day: dt.date, state: State) -> list[str]:
+    return [f"Both countries are members of {w.rng.choice(_FORUMS)}, which is expected to take up "
+            f"{w.topic(w.rng.randrange(len(_TOPICS)))} at its next meeting in {w.world.state().capital}."]
+
+
+def _group_profile(w: Writer, day: dt.date, state: State) -> list[str]:
+    rng = w.rng
+    group = rng.choice(w.world.groups)
+    leader, role = group.members[0]
+    cities = w.listing(rng.sample(group.home.cities, min(2, len(group.home.cities))))
+    return [f"{_cap(w.group(group))}, which {w.state(w.world.other_state(group.home))} designated as a terrorist "
+            f"organisation in {rng.randint(1999, day.year)}, has been blamed for a string of attacks in {cities}.",
+            f"Its {role}, {w.name(leader)}, carries a bounty of ${rng.randint(1, 10)} million."]
+
+
+def _court(w: Writer, day: dt.date, state: State) -> list[str]:
+    rng = w.rng
+    group = rng.choice(w.world.groups)
+    member, role = rng.choice(group.members)
+    city = rng.choice(state.cities + (state.capital,))
+    return [f"Separately, a court in {city} sentenced {w.name(member)}, a {role} of {w.group(group)}, to "
+            f"{rng.randint(3, 25)} years in prison for {w.threats()}."]
+
+
+def _separate_arrest(w: Writer, day: dt.date, state: State) -> list[str]:
+    rng = w.rng
+    group = rng.choice(w.world.groups)
+    member, role = rng.choice(group.members)
+    agency = w.world.agencies[state.name][rng.choice(("ct", "police", "intel", "border"))]
+    return [f"Earlier this month, {w.agency(agency)} arrested {w.name(member)}, a suspected {role} of "
+            f"{w.group(group)}, in {rng.choice(state.cities + (state.capital,))}."]
+
+
+def _visit(w: Writer, day: dt.date, state: State) -> list[str]:
+    _, minister = w.official(w.post(state, "foreign_minister"), day)
+    host = w.world.other_state(state)
+    return [f"{_cap(minister)} is scheduled to visit {host.capital} next month for talks expected to cover "
+            f"{w.topics(w.rng.sample(range(len(_TOPICS)), 2))}."]
+
+
+def _trend(w: Writer, day: dt.date, state: State) -> list[str]:
+    agency = w.world.agencies[state.name][w.rng.choice(("cyber", "fiu", "narcotics", "police"))]
+    return [f"{w.state(state, True)} has seen a sharp rise in {w.threats()} in recent years, with "
+            f"{w.rng.randint(100, 90000)} cases reported in {day.year - 1}, according to {w.agency(agency)}."]
+
+
+def _treaty(w: Writer, day: dt.date, state: State) -> list[str]:
+    other = w.world.other_state(state)
+    return [f"{w.state(state, True)} and {w.state(other)} signed an extradition treaty in "
+            f"{w.rng.randint(1995, day.year)}, and a mutual legal assistance treaty is under negotiation."]
+
+
+def _attack_memory(w: Writer, day: dt.date, state: State) -> list[str]:
+    attacks = w.world.attacks_before(day, state, 1)
     return attack_background(w, attacks[0]) if attacks else []
 
 
-def fill(body: Body, w: Writer, day: dt.date, states: tuple[State, ...], orders=(3, 12)) -> None:
+_FILLERS = (_analyst_comment, _official_quote, _arrest_statistics, _other_working_group, _other_series, _forum,
+            _group_profile, _court, _separate_arrest, _visit, _trend, _treaty, _attack_memory)
+
+
+def fill(body: Body, w: Writer, day: dt.date, states: tuple[State, ...], orders=(3, 12), extra=()) -> None:
+    """Add background paragraphs until the body reaches its length; each kind at most twice while others remain."""
+    makers = list(_FILLERS) + list(extra)
+    used = [0] * len(makers)
     while not body.full:
-        body.add(w.rng.uniform(*orders), filler(w, day, states))
+        fresh = [index for index, times in enumerate(used) if times < 2] or list(range(len(makers)))
+        index = w.rng.choice(fresh)
+        used[index] += 1
+        sentences = makers[index](w, day, w.rng.choice(states))
+        if sentences:
+            body.add(w.rng.uniform(*orders), sentences)
+
+
+# -- Kinds of article ---------------------------------------------------------------------
+@dataclass(frozen=True, slots=True, eq=False)
+class Draft:
+    headline: str
+    city: str
+    state: State
+    blocks: list[list[str]]
+
+
+def meeting_article(w: Writer, series: Series, session: Session, target: int) -> Draft:
+    rng = w.rng
+    if session.place and rng.random() < 0.5:
+        city, city_state = session.place, session.host
+    else:
+        city_state = w.home if w.home in (series.a, series.b) else rng.choice((series.a, series.b))
+        city = city_state.capital
+    m = MeetingReport(w, series, session, city)
+    body = Body(target)
+    body.add(0, [m.lead()])
+    body.add(1, m.delegations())
+    optional = [(2, m.details, 0.6), (3, m.topic_sentences, 0.9), (4, m.group_sentences, 0.6),
+                (5, m.call, 0.9 if m.called else 0.4), (6, lambda: _attack_block(w, m), 0.5), (7, m.unsc, 0.4),
+                (8, lambda: legal_action(w, session.start, m.a), 0.35), (9, m.memorandum, 0.3),
+                (10, m.previous_and_next, 0.5), (10.5, m.history, 0.3), (12, m.reaction, 0.35)]
+    rng.shuffle(optional)
+    for order, make, odds in optional:
+        if body.full:
+            break
+        if rng.random() < odds:
+            body.add(order, make())
+    fill(body, w, session.end, (m.a, m.b), (2.5, 11.5), extra=(lambda *_: m.history(), lambda *_: m.topic_sentences()))
+    headline = (f"{series.kind}: {m.a.short}, {m.b.short} "
+                f"{rng.choice(('deepen strategic partnership on', 'discuss', 'vow to step up cooperation on'))} "
+                f"{w.topic(session.topics[0])}, {w.topic(session.topics[1])}")
+    return Draft(headline, city, city_state, body.sentences_in_order())
+
+
+def _attack_block(w: Writer, m: MeetingReport) -> list[str]:
+    out = []
+    for attack in w.world.attacks_before(m.session.start, w.rng.choice((m.a, m.b)), w.rng.randint(1, 2)):
+        out.extend(attack_background(w, attack))
+    return out
+
+
+def attack_article(w: Writer, attack: Attack, target: int) -> Draft:
+    rng, world, state = w.rng, w.world, attack.state
+    body = Body(target)
+    attackers = rng.choice(("gunmen", "suspected militants", "a suicide bomber", "militants", "armed assailants"))
+    body.add(0, [f"At least {attack.killed} people were killed and {attack.injured} injured when {attackers} "
+                 f"targeted {attack.target} in {attack.city} {w.when(attack.date)}, "
+                 f"{rng.choice(('police said', 'officials said', 'a government spokesman said'))}."])
+    group = w.group(attack.group)
+    body.add(1, [rng.choice((f"{_cap(group)} claimed responsibility for the attack in a statement posted online.",
+                             f"No group claimed responsibility, but police blamed {group}.",
+                             f"Officials suspect the involvement of {group}, which has carried out similar attacks."))])
+    head = world.holder(world.heads[state.name], attack.date)
+    body.add(2, [f"{state.adjective} {state.head_title} {w.name(head)} condemned the "
+                 f"{rng.choice(('cowardly', 'heinous', 'barbaric'))} {attack.noun} and ordered an inquiry."])
+    _, chief = w.official(w.post(state, rng.choice(("ct_chief", "police_chief", "interior_minister"))), attack.date)
+    member, role = rng.choice(attack.group.members)
+    body.add(3, [f"{_cap(chief)} said {rng.randint(2, 9)} suspects had been detained, including {w.name(member)}, "
+                 f"a suspected {role} of the group."])
+    for other in rng.sample(world.states, rng.randint(1, 3)):
+        if other is state:
+            continue
+        person, text = w.official(w.post(other, "spokesperson"), attack.date)
+        body.add(5, [f"{w.state(other, True)} condemned the attack.",
+                     w.said(rng.choice(_REACTION_QUOTES), text)])
+    for earlier in world.attacks_before(attack.date, state, 2):
+        if not body.full:
+            body.add(6, attack_background(w, earlier))
+    fill(body, w, attack.date, (state,), (4, 12))
+    headline = f"{attack.killed} killed in {attack.city} {attack.noun}; {attack.group.abbr or attack.group.variants[0]} blamed"
+    return Draft(headline, attack.city, state, body.sentences_in_order())
+
+
+def legal_article(w: Writer, day: dt.date, target: int) -> Draft:
+    rng, world = w.rng, w.world
+    attack = world.attacks_before(day)[0]
+    member, role = rng.choice(attack.group.members)
+    name, state = w.name(member), attack.state
+    body = Body(target)
+    roll = rng.random()
+    if roll < 0.4:
+        acting = world.other_state(state)
+        body.add(0, [f"A {acting.adjective} court {w.when(day)} approved the extradition of {name}, an accused in "
+                     f"the {attack.label}, to {w.state(state)}, officials said."])
+        body.add(1, [f"{w.short(member)} is alleged to have been a {role} of {w.group(attack.group)} and to have "
+                     f"helped plan the attack, in which {attack.killed} people died."])
+        city, city_state = acting.capital, acting
+        headline = f"{acting.short} court clears extradition of {attack.alias or attack.label} accused {name}"
+    elif roll < 0.75:
+        agency = world.agencies[state.name][rng.choice(("ct", "police", "intel"))]
+        city = rng.choice(state.cities)
+        body.add(0, [f"{_cap(w.agency(agency))} {w.when(day)} arrested {rng.randint(2, 9)} suspected members of "
+                     f"{w.group(attack.group)}, including {role} {name}, in {city}, officials said."])
+        body.add(1, [f"{w.short(member)} was wanted in connection with the {attack.label}."])
+        city_state = state
+        headline = f"{attack.group.abbr or attack.group.variants[0]} {role} held in {city}"
+    else:
+        designator = world.other_state(attack.group.home)
+        person, spokes = w.official(w.post(designator, "spokesperson"), day)
+        body.add(0, [f"{w.state(designator, True)} {w.when(day)} designated {w.group(attack.group)} as a terrorist "
+                     f"organisation, freezing its assets and barring its members from entry."])
+        body.add(1, [f"The group was responsible for the {attack.label}, {spokes} said.",
+                     f"{name}, the group{w.apos}s {role}, was also named."])
+        city, city_state = designator.capital, designator
+        headline = f"{designator.short} designates {attack.group.variants[0]} as terrorist group"
+    _, minister = w.official(w.post(state, rng.choice(("interior_minister", "foreign_minister"))), day)
+    body.add(2, [f"{w.lq}We will bring every one of the perpetrators to justice,{w.rq} said {minister}."])
+    body.add(3, attack_background(w, attack))
+    if rng.random() < 0.5:
+        body.add(4, legal_action(w, day, state))
+    fill(body, w, day, (state, city_state), (4, 12))
+    return Draft(headline, city, city_state, body.sentences_in_order())
+
+
+def summit_article(w: Writer, day: dt.date, target: int) -> Draft:
+    rng, world = w.rng, w.world
+    a = world.state()
+    b = world.other_state(a)
+    callee = world.other_state(a, b)
+    head_a, head_b = world.holder(world.heads[a.name], day), world.holder(world.heads[b.name], day)
+    body = Body(target)
+    document = rng.choice(("joint statement", "joint declaration", "joint communique"))
+    body.add(0, [f"Counter-terrorism cooperation between {w.state(a)} and {w.state(b)} featured in the {document} "
+                 f"issued after the meeting between {a.head_title} {w.name(head_a)} and {b.head_title} "
+                 f"{w.name(head_b)} {w.when(day)}."])
+    attacks = world.attacks_before(day, a, 2)
+    acts = w.listing([f"the {attack.alias or attack.label}" for attack in attacks]) or "recent attacks"
+    body.add(1, [f"The {document} said, {w.lq}The leaders reaffirmed that the global scourge of terrorism must be "
+                 f"fought and terrorist safe havens eliminated from every corner of the world. They committed to "
+                 f"strengthen cooperation against terrorist threats from groups, including "
+                 f"{w.groups(rng.randint(3, 5), (callee, a))}, in order to prevent heinous acts like {acts}.{w.rq}"])
+    demand, other = rng.sample(_DEMANDS, 2)
+    body.add(2, [f"The statement noted, {w.lq}The leaders further called on {w.state(callee)} to {demand} and to "
+                 f"{other}.{w.rq}"])
+    body.add(3, [f"Under people-to-people ties, the statement outlined plans to {w.quote('strengthen law enforcement cooperation to take decisive action against ' + w.threats(3) + '.')}"])
+    _, spokes = w.official(w.post(callee, "spokesperson"), day)
+    body.add(4, [f"{w.state(callee, True)} said a reference to it in the {w.pair(a, b)} {document} was "
+                 f"{w.quote(rng.choice(_STANCES) + '.')}",
+                 f"{_cap(spokes)}, speaking at the weekly press briefing, said {w.state(callee)} had made "
+                 f"{w.quote('tremendous efforts')} in fighting terrorism."])
+    if rng.random() < 0.6:
+        body.add(5, legal_action(w, day, a))
+    fill(body, w, day, (a, b), (2, 10))
+    headline = f"{a.short}, {b.short} vow joint fight against terror; {callee.short} objects"
+    return Draft(headline, a.capital, a, body.sentences_in_order())
+
+
+def reaction_article(w: Writer, series: Series, session: Session, day: dt.date, target: int) -> Draft:
+    rng = w.rng
+    m = MeetingReport(w, series, session, "")
+    reactor = m.reactor
+    person, spokes = w.official(w.post(reactor, "spokesperson"), day)
+    body = Body(target)
+    body.add(0, [f"{w.state(reactor, True)} {w.when(day)} rejected a reference to it in the joint statement issued "
+                 f"after {m.name(True)}, calling it {w.quote(rng.choice(_STANCES))}."])
+    body.add(1, [f"{_cap(spokes)} told reporters that {w.state(reactor)} {w.quote(rng.choice(_REACTION_QUOTES))}"])
+    body.add(2, m.delegations())
+    body.add(3, m.group_sentences())
+    body.add(4, m.call())
+    fill(body, w, day, (reactor, m.a, m.b), (5, 12))
+    headline = f"{reactor.short} slams {m.a.short}-{m.b.short} joint statement"
+    return Draft(headline, reactor.capital, reactor, body.sentences_in_order())
+
+
+# -- The page: dateline, paragraphs, chrome ------------------------------------------------
+_AMERICAN = (("organised", "organized"), ("Organised", "Organized"), ("radicalisation", "radicalization"),
+             ("recognise", "recognize"), ("institutionalises", "institutionalizes"), ("Emphasising", "Emphasizing"),
+             ("counter-terrorism", "counterterrorism"), ("programme", "program"), ("information-sharing", "information sharing"))
+
+
+def dateline(w: Writer, city: str, state: State, day: dt.date) -> str:
+    code, rng = w.code, w.rng
+    month, mon, upper = _MONTHS[day.month - 1], _MON_SHORT[day.month - 1], city.split(",")[0].upper()
+    style = w.style
+    if style == "pti":
+        return f"{city}, {mon} {day.day} ({code}) "
+    if style == "ani":
+        roll = rng.random()
+        if roll < 0.5:
+            return f"{city} [{state.short}], {month} {day.day} (ANI): "
+        return f"{city}, {month} {day.day} : " if roll < 0.75 else f"{city}, {month} {day.day}: "
+    if style == "caps":
+        return f"{upper}, {mon} {day.day} ({code}) - "
+    if style == "ap":
+        return f"{upper} (AP) — "
+    if style == "afp":
+        return f"{city} (AFP) - " if rng.random() < 0.5 else f"{city}, {month} {day.day} (AFP) - "
+    if style == "xinhua":
+        dot = "." if mon in _ABBREVIATED else ""
+        return f"{upper}, {mon}{dot} {day.day} ({code}) -- "
+    if style == "dawn":
+        return f"{upper}: "
+    if style == "app":
+        return f"{upper}, {month} {day.day} (APP): "
+    if style == "tass":
+        return f"{upper}, {month} {day.day}. /TASS/. "
+    return f"{upper} (AA) - "
+
+
+def paragraphs(w: Writer, blocks: list[list[str]], one_per_line: bool) -> list[str]:
+    if one_per_line:
+        return [sentence for block in blocks for sentence in block]
+    out = []
+    for block in blocks:
+        index = 0
+        while index < len(block):
+            size = w.rng.choice((1, 1, 2, 2, 3))
+            out.append(" ".join(block[index:index + size]))
+            index += size
+    return out
+
+
+def headline_noise(w: Writer) -> str:
+    rng = w.rng
+    form = rng.choice(_HEADLINE_FORMS)
+    text = form.format(cap=rng.choice(w.world.states).name, thing=rng.choice(_HEADLINE_THINGS),
+                       name=w.name(w.person_extra()), n=rng.randint(3, 45), adj=rng.choice(w.world.states).adjective,
+                       city=rng.choice(rng.choice(w.world.states).cities),
+                       company=f"{rng.choice(_COMPANY_PARTS[0])} {rng.choice(_COMPANY_PARTS[1])}")
+    return rng.choice(_HEADLINE_CATEGORIES) + text
+
+
+def with_chrome(w: Writer, draft: Draft, body: str, day: dt.date) -> str:
+    rng = w.rng
+    top = "\n".join(rng.sample(_MENU_WORDS, rng.randint(1, 4)))
+    stamp = f"{_MONTHS[day.month - 1]} {day.day}, {day.year} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d} IST"
+    byline = f"Published {_MONTHS[day.month - 1]} {day.day}, {day.year}" if w.style == "dawn" else f"By {w.code} | Updated: {stamp}"
+    first = body.split("\n", 1)[0]
+    teaser = " ".join(first.split()[:22]) + " ..."
+    related = "\n\n".join(headline_noise(w) for _ in range(rng.randint(3, 10)))
+    parts = [top, draft.headline, byline, teaser, "Open in App", body, rng.choice(_DISCLAIMERS), "Open in App",
+             rng.choice(_RELATED_HEADINGS), related]
+    return "\n\n".join(parts)
+
+
+def render(w: Writer, draft: Draft, day: dt.date) -> str:
+    rng = w.rng
+    one_per_line = rng.random() < (0.7 if w.style == "pti" else 0.15)
+    paras = paragraphs(w, draft.blocks, one_per_line)
+    if rng.random() < 0.15:
+        places = f"{draft.city}/{w.world.other_state(draft.state).capital}: " if rng.random() < 0.3 else ""
+        paras[0] = f" date {day.isoformat()} {places}{paras[0]}"
+        if rng.random() < 0.5:
+            paras[0] += f" ({w.code})"
+    else:
+        paras[0] = dateline(w, draft.city, draft.state, day) + paras[0]
+    body = ("\n" if one_per_line else "\n\n").join(paras)
+    if w.american:
+        for old, new in _AMERICAN:
+            body = body.replace(old, new)
+    if rng.random() < (0.6 if w.code == "ANI" else 0.15):
+        body = with_chrome(w, draft, body, day)
+    return body + "\n"
+
+
+# -- The stream of articles ------------------------------------------------------------------
+def word_target(rng: random.Random) -> int:
+    words = int(rng.lognormvariate(6.04, 0.55))
+    return max(MIN_WORDS, min(words, MAX_WORDS - 120))
+
+
+def _session_in_range(world: World) -> tuple[Series, Session]:
+    last = dt.date(LAST_YEAR, 12, 20)
+    while True:
+        series = _pick(world.rng, world.series, world.series_cum)
+        sessions = [s for s in series.sessions if s.start.year >= FIRST_YEAR and s.end <= last]
+        if sessions:
+            return series, world.rng.choice(sessions)
+
+
+def articles(count: int, seed: int = 0):
+    """Yield `count` article texts; the first N are the same for any count of N or more."""
+    rng = FastRandom(seed)
+    world = World(rng)
+    recent = [attack for attack in world.attacks if FIRST_YEAR <= attack.date.year <= LAST_YEAR]
+    publisher_cum = _cumulative(row[4] for row in _PUBLISHERS)
+    repeat = None
+    for _ in range(count):
+        publisher, target = _pick(rng, _PUBLISHERS, publisher_cum), word_target(rng)
+        roll = 0.0 if repeat else rng.random()
+        if roll < 0.55:
+            series, session = repeat or _session_in_range(world)
+            day = session.end + dt.timedelta(days=rng.randint(0, 2))
+            w = Writer(world, rng, publisher, day)
+            draft = meeting_article(w, series, session, target)
+            repeat = (series, session) if repeat is None and rng.random() < 0.07 else None
+        elif roll < 0.7:
+            attack = rng.choice(recent)
+            day = min(attack.date + dt.timedelta(days=rng.randint(0, 1)), dt.date(LAST_YEAR, 12, 31))
+            w = Writer(world, rng, publisher, day)
+            draft = attack_article(w, attack, target)
+        elif roll < 0.82:
+            day = dt.date(rng.randint(FIRST_YEAR, LAST_YEAR), rng.randint(1, 12), rng.randint(1, 28))
+            w = Writer(world, rng, publisher, day)
+            draft = legal_article(w, day, target)
+        elif roll < 0.92:
+            day = dt.date(rng.randint(FIRST_YEAR, LAST_YEAR), rng.randint(1, 12), rng.randint(1, 28))
+            w = Writer(world, rng, publisher, day)
+            draft = summit_article(w, day, target)
+        else:
+            series, session = _session_in_range(world)
+            day = session.end + dt.timedelta(days=rng.randint(1, 4))
+            w = Writer(world, rng, publisher, day)
+            draft = reaction_article(w, series, session, day, target)
+        yield render(w, draft, day)
+
+
+def _check_output(out_dir: Path, count: int) -> None:
+    if count < 0:
+        raise KgError(f"--count {count}: the number of articles cannot be negative. Pass 0 or more.")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise KgError(f"{out_dir}: this is a file, not a folder. Pass a folder for --out; it is created if needed.")
+    if out_dir.is_dir():
+        stale = sum(1 for _ in out_dir.glob("*.txt"))
+        if stale:
+            raise KgError(f"{out_dir}: the folder already holds {stale} .txt files. Write the corpus to a new or "
+                          f"empty folder (or delete those files) so that no article of another run is mixed in.")
+
+
+def generate(out_dir: Path, count: int, seed: int = 0) -> list[Path]:
+    """Write `count` articles to `out_dir` as NNNNNN_<hash>.txt and return their paths, in order.
+
+    The same seed and count give the same bytes. Raises KgError when `out_dir` already holds .txt
+    files, is a file, or when `count` is negative.
+    """
+    out_dir = Path(out_dir)
+    _check_output(out_dir, count)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index, text in enumerate(articles(count, seed)):
+        data = text.encode("utf-8")
+        path = out_dir / f"{index:06d}_{hashlib.sha256(data).hexdigest()[:16]}.txt"
+        path.write_bytes(data)
+        paths.append(path)
+    return paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.generate_corpus",
+        description="Write a synthetic corpus of counter-terrorism news articles for cost benchmarks.",
+        epilog="Example: python -m benchmarks.generate_corpus --out benchmarks/out/10k --count 10000 --seed 0")
+    parser.add_argument("--out", required=True, type=Path, help="folder to write to (new or empty)")
+    parser.add_argument("--count", required=True, type=int, help="number of articles")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0); same seed, same bytes")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        paths = generate(args.out, args.count, args.seed)
+    except KgError as error:
+        print(f"generate_corpus: {error}", file=sys.stderr)
+        return error.exit_code
+    seconds = time.perf_counter() - started
+    size = sum(path.stat().st_size for path in paths)
+    print(f"wrote {len(paths)} articles ({size / 1e6:.1f} MB) to {args.out} in {seconds:.1f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -671,9 +671,10 @@ def _sentences(raw: str, body: list[_Unit], starts: dict[int, int],
 
 
 def _reads_as_prose(text: str) -> bool:
+    """Four or more words, and letters (in words of two or more) are 60% of the characters."""
+    words = _WORDLIKE.findall(text)
     chars = len(text) - text.count(" ")
-    letters = len(_LETTER.findall(text))
-    return len(_WORDLIKE.findall(text)) >= 4 and letters >= 0.6 * max(chars, 1)
+    return len(words) >= 4 and sum(map(len, words)) >= 0.6 * chars
 
 
 # ---------------------------------------------------------------------------------------------
@@ -740,8 +741,8 @@ _QUANTITY_BEFORE = re.compile(r"(?i:rs\.?|inr|usd|us\$|than|over|about|nearly|so
 _QUANTITY_AFTER = re.compile(r"\s+(?i:people|persons|men|women|children|troops|soldiers|"
                              r"personnel|km|kms|kg|crore|lakh|million|billion|dollars|"
                              r"rupees|cases|deaths)\b")
-_FUTURE = re.compile(r"\b(?i:will|shall|next|upcoming|forthcoming|scheduled|to be held|"
-                     r"expected to|plans? to|aims? to)\b")
+_FUTURE = re.compile(r"\b(?:will|shall|next|upcoming|forthcoming|scheduled|to be held|"
+                     r"expected to|plans? to|aims? to)\b")       # matched on lower case
 _FUTURE_BEFORE = re.compile(r"(?i:by|until|till|before|through|vision|agenda|target)\s+$")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
@@ -753,10 +754,10 @@ class _Mention:
 
 
 def _past_mentions(sentences: list[str]) -> list[_Mention]:
-    """Dates the text names outside future-tense sentences, taken to be in the past."""
+    """Dates named in sentences that are not in the future tense, taken to be in the past."""
     found = []
     for sentence in sentences:
-        if not _YEAR.search(sentence) or _FUTURE.search(sentence):
+        if not _YEAR.search(sentence):
             continue
         for m in _YEAR.finditer(sentence):
             before, after = sentence[max(0, m.start() - 30):m.start()], sentence[m.end():]
@@ -780,7 +781,7 @@ def _mention(before: str, year: re.Match) -> _Mention:
 
 
 def _weekdays(sentences: list[str]) -> list[str]:
-    return [m.group(1) for s in sentences if not _FUTURE.search(s) for m in _WEEKDAY.finditer(s)]
+    return [m.group(1) for s in sentences for m in _WEEKDAY.finditer(s)]
 
 
 def _infer_year(month: int, day: int, sentences: list[str]) -> tuple[int | None, str]:
@@ -796,6 +797,7 @@ def _infer_year(month: int, day: int, sentences: list[str]) -> tuple[int | None,
     candidate, and the lowest score wins (ties: the earlier year). With no weekday, the
     first candidate year is taken.
     """
+    sentences = [s for s in sentences if not _FUTURE.search(s.lower())]
     mentions = _past_mentions(sentences)
     weekdays = _weekdays(sentences)
     label = f"{dt.date(2000, month, day):%b} {day}"

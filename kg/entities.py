@@ -209,7 +209,7 @@ def _clean_title(title: str, inside: list[Mention]) -> str:
     """'the acting deputy secretary in the US Department of Homeland Security' -> 'acting deputy secretary'."""
     text = title
     for k in inside:
-        if k.text and k.cls != CTKG.TerroristGroup:
+        if k.text and k.cls in ORG_CLASSES - {CTKG.TerroristGroup} | {CTKG.State}:
             text = text.replace(k.text, " ")
     text = re.split(r",|\b(?:in|at|of the|with)\s+(?:the\s+)?(?=\s|$)", text)[0]
     text = re.sub(r"\b(?:the|a|an|his|her|top|senior official performing the duties of)\b", " ", text,

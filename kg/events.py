@@ -130,7 +130,7 @@ def extract_events(article: Article, res: Resolution, find_meeting: MeetingLooku
 SERIES_HEAD = re.compile(
     r"\b(Dialogue|dialogue|Joint Working Group|joint working group|Working Group|working group|"
     r"Summit|summit|Consultations|consultations|Strategic Dialogue)\b")
-SERIES_STOP = {"the", "a", "an", "of", "and", "senior", "officials", "officials’", "official",
+SERIES_STOP = {"the", "a", "an", "of", "and", "on", "senior", "officials", "officials’", "official",
                "meeting", "session", "round", "its", "their", "this", "that", "held"}
 HELD_CUES = re.compile(r"\b(held|met|meet|meeting of|session of|round of|during the|at the|co-chair|"
                        r"concluded|took place|hosted|convened|figured in)\b", re.I)
@@ -162,13 +162,18 @@ def _series_in(ctx: Context, i: int) -> list[SeriesMention]:
                                                            "homeland", "joint", "cyber", "defence"}):
                 break
             phrase.insert(0, w)
-        after = re.match(r"\s+on\s+([a-z\-]+(?:\s+[a-z\-]+)?)", text[m.end():])
+        after = re.match(r"\s+on\s+([a-z\-]+)", text[m.end():])
         tail = f" on {after.group(1)}" if after and after.group(1).split()[0] in {
             "counterterrorism", "counter-terrorism", "terrorism", "security", "cybersecurity",
             "counternarcotics", "counter-narcotics"} else ""
         name = " ".join(phrase + [m.group(1)]) + tail
         states = _states_in_phrase(ctx, i, sent.start + m.start() - len(" ".join(phrase)) - 1,
                                    sent.start + m.end())
+        for word in phrase:
+            for part in re.split(r"[-–]", word) if re.search(r"[-–]", word) else []:
+                known = ctx.index.lookup((token_norm(part),), part)
+                if known is not None and known.cls == CTKG.State and known.iri not in states:
+                    states.append(known.iri)
         words = [w for w in normalise(name).split()]
         content = [w for w in words if w not in SERIES_STOP and not _is_state_word(ctx, w)]
         joined = re.sub(r"counter\s+", "counter", " ".join(content))
@@ -278,6 +283,7 @@ def _meeting(ctx: Context, key, label, cls, states, session, first, others=(), p
     month_day = span.month_day if span and not start else None
     iri = ctx.find_meeting(key, start, month_day or ctx.article.month_day) if ctx.find_meeting else None
     if iri is None:
+        month_day = month_day or (None if ctx.date else ctx.article.month_day)
         when = (f"{start:%Y-%m}" if start else (f"{month_day[0]:02d}-{month_day[1]:02d}" if month_day
                 else (f"{ctx.date:%Y-%m}" if ctx.date else ctx.article.id)))
         iri = mint("event/meeting", f"{key} {when}")
@@ -442,7 +448,7 @@ def find_statements(ctx: Context) -> None:
         m = STATEMENT_RE.search(sent.text)
         if not m:
             continue
-        states = ctx.meeting_states or _states_near(ctx, sent, m.start())
+        states = [s for s in ctx.meeting_states if ctx.entity(s).cls == CTKG.State] or _statement_states(ctx)
         if ctx.main_meeting:
             iri = URIRef(f"{ctx.main_meeting}/joint-statement")
         else:
@@ -460,13 +466,27 @@ def find_statements(ctx: Context) -> None:
         if ctx.main_meeting:
             ctx.out.add(iri, CTKG.issuedAt, ctx.main_meeting, sent.index, "joint-statement", 0.75)
         ctx.statement, ctx.statement_states = iri, list(states)
+        if ctx.main_meeting and not ctx.meeting_states:
+            for st in states:
+                ctx.out.add(ctx.main_meeting, CTKG.participant, st, sent.index, "statement-issuers", 0.6)
+            ctx.meeting_states = list(states)
         return
+
+
+def _statement_states(ctx: Context) -> list[URIRef]:
+    """'the US-India joint statement', 'India and the US ... joint statement': its issuers."""
+    for sent in ctx.article.sentences:
+        for m in STATEMENT_RE.finditer(sent.text):
+            states = _states_near(ctx, sent, m.start())
+            if len(states) >= 2:
+                return states
+    return []
 
 
 def _states_near(ctx: Context, sent: Sentence, pos: int) -> list[URIRef]:
     states = []
     for off, iri in ctx.things(sent.index, CTKG.State):
-        if abs(off - pos) < 30 and iri not in states:
+        if 0 <= pos - off < 30 and iri not in states:
             states.append(iri)
     return states
 
@@ -504,7 +524,7 @@ def _attacks_in(ctx: Context, sent: Sentence) -> list[URIRef]:
         if t.lower() not in attack_words():
             continue
         for group in _attack_modifiers(ctx, sent, toks, n):
-            iri = group["known"] or _reference_attack(ctx, group["place"], group["year"])
+            iri = group["known"] or _reference_attack(ctx, group)
             if iri is None and (group["place"] or group["code"]):
                 iri = _mint_attack(ctx, sent, group["year"], group["code"], group["place"], group["words"], n, toks)
             if iri is not None and iri not in found:
@@ -524,15 +544,49 @@ def _known_attack_at(ctx: Context, sent: Sentence, offset: int) -> URIRef | None
     return None
 
 
-def _reference_attack(ctx: Context, place: URIRef | None, year: int | None) -> URIRef | None:
-    """A well-known attack at `place` (in `year`, or the only one there) from the reference data."""
-    if place is None:
+def _reference_attack(ctx: Context, group: dict) -> URIRef | None:
+    """A well-known attack at the group's place (in its year or on its day) from the reference data."""
+    if group["place"] is None:
         return None
     graph = ctx.index.graph
-    candidates = [a for a in graph.subjects(CTKG.place, place) if (a, RDF.type, CTKG.Attack) in graph]
-    if year is not None:
-        candidates = [a for a in candidates if str(graph.value(a, CTKG.startDate) or "").startswith(str(year))]
+    candidates = [a for a in graph.subjects(CTKG.place, group["place"]) if (a, RDF.type, CTKG.Attack) in graph]
+    if group["year"] is not None:
+        candidates = [a for a in candidates if str(graph.value(a, CTKG.startDate) or "").startswith(str(group["year"]))]
+    md = day_month_code(group["code"]) if group["code"] else None
+    if md is not None:
+        candidates = [a for a in candidates if str(graph.value(a, CTKG.startDate) or "")[5:] == f"{md[0]:02d}-{md[1]:02d}"]
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _listed_attacks(ctx: Context, sent: Sentence, toks, n: int, fresh) -> list[dict]:
+    """'such attacks, including 26/11 Mumbai and Pathankot' -> one group per listed attack."""
+    rest = sent.text[toks[n][2]:]
+    if not re.match(r",?\s+(?:including|such as|like)\s", rest):
+        return []
+    groups, current = [], fresh()
+    text = sent.text
+    for k in range(n + 2, min(len(toks), n + 12)):
+        t, s, e = toks[k]
+        if t.lower() in {"including", "such", "as", "like", "the"}:
+            continue
+        if t.lower() == "and":
+            groups.append(current)
+            current = fresh()
+        elif re.fullmatch(r"\d{1,2}", t) and k + 1 < len(toks) and text[e:toks[k + 1][1]] == "/":
+            current["code"] = f"{t}/{toks[k + 1][0]}"
+        elif re.fullmatch(r"\d{1,2}", t) and current["code"]:
+            continue
+        elif re.fullmatch(r"(19|20)\d\d", t):
+            current["year"] = int(t)
+        elif t[:1].isupper() and _place_at(ctx, sent, s):
+            current["place"] = _place_at(ctx, sent, s)
+            current["words"].append(t)
+        else:
+            break
+        if text[e:e + 1] in {",", "."} and t.lower() != "and" and not text[e:e + 2] == ", ":
+            break
+    groups.append(current)
+    return [g for g in groups if g["place"]]
 
 
 def _attack_modifiers(ctx: Context, sent: Sentence, toks, n: int) -> list[dict]:
@@ -569,6 +623,11 @@ def _attack_modifiers(ctx: Context, sent: Sentence, toks, n: int) -> list[dict]:
         k -= 1
     groups.append(current)
     after = text[toks[n][2]:]
+    groups.extend(_listed_attacks(ctx, sent, toks, n, fresh))
+    code = re.match(r"\s+(?:in|at)\s+[A-Z][\w ]*?\s+on\s+(\d{1,2})/(\d{1,2})\b", after)
+    if code:
+        for g in groups:
+            g["code"] = g["code"] or f"{code.group(1)}/{code.group(2)}"
     for pattern in (r"\s+(?:in|at)\s+", r"\s+on\s+(?:the\s+)?[^,.]{3,60}?\s+in\s+"):
         m = re.match(pattern, after)
         if m:
@@ -680,6 +739,8 @@ def find_calls_to_act(ctx: Context) -> None:
             key = f"{ctx.statement or ctx.main_meeting or mint('article', ctx.article.id)}"
             iri = URIRef(f"{key}/call/{slug(ctx.entity(target).label)}")
             label = f"Call on {ctx.entity(target).label} to act"
+            if iri in ctx.out.events:
+                break
             ctx.out.declare(iri, CTKG.CallToAct, label, sent.index, "called-on")
             ctx.out.add(iri, CTKG.calledOn, target, sent.index, "called-on", 0.85)
             ctx.out.add(iri, CTKG.demand, Literal(demand[:300]), sent.index, "called-on", 0.75)
@@ -692,41 +753,44 @@ def find_calls_to_act(ctx: Context) -> None:
             for attack in ctx.attacks_by_sentence.get(sent.index, []):
                 ctx.out.add(iri, CTKG.refersToAttack, attack, sent.index, "called-on", 0.7)
             break
-        sm = re.search(r"^(?:[^,]*,\s*)?(?P<who>.{0,40}?)\s+should\s+take\b", text)
-        if sm:
-            for off, target in ctx.things(sent.index, CTKG.State):
-                if off > 0 and text[off:].startswith(sm.group("who").split()[-1]) and ctx.statement is None:
-                    pass
 
 
 def find_reactions(ctx: Context) -> None:
-    statement = ctx.statement
-    if statement is None:
+    """A third state, first in its sentence, that says, rejects or responds after a joint statement."""
+    if ctx.statement is None:
         return
     issuers = set(ctx.statement_states)
-    seen: set[URIRef] = set()
+    candidates: dict[URIRef, list[Sentence]] = {}
     for sent in ctx.article.sentences:
         states = ctx.things(sent.index, CTKG.State)
         if not states:
             continue
         off, state = states[0]
-        if state in issuers or state in seen or off > 12:
+        lead = sent.text[:off].strip().lower()
+        if state in issuers or lead not in {"", "however,", "meanwhile,", "but", "and"}:
             continue
         verb = REACT_VERBS.search(sent.text)
-        if not verb or verb.start() - off > 60:
-            continue
-        seen.add(state)
-        iri = URIRef(f"{statement}/reaction/{slug(ctx.entity(state).label)}")
-        ctx.out.declare(iri, CTKG.Reaction, f"{ctx.entity(state).label}'s reaction to the joint statement",
-                        sent.index, "third-state-reaction", 0.75)
-        ctx.out.add(iri, CTKG.issuedBy, state, sent.index, "third-state-reaction", 0.8)
-        ctx.out.add(iri, CTKG.respondsTo, statement, sent.index, "third-state-reaction", 0.75)
-        quote = re.search(r"[“\"]([^”\"]{3,200})[”\"]", sent.text)
-        stance = quote.group(1) if quote else sent.text[verb.end():].strip(" ,.")[:200]
-        ctx.out.add(iri, CTKG.stance, Literal(stance.strip(" ,.")), sent.index, "third-state-reaction", 0.6)
-        if ctx.date:
-            ctx.out.add(iri, CTKG.published, Literal(ctx.date, datatype=XSD.date), sent.index, "article-date", 0.6)
-        _spokesperson(ctx, iri, state, sent.index)
+        if verb and verb.start() - off < 60:
+            candidates.setdefault(state, []).append(sent)
+    for state, sents in candidates.items():
+        about = [s for s in sents if re.search(r"\bstatement|declaration\b", s.text)]
+        _reaction(ctx, state, (about or sents)[0])
+
+
+def _reaction(ctx: Context, state: URIRef, sent: Sentence) -> None:
+    name = ctx.entity(state).label
+    iri = URIRef(f"{ctx.statement}/reaction/{slug(name)}")
+    ctx.out.declare(iri, CTKG.Reaction, f"{name}'s reaction to the joint statement", sent.index,
+                    "third-state-reaction", 0.75)
+    ctx.out.add(iri, CTKG.issuedBy, state, sent.index, "third-state-reaction", 0.8)
+    ctx.out.add(iri, CTKG.respondsTo, ctx.statement, sent.index, "third-state-reaction", 0.75)
+    quote = re.search(r"[“\"]([^”\"]{3,200})[”\"]", sent.text)
+    verb = REACT_VERBS.search(sent.text)
+    stance = quote.group(1) if quote else sent.text[verb.end():].strip(" ,.")[:200]
+    ctx.out.add(iri, CTKG.stance, Literal(stance.strip(" ,.")), sent.index, "third-state-reaction", 0.6)
+    if ctx.date:
+        ctx.out.add(iri, CTKG.published, Literal(ctx.date, datatype=XSD.date), sent.index, "article-date", 0.6)
+    _spokesperson(ctx, iri, state, sent.index)
 
 
 def _spokesperson(ctx: Context, reaction: URIRef, state: URIRef, first: int) -> None:
@@ -857,25 +921,50 @@ def find_agreements(ctx: Context) -> None:
         m = AGREEMENT_RE.search(sent.text)
         if not m or seen:
             continue
-        kind = {"cooperation": CTKG.MemorandumOfCooperation, "understanding": CTKG.MemorandumOfUnderstanding,
-                "moc": CTKG.MemorandumOfCooperation, "mou": CTKG.MemorandumOfUnderstanding,
-                "treaty": CTKG.Treaty}.get((m.group(2) or m.group(1)).lower(), CTKG.Agreement)
-        subject = (m.group(3) or "").strip()
-        name = f"{m.group(1)} on {subject}" if subject else m.group(1)
-        parties = [iri for off, iri in ctx.things(sent.index, CTKG.GovernmentAgency) if off > m.start()]
-        if len(parties) < 2:
-            parties = [iri for off, iri in ctx.things(sent.index, CTKG.State)] or parties
-        key = [name] + sorted(slug(ctx.entity(p).label) for p in parties)
-        iri = mint("document", *key)
-        label = name if subject else f"{name} between {' and '.join(ctx.entity(p).label for p in parties)}"
-        ctx.out.declare(iri, kind, label, sent.index, "agreement-signed", 0.75)
-        for party in parties:
-            ctx.out.add(iri, CTKG.party, party, sent.index, "agreement-parties", 0.75)
-        if re.search(r"\bsign(?:ed|ing)\b", sent.text) and ctx.main_meeting:
-            ctx.out.add(iri, CTKG.signedAt, ctx.main_meeting, sent.index, "agreement-signed", 0.8)
-        elif ctx.main_meeting:
-            ctx.out.add(iri, CTKG.referencedIn, ctx.main_meeting, sent.index, "agreement-referenced", 0.6)
+        _agreement(ctx, sent, m)
         seen = True
+
+
+def _agreement(ctx: Context, sent: Sentence, m) -> None:
+    """One agreement per article: kind, subject, parties; the one signed at a meeting is keyed by it."""
+    kind = {"cooperation": CTKG.MemorandumOfCooperation, "understanding": CTKG.MemorandumOfUnderstanding,
+            "moc": CTKG.MemorandumOfCooperation, "mou": CTKG.MemorandumOfUnderstanding,
+            "treaty": CTKG.Treaty}.get((m.group(2) or m.group(1)).lower(), CTKG.Agreement)
+    subject = (m.group(3) or "").strip()
+    name = f"{m.group(1)} on {subject}" if subject else m.group(1)
+    parties = _agreement_parties(ctx, sent, m.start())
+    signed = bool(re.search(r"\bsign(?:ed|ing)\b", sent.text)) and ctx.main_meeting is not None
+    if signed:
+        kind_name = re.sub(r"(?<!^)([A-Z])", r" \1", str(kind).rsplit("#", 1)[-1])
+        iri = mint("document", f"{str(ctx.main_meeting).rsplit('/', 1)[-1]} {kind_name}")
+    else:
+        iri = mint("document", " ".join([name] + sorted(slug(ctx.entity(p).label) for p in parties)))
+    label = name if subject else f"{name} between {' and '.join(ctx.entity(p).label for p in parties)}"
+    ctx.out.declare(iri, kind, label, sent.index, "agreement-signed" if signed else "agreement-named", 0.75)
+    for party in parties:
+        ctx.out.add(iri, CTKG.party, party, sent.index, "agreement-parties", 0.75)
+    if signed:
+        ctx.out.add(iri, CTKG.signedAt, ctx.main_meeting, sent.index, "agreement-signed", 0.8)
+        meeting_date = next((f.object for f in ctx.out.facts
+                             if f.subject == ctx.main_meeting and f.predicate == CTKG.endDate), None)
+        if meeting_date is not None:
+            ctx.out.add(iri, CTKG.published, meeting_date, sent.index, "signed-at-meeting", 0.7)
+    elif ctx.main_meeting:
+        ctx.out.add(iri, CTKG.referencedIn, ctx.main_meeting, sent.index, "agreement-referenced", 0.6)
+
+
+def _agreement_parties(ctx: Context, sent: Sentence, start: int) -> list[URIRef]:
+    """The agencies it is between (here or in the next sentences about it), else the states."""
+    parties = [iri for off, iri in ctx.things(sent.index, CTKG.GovernmentAgency) if off > start]
+    follow = range(sent.index + 1, min(len(ctx.article.sentences), sent.index + 3))
+    for i in follow:
+        if len(parties) >= 2:
+            break
+        if re.search(r"\b(memorandum|agreement|MoU|treaty)\b[^.]*\bbetween\b", ctx.sentence(i).text, re.I):
+            parties = [iri for _, iri in ctx.things(i, CTKG.GovernmentAgency)]
+    if len(parties) < 2:
+        parties = [iri for _, iri in ctx.things(sent.index, CTKG.State)] or parties
+    return list(dict.fromkeys(parties))
 
 
 # -- topics and groups named --------------------------------------------------------------------

@@ -64,7 +64,11 @@ def extract_article(article: Article, store: ox.Store | None = None,
     res = resolve(article, mentions, person_lookup, index)
     extraction = extract_events(article, res, meeting_lookup, index)
     publisher, publisher_facts = _publisher(article, index)
-    result = build_graph(article, res, extraction, publisher, _dateline(article, index))
+    labels = None
+    if store is not None:
+        own = article_graph(article.id)
+        labels = lambda iri: kgstore.other_labels(store, iri, own)  # noqa: E731
+    result = build_graph(article, res, extraction, publisher, _dateline(article, index), labels)
     for triple in publisher_facts:
         result.graph.add(triple)
     return result
@@ -119,9 +123,10 @@ def load_article(store: ox.Store, path: Path) -> ArticleOutcome:
 
 
 def _pointed_at(graph: Graph) -> set[URIRef]:
-    subjects = set(graph.subjects())
-    return {o for o in graph.objects() if isinstance(o, URIRef) and o not in subjects
-            and not str(o).startswith(str(CTKG._NS))}
+    """The entities an article's graph names: their stored descriptions are the validation context."""
+    nodes = {n for n in (*graph.subjects(), *graph.objects()) if isinstance(n, URIRef)}
+    own = ("/fact/", "/article/")
+    return {n for n in nodes if not str(n).startswith(str(CTKG._NS)) and not any(k in n for k in own)}
 
 
 def build(paths: Sequence[str | Path], store_dir: str | Path,

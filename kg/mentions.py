@@ -82,6 +82,12 @@ def find_mentions(article: Article, index: ReferenceIndex | None = None) -> list
 
 
 def _known_mentions(sentence: Sentence, toks, index: ReferenceIndex) -> list[Mention]:
+    """Actors, places and events first, longest match first; then topics in a pass of their own,
+    so that a topic label ('pro-Khalistani elements') never hides an actor ('pro-Khalistani')."""
+    return _scan(sentence, toks, index, topics=False) + _scan(sentence, toks, index, topics=True)
+
+
+def _scan(sentence: Sentence, toks, index: ReferenceIndex, topics: bool) -> list[Mention]:
     norms = [token_norm(t) for t, _, _ in toks]
     found, i = [], 0
     while i < len(toks):
@@ -89,7 +95,7 @@ def _known_mentions(sentence: Sentence, toks, index: ReferenceIndex) -> list[Men
         for length in range(min(index.max_len, len(toks) - i), 0, -1):
             key = tuple(norms[i : i + length])
             surface = " ".join(t for t, _, _ in toks[i : i + length])
-            known = index.lookup(key, surface)
+            known = index.lookup(key, surface, topics)
             if known is not None:
                 hit = (known, length)
                 break
@@ -138,6 +144,8 @@ def _demonym_mentions(sentence, toks, index: ReferenceIndex, known: list[Mention
 def _is_name_token(token: str) -> bool:
     if not token[:1].isupper():
         return False
+    if len(token) == 1 or (len(token) == 2 and token.endswith(".")):
+        return True  # an initial: "Nathan A Sales"
     if token_norm(token) in not_name_words():
         return False
     if len(token) > 1 and token.isupper() and len(token) > 3:
@@ -229,7 +237,7 @@ def _title_before(toks, first: int, in_known, known: list[Mention], text: str, o
 def _apposition_after(text: str, offset: int, end: int) -> str | None:
     """', Joint Secretary for Counter-Terrorism, Ministry of External Affairs' after a name."""
     rest = text[end - offset :]
-    match = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?([^,;:“”\"()]{3,120}?)(?=,\s*(?:while|and|who|said)\b|[;:“”\"()]|\.\s|\.$|$|,\s*(?:[a-z]+ed|[a-z]+s)\b)", rest)
+    match = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?([^,;:“”\"()]{3,120}?)(?=[,;:“”\"()]|\.\s|\.$|$)", rest)
     if not match:
         return None
     phrase = match.group(1).strip()

@@ -20,8 +20,10 @@ for the CLI.
 from __future__ import annotations
 
 import itertools
+import os
 import tempfile
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +45,7 @@ _META_CLASSES = {
     OWL.IrreflexiveProperty, OWL.AllDisjointClasses, OWL.AllDifferent, OWL.Restriction,
     OWL.NamedIndividual, RDFS.Class, RDFS.Datatype, RDF.Property, RDF.List,
 }
+_ANNOTATIONS = {RDFS.label, RDFS.comment, RDFS.seeAlso, RDFS.isDefinedBy, OWL.versionInfo}
 _INTEGERS = {XSD.integer, XSD.nonNegativeInteger, XSD.positiveInteger, XSD.int, XSD.long,
              XSD.short, XSD.byte, XSD.unsignedInt, XSD.unsignedLong, XSD.unsignedShort,
              XSD.unsignedByte, XSD.nonPositiveInteger, XSD.negativeInteger}
@@ -122,30 +125,67 @@ def _reason(tbox: Graph, abox: Graph) -> ReasonerReport:
 
 
 def _hermit(graph: Graph, infer_values: bool = False) -> _Run:
-    """Run HermiT in a fresh owlready2 World on `graph`; collect what it adds."""
+    """Run HermiT in a fresh owlready2 World on `graph`; with `infer_values`, collect what it adds."""
     world = owlready2.World()
+    try:
+        inferred_onto = _load(world, _logical(graph))
+        if not _sync(world, inferred_onto, infer_values, len(graph)):
+            return _Run(False, Graph(), ())
+        unsatisfiable = tuple(sorted(URIRef(c.iri) for c in world.inconsistent_classes()
+                                     if c.iri != str(OWL.Nothing)))
+        inferred = _new_triples(world, inferred_onto, graph) if infer_values else Graph()
+        return _Run(True, inferred, unsatisfiable)
+    finally:
+        world.close()
+
+
+def _load(world, graph: Graph):
+    """Load `graph` into `world` (owlready2 reads N-Triples, not Turtle); return the ontology
+    that will receive the reasoner's conclusions."""
     with tempfile.TemporaryDirectory(prefix="ctkg-reason-") as tmp:
         path = Path(tmp) / "input.nt"
         graph.serialize(path, format="nt", encoding="utf-8")
         world.get_ontology(path.as_uri()).load()
-        inferred_onto = world.get_ontology(_INFERRED_BASE)
-        try:
-            with inferred_onto:
-                owlready2.sync_reasoner_hermit(world, infer_property_values=infer_values, debug=0,
-                                               ignore_unsupported_datatypes=True)
-        except owlready2.OwlReadyInconsistentOntologyError:
-            world.close()
-            return _Run(False, Graph(), ())
-        except owlready2.OwlReadyJavaError as error:
-            world.close()
-            raise KgError(f"The reasoner (HermiT, run with Java) failed on a graph of {len(graph)} triples: "
-                          f"{str(error).strip()[:400]}\n  Check that Java runs (java -version) and that "
-                          "the ontology parses as OWL 2 (owlready2 + HermiT).") from error
-    unsatisfiable = tuple(sorted(URIRef(c.iri) for c in world.inconsistent_classes()
-                                 if c.iri != str(OWL.Nothing)))
-    inferred = _new_triples(world, inferred_onto, graph)
-    world.close()
-    return _Run(True, inferred, unsatisfiable)
+    return world.get_ontology(_INFERRED_BASE)
+
+
+def _sync(world, inferred_onto, infer_values: bool, size: int) -> bool:
+    """Run HermiT; False if it finds the input inconsistent."""
+    try:
+        with inferred_onto, _quick_jvm():
+            owlready2.sync_reasoner_hermit(world, infer_property_values=infer_values, debug=0,
+                                           ignore_unsupported_datatypes=True)
+    except owlready2.OwlReadyInconsistentOntologyError:
+        return False
+    except owlready2.OwlReadyJavaError as error:
+        raise KgError(f"The reasoner (HermiT, run with Java) failed on a graph of {size} triples: "
+                      f"{str(error).strip()[:400]}\n  Check that Java runs (java -version) and that "
+                      "the ontology parses as OWL 2.") from error
+    return True
+
+
+@contextmanager
+def _quick_jvm():
+    """JVM flags that halve HermiT's start-up on short runs, unless JDK_JAVA_OPTIONS is set already."""
+    if "JDK_JAVA_OPTIONS" in os.environ:
+        yield
+        return
+    os.environ["JDK_JAVA_OPTIONS"] = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+    try:
+        yield
+    finally:
+        os.environ.pop("JDK_JAVA_OPTIONS", None)
+
+
+def _logical(graph: Graph) -> Graph:
+    """`graph` without annotations (labels, definitions, comments, SKOS links): HermiT has no use
+    for them, and leaving them out shortens every run."""
+    annotations = set(graph.subjects(RDF.type, OWL.AnnotationProperty)) | _ANNOTATIONS
+    out = Graph()
+    for triple in graph:
+        if triple[1] not in annotations:
+            out.add(triple)
+    return out
 
 
 def _new_triples(world, inferred_onto, given: Graph) -> Graph:

@@ -93,10 +93,14 @@ class ReferenceIndex:
             entries.append((known, exact))
         self.max_len = max(self.max_len, len(key))
 
-    def lookup(self, key: tuple[str, ...], surface: str) -> Known | None:
-        """The known thing a token sequence names, honouring case-sensitive acronyms."""
+    def lookup(self, key: tuple[str, ...], surface: str, topics: bool | None = None) -> Known | None:
+        """The known thing a token sequence names, honouring case-sensitive acronyms.
+
+        topics=False finds only actors, places and events; topics=True only SKOS concepts."""
         letters = "".join(re.findall(r"[A-Za-z0-9]", fold(surface)))
         for known, exact in self.by_tokens.get(key, ()):
+            if topics is not None and (known.cls == SKOS.Concept) != topics:
+                continue
             if exact is None or re.sub(r"s$", "", letters) == exact or letters == exact:
                 return known
         return None

@@ -140,13 +140,25 @@ def _day_of_year(md: tuple[int, int]) -> int:
 def describe(store: ox.Store, iris: set[URIRef]) -> Graph:
     """Types, labels and states of the given entities as stored (any graph): validation context."""
     graph = Graph()
-    wanted = {RDF.type, URIRef(PREFIXES["skos"] + "prefLabel"), CTKG.actsFor, CTKG.subOrganizationOf}
+    wanted = {RDF.type, URIRef(PREFIXES["skos"] + "prefLabel"), CTKG.actsFor, CTKG.subOrganizationOf,
+              CTKG.eventStatus}
+    # Dates come from the reference data only: two articles may read a meeting's dates
+    # differently, and each article's reading is validated (and kept) on its own.
+    reference_only = {CTKG.startDate, CTKG.dateUnknown}
+    reference = ox.NamedNode(str(G_REFERENCE))
     for iri in iris:
         for quad in store.quads_for_pattern(ox.NamedNode(str(iri)), None, None, None):
             predicate = URIRef(quad.predicate.value)
-            if predicate in wanted:
+            if predicate in wanted or (predicate in reference_only and quad.graph_name == reference):
                 graph.add((iri, predicate, from_ox(quad.object)))
     return graph
+
+
+def other_labels(store: ox.Store, iri: URIRef, except_graph: URIRef) -> set[str]:
+    """The skos:prefLabels of `iri` in every graph but `except_graph` (an article being reloaded)."""
+    pref = ox.NamedNode(PREFIXES["skos"] + "prefLabel")
+    return {q.object.value for q in store.quads_for_pattern(ox.NamedNode(str(iri)), pref, None, None)
+            if q.graph_name != ox.NamedNode(str(except_graph))}
 
 
 def ensure_base_graphs(store: ox.Store) -> None:

@@ -7,7 +7,9 @@ confidence. Provenance nodes are not reified again. See docs/design.md.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
+from typing import Callable
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, SKOS, XSD
@@ -43,7 +45,11 @@ def fact_iri(fact: Fact, article: Article) -> URIRef:
 
 
 def build_graph(article: Article, res: Resolution, extraction: Extraction,
-                publisher: URIRef | None = None, dateline: URIRef | None = None) -> ArticleGraph:
+                publisher: URIRef | None = None, dateline: URIRef | None = None,
+                stored_labels: Callable[[URIRef], set[str]] | None = None) -> ArticleGraph:
+    """The article's named graph. `stored_labels(iri)` gives the preferred labels other articles
+    already gave a thing: a different name from this article is kept as skos:altLabel, so that a
+    thing keeps one preferred label however many articles report it."""
     graph = Graph()
     for prefix, ns in (("ctkg", str(CTKG._NS)), ("skos", str(SKOS)), ("prov", str(PROV))):
         graph.bind(prefix, ns)
@@ -52,6 +58,10 @@ def build_graph(article: Article, res: Resolution, extraction: Extraction,
     used_sentences = set()
     seen = set()
     for fact in facts:
+        if fact.predicate == SKOS.prefLabel and stored_labels is not None:
+            known = stored_labels(fact.subject)
+            if known and str(fact.object) not in known:
+                fact = Fact(fact.subject, SKOS.altLabel, fact.object, fact.sentence, fact.rule, fact.confidence)
         triple = (fact.subject, fact.predicate, _term(fact.object))
         if (triple, fact.sentence) in seen:
             continue
@@ -117,10 +127,9 @@ def _entity_facts(article: Article, res: Resolution) -> list[Fact]:
         if entity.cls != CTKG.Person:
             continue
         s, i = entity.iri, entity.first_sentence
-        if not entity.known:
-            facts.append(Fact(s, RDF.type, CTKG.Person, i, "person-name", 0.8))
-            facts.append(Fact(s, SKOS.prefLabel, Literal(entity.label, lang="en"), i, "person-name", 0.8))
-            facts.append(Fact(s, CTKG.nameKey, Literal(entity.name_key), i, "person-name", 0.8))
+        facts.append(Fact(s, RDF.type, CTKG.Person, i, "person-name", 0.8))
+        facts.append(Fact(s, SKOS.prefLabel, Literal(entity.label, lang="en"), i, "person-name", 0.8))
+        facts.append(Fact(s, CTKG.nameKey, Literal(entity.name_key), i, "person-name", 0.8))
         for alias in sorted(entity.aliases - {entity.label}):
             if len(normalise(alias).split()) > 1:
                 facts.append(Fact(s, SKOS.altLabel, Literal(alias, lang="en"), i, "person-alias", 0.7))
@@ -132,7 +141,8 @@ def _entity_facts(article: Article, res: Resolution) -> list[Fact]:
 
 
 def _post_facts(article: Article, person: URIRef, name: str, post) -> list[Fact]:
-    iri = URIRef(str(person).replace("/person/", "/post/", 1) + "/" + slug(post.title))
+    key = re.sub(r"counter[\s-]+", "counter", post.title.lower())
+    iri = URIRef(str(person).replace("/person/", "/post/", 1) + "/" + slug(key))
     i, rule = post.sentence, post.rule
     facts = [
         Fact(iri, RDF.type, CTKG.Post, i, rule, 0.8),

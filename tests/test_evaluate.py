@@ -129,10 +129,26 @@ def test_a_null_gold_field_is_not_compared(tmp_path):
     assert scores["meetings"].tp == 1
 
 
-def test_meeting_series_compare_loosely(tmp_path):
-    gold = with_changes(meetings=[{"series": "US-India Homeland Security Dialogue", "start": "2024-02-27"}])
+@pytest.mark.parametrize("series", [
+    "US-India Homeland Security Dialogue",
+    "India-United States Homeland Security Dialogue",
+    "Homeland Security Dialogue",
+])
+def test_meeting_series_compare_loosely(tmp_path, series):
+    gold = with_changes(meetings=[{"series": series, "start": "2024-02-27"}])
     scores = evaluate(make_store(tmp_path, ARTICLE_A1), write_gold(tmp_path, {"a1": gold}))
     assert scores["meetings"].tp == 1
+
+
+@pytest.mark.parametrize("title, matches", [
+    ("Home Secretary", True),
+    ("union home-secretary", True),
+    ("Union Home Minister", False),
+])
+def test_post_titles_compare_loosely_but_not_across_offices(tmp_path, title, matches):
+    gold = with_changes(posts=[{"person": "Ajay Bhalla", "title": title}])
+    scores = evaluate(make_store(tmp_path, ARTICLE_A1), write_gold(tmp_path, {"a1": gold}))
+    assert scores["posts"].tp == int(matches)
 
 
 def test_a_meeting_of_another_series_does_not_match(tmp_path):

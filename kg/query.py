@@ -1,0 +1,604 @@
+"""Ask the store questions: the named queries of queries/*.rq, free SPARQL, and their printing.
+
+Reads the store, never writes it: stores are opened with `pyoxigraph.Store.read_only`, and
+every query runs over the union of the named graphs with the project prefixes predeclared.
+
+A named query is a file `queries/NAME.rq` that begins with a header:
+
+    # title: Delegation leaders
+    # question: Who led each state's delegation at each meeting?
+    # param: meeting  a meeting, by label or alias (optional)
+    # columns: meeting start state leader
+    # example: kg query delegations --meeting "India-US Homeland Security Dialogue"
+
+Its SELECT projects the columns, in that order, then each parameter that is not a column:
+pyoxigraph binds (`substitutions=`) only projected variables, and run_named drops the extra
+ones. A parameter names an entity: its text is resolved to IRIs by label or alias
+(resolve_label) and the IRI is bound as an RDF term, never pasted into the query text. Bind
+only variables that a required pattern matches: pyoxigraph puts a bound value into every row,
+so a variable bound inside OPTIONAL would show on rows where nothing matched. Files whose
+name starts with `_` are internal queries that this module runs itself.
+
+Free SPARQL (run_sparql) runs in a worker process that opens the store read-only, so that a
+query running past its time limit can be stopped.
+"""
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import itertools
+import json
+import multiprocessing
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Union
+
+from pyoxigraph import (
+    BlankNode,
+    Literal,
+    NamedNode,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    RdfFormat,
+    Store,
+    Triple,
+    Variable,
+    parse_query_results,
+)
+
+from kg.errors import BadQuery, QueryTimeout, StoreError, UnknownEntity, UnknownQuery
+from kg.vocab import CTKG, PREFIXES, base_iri
+
+QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+RESERVED_PARAMS = {"store", "format", "iris", "list", "output", "help", "timeout"}
+LABEL_CHUNK = 1000
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+INTEGER_TYPES = {
+    XSD + name
+    for name in (
+        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+        "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong",
+        "unsignedShort", "unsignedByte",
+    )
+}
+FLOAT_TYPES = {XSD + "decimal", XSD + "double", XSD + "float"}
+UPDATE_KEYWORDS = {
+    "INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH",
+}
+
+Term = Union[NamedNode, BlankNode, Literal, Triple]
+Value = Union[str, int, float, bool, None]
+
+
+# -- named queries ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter of a named query: `--name VALUE`, the label or alias of an entity."""
+
+    name: str
+    description: str
+    optional: bool
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """One queries/NAME.rq file: its header, parsed, and its SPARQL text."""
+
+    name: str
+    title: str
+    question: str
+    params: tuple[Param, ...]
+    columns: tuple[str, ...]
+    example: str
+    text: str
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+    @property
+    def hidden_params(self) -> tuple[str, ...]:
+        """Parameters the SELECT projects after the columns, so that pyoxigraph can bind them."""
+        return tuple(p.name for p in self.params if p.name not in self.columns)
+
+
+@dataclass(frozen=True)
+class Result:
+    """The rows of a SELECT: `rows` holds display values (labels, numbers, ISO dates),
+    `terms` the RDF terms they came from (None where a variable is unbound)."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Value, ...], ...]
+    terms: tuple[tuple[Term | None, ...], ...]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def parse_header(name: str, text: str) -> NamedQuery:
+    """The NamedQuery of the .rq `text`, from its leading `# key: value` comment lines."""
+    fields: dict[str, str] = {}
+    params: list[Param] = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        match = re.match(r"#\s*(\w+):\s*(.*)$", line)
+        if not match:
+            continue
+        key, value = match.group(1), match.group(2).strip()
+        if key == "param":
+            param_name, _, description = value.partition(" ")
+            description = description.strip()
+            params.append(Param(param_name, description, "(optional)" in description))
+        else:
+            fields[key] = value
+    return NamedQuery(
+        name=name,
+        title=fields.get("title", ""),
+        question=fields.get("question", ""),
+        params=tuple(params),
+        columns=tuple(fields.get("columns", "").split()),
+        example=fields.get("example", ""),
+        text=text,
+    )
+
+
+def load_query(path: Path) -> NamedQuery:
+    return parse_header(path.stem, path.read_text(encoding="utf-8"))
+
+
+def list_queries(query_dir: Path | None = None) -> list[NamedQuery]:
+    """The named queries analysts can run, by name (internal `_` files left out)."""
+    folder = query_dir or QUERY_DIR
+    return [load_query(path) for path in sorted(folder.glob("*.rq")) if not path.stem.startswith("_")]
+
+
+def get_query(name: str, query_dir: Path | None = None) -> NamedQuery:
+    """The named query `name`; UnknownQuery, with the closest names, if there is none."""
+    queries = {query.name: query for query in list_queries(query_dir)}
+    if name in queries:
+        return queries[name]
+    close = difflib.get_close_matches(name, list(queries), n=3, cutoff=0.5)
+    hint = f" Did you mean {_either(close)}?" if close else ""
+    raise UnknownQuery(f"no query named '{name}'.{hint} (kg query --list shows them all)")
+
+
+def _internal(name: str) -> str:
+    return (QUERY_DIR / f"_{name}.rq").read_text(encoding="utf-8")
+
+
+def _either(names: list[str]) -> str:
+    quoted = [f"'{name}'" for name in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+# -- the store -------------------------------------------------------------------------------
+
+
+def open_store(path: str | os.PathLike) -> Store:
+    """The store in folder `path`, opened read-only. StoreError if there is none."""
+    text = str(path)
+    if re.match(r"https?://", text):
+        raise StoreError(
+            f"'{text}' is a URL; kg query and kg sparql read a store folder. "
+            "Point --store (or KG_STORE) at the folder kg build wrote, e.g. --store .kg"
+        )
+    folder = Path(path)
+    if not folder.is_dir():
+        raise StoreError(
+            f"no store at '{text}'. Build one with `kg build seeds/`, "
+            "or point --store (or KG_STORE) at an existing store folder."
+        )
+    try:
+        return Store.read_only(str(folder))
+    except OSError as error:
+        raise StoreError(
+            f"'{text}' is not a readable store ({error}). "
+            "Rebuild it with `kg build`, or point --store at another folder."
+        ) from error
+
+
+def prefixes() -> dict[str, str]:
+    """The prefixes every query may use without declaring them (id: follows KG_BASE_IRI)."""
+    return {**PREFIXES, "id": base_iri()}
+
+
+def _select(store: Store, text: str, substitutions: dict | None = None) -> QuerySolutions:
+    return store.query(
+        text,
+        prefixes=prefixes(),
+        use_default_graph_as_union=True,
+        substitutions=substitutions or None,
+    )
+
+
+# -- parameters: labels to IRIs --------------------------------------------------------------
+
+
+def label_key(text: str) -> str:
+    """How labels are compared: lower case, without spaces, hyphens, apostrophes or dots."""
+    return re.sub(r"[\s\-'’‘`.]", "", text).lower()
+
+
+def resolve_label(store: Store, text: str) -> list[NamedNode]:
+    """The entities whose label or alias is `text` (compared by label_key), or the entity whose
+    IRI (or id:/wd: prefixed name) `text` is. UnknownEntity, with close labels, if none."""
+    iri = _as_iri(text)
+    if iri is not None:
+        if list(_select(store, _internal("iri-exists"), {Variable("entity"): iri})):
+            return [iri]
+        raise UnknownEntity(f"no entity with the IRI <{iri.value}> in the store.")
+    key = label_key(text)
+    if key:
+        solutions = _select(store, _internal("resolve-label"), {Variable("key"): Literal(key)})
+        found = [solution["entity"] for solution in solutions]
+        if found:
+            return [term for term in dict.fromkeys(found) if isinstance(term, NamedNode)]
+    raise UnknownEntity(_no_entity_message(store, text))
+
+
+def _as_iri(text: str) -> NamedNode | None:
+    text = text.strip()
+    if text.startswith("<") and text.endswith(">"):
+        text = text[1:-1]
+    else:
+        match = re.fullmatch(r"([a-z][\w-]*):(\S+)", text)
+        if match and match.group(1) in prefixes() and not text.startswith(("http:", "https:")):
+            text = prefixes()[match.group(1)] + match.group(2)
+        elif not re.fullmatch(r"(https?|urn):\S+", text):
+            return None
+    try:
+        return NamedNode(text)
+    except ValueError:
+        return None
+
+
+def _no_entity_message(store: Store, text: str) -> str:
+    labels = [str(solution["label"].value) for solution in _select(store, _internal("all-labels"))]
+    by_lower: dict[str, str] = {}
+    for label in sorted(labels):
+        by_lower.setdefault(label.lower(), label)
+    close = difflib.get_close_matches(text.lower(), list(by_lower), n=3, cutoff=0.6)
+    if close:
+        return f"no entity named '{text}'. Did you mean {_either([by_lower[c] for c in close])}?"
+    return (
+        f"no entity named '{text}': no label or alias comes close. Look names up with "
+        f"kg sparql \"SELECT ?x ?label WHERE {{ ?x skos:prefLabel ?label }}\""
+    )
+
+
+def _substitutions(store: Store, query: NamedQuery, params: dict[str, str]) -> list[dict]:
+    """Every combination of the IRIs the given parameters resolve to, as substitutions."""
+    for name in params:
+        if query.param(name) is None:
+            declared = ", ".join(f"--{p.name}" for p in query.params) or "none"
+            raise BadQuery(
+                f"the query '{query.name}' has no parameter --{name}. "
+                f"Its parameters: {declared}. Example: {query.example}"
+            )
+    for param in query.params:
+        if not param.optional and not params.get(param.name):
+            raise BadQuery(
+                f"the query '{query.name}' needs --{param.name}: {param.description}. "
+                f"Example: {query.example}"
+            )
+    choices = []
+    for name, text in params.items():
+        if not text or not text.strip():
+            raise BadQuery(f"--{name} is empty: give {query.param(name).description}.")
+        choices.append([(Variable(name), iri) for iri in resolve_label(store, text)])
+    return [dict(combination) for combination in itertools.product(*choices)]
+
+
+# -- running ---------------------------------------------------------------------------------
+
+
+def run_named(store: Store, name: str, params: dict[str, str] | None = None, *, iris: bool = False) -> Result:
+    """Run the named query `name` with `params` (name -> label, alias or IRI) on `store`.
+
+    One row per distinct combination of values: a fact that two articles report is one row.
+    Rows show labels, numbers and ISO dates; with `iris`, IRIs instead of labels."""
+    query = get_query(name)
+    variables = [Variable(column) for column in query.columns]
+    distinct: dict[tuple, None] = {}
+    for substitution in _substitutions(store, query, dict(params or {})):
+        for solution in _select(store, query.text, substitution):
+            distinct.setdefault(tuple(solution[variable] for variable in variables), None)
+    terms = tuple(distinct)
+    labels = {} if iris else fetch_labels(store, _iris_in(terms))
+    return Result(query.columns, _display_rows(terms, labels, iris=iris), terms)
+
+
+def fetch_labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
+    """IRI -> the name to show it by (skos:prefLabel; else a post's title, an article's file
+    name, a sentence's text), fetched in one query per 1000 IRIs."""
+    wanted = sorted(set(iris))
+    best: dict[str, tuple] = {}
+    for start in range(0, len(wanted), LABEL_CHUNK):
+        chunk = wanted[start : start + LABEL_CHUNK]
+        values = " ".join(str(NamedNode(iri)) for iri in chunk)
+        for solution in _select(store, _internal("labels") + f"\nVALUES ?iri {{ {values} }}\n"):
+            label = solution["label"]
+            rank = (int(solution["rank"].value), label.language not in (None, "en"), label.value)
+            iri = solution["iri"].value
+            if iri not in best or rank < best[iri]:
+                best[iri] = rank
+    return {iri: rank[2] for iri, rank in best.items()}
+
+
+def _iris_in(terms: Iterable[tuple]) -> set[str]:
+    return {term.value for row in terms for term in row if isinstance(term, NamedNode)}
+
+
+def _display_rows(terms, labels: dict[str, str], *, iris: bool) -> tuple[tuple[Value, ...], ...]:
+    return tuple(tuple(display(term, labels, iris=iris) for term in row) for row in terms)
+
+
+def display(term: Term | None, labels: dict[str, str] | None = None, *, iris: bool = False) -> Value:
+    """How a term prints: a label (or a compact IRI), a number, a boolean, an ISO date."""
+    if term is None:
+        return None
+    if isinstance(term, NamedNode):
+        if iris:
+            return term.value
+        return (labels or {}).get(term.value) or compact_iri(term.value)
+    if isinstance(term, BlankNode):
+        return "_:" + term.value
+    if isinstance(term, Literal):
+        return literal_value(term)
+    return str(term)
+
+
+def literal_value(literal: Literal) -> Value:
+    """An integer as int, a decimal/double as float, a boolean as bool; dates and the rest
+    as their lexical form (xsd:date is already ISO 8601)."""
+    datatype = literal.datatype.value if literal.datatype else ""
+    try:
+        if datatype in INTEGER_TYPES:
+            return int(literal.value)
+        if datatype in FLOAT_TYPES:
+            return float(literal.value)
+    except ValueError:
+        return literal.value
+    if datatype == XSD + "boolean":
+        return literal.value in ("true", "1")
+    return literal.value
+
+
+def compact_iri(iri: str) -> str:
+    """ctkg terms by their local name ('Dialogue'), others as prefixed names ('id:post/...')."""
+    ontology = str(CTKG._NS)
+    if iri.startswith(ontology) and len(iri) > len(ontology):
+        return iri[len(ontology) :]
+    for prefix, namespace in sorted(prefixes().items(), key=lambda item: -len(item[1])):
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri
+
+
+# -- free SPARQL -----------------------------------------------------------------------------
+
+
+def run_sparql(store: str | os.PathLike, text: str, *, timeout_s: float = 30.0):
+    """Run a SPARQL query on the store folder `store`: a Result for SELECT, a bool for ASK,
+    an rdflib.Graph for CONSTRUCT and DESCRIBE. BadQuery for a syntax error or an update;
+    QueryTimeout if it runs longer than `timeout_s` seconds (the worker is then stopped)."""
+    refuse_updates(text)
+    folder = Path(store)
+    open_store(folder)  # fails early, with the message, if there is no store
+    kind, payload = _run_in_worker(folder, text, timeout_s)
+    if kind == "syntax":
+        raise BadQuery(explain_syntax_error(text, payload))
+    if kind == "error":
+        raise BadQuery(f"the query failed: {payload}")
+    if kind == "boolean":
+        return payload
+    if kind == "triples":
+        return _graph_from_ntriples(payload)
+    return _result_from_json(payload)
+
+
+def refuse_updates(text: str) -> None:
+    """BadQuery if `text` is a SPARQL update (INSERT, DELETE, DROP, LOAD ...)."""
+    body = re.sub(r"(?m)^\s*#.*$", "", text)
+    body = re.sub(r"(?is)^\s*((PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*", "", body)
+    first = re.match(r"\s*([A-Za-z]+)", body)
+    if first and first.group(1).upper() in UPDATE_KEYWORDS:
+        raise BadQuery(
+            f"{first.group(1).upper()} is a SPARQL update, and kg sparql only reads: the store "
+            "changes only through kg build. Use SELECT, ASK, CONSTRUCT or DESCRIBE."
+        )
+
+
+def _run_in_worker(folder: Path, text: str, timeout_s: float) -> tuple[str, object]:
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    worker = context.Process(target=_sparql_worker, args=(str(folder), text, sender), daemon=True)
+    worker.start()
+    sender.close()
+    try:
+        if not receiver.poll(60):
+            raise StoreError(f"the store '{folder}' did not open within 60 s. Is it on a slow or locked disk?")
+        kind, payload = receiver.recv()
+        if kind == "ready":
+            if not receiver.poll(timeout_s):
+                raise QueryTimeout(
+                    f"the query ran longer than {timeout_s:g} s and was stopped. Raise the limit "
+                    f"with --timeout {max(60, int(timeout_s * 4))}, or narrow the query "
+                    "(more specific patterns, a LIMIT)."
+                )
+            kind, payload = receiver.recv()
+    except EOFError as error:
+        raise StoreError(f"the query worker stopped without an answer (exit code {worker.exitcode}).") from error
+    finally:
+        receiver.close()
+        if worker.is_alive():
+            worker.terminate()
+        worker.join(5)
+    if kind == "store-error":
+        raise StoreError(f"'{folder}' is not a readable store ({payload}).")
+    return kind, payload
+
+
+def _sparql_worker(folder: str, text: str, sender) -> None:
+    """In the worker process: open the store read-only, run the query, send back the answer."""
+    try:
+        store = Store.read_only(folder)
+    except OSError as error:
+        sender.send(("store-error", str(error)))
+        return
+    sender.send(("ready", None))
+    try:
+        answer = store.query(text, prefixes=prefixes(), use_default_graph_as_union=True)
+        if isinstance(answer, QueryBoolean):
+            sender.send(("boolean", bool(answer)))
+        elif isinstance(answer, QuerySolutions):
+            sender.send(("solutions", answer.serialize(format=QueryResultsFormat.JSON)))
+        else:
+            sender.send(("triples", answer.serialize(format=RdfFormat.N_TRIPLES)))
+    except SyntaxError as error:
+        sender.send(("syntax", str(error)))
+    except Exception as error:  # noqa: BLE001 - reported to the user by the parent
+        sender.send(("error", f"{type(error).__name__}: {error}"))
+
+
+def _result_from_json(payload: bytes) -> Result:
+    solutions = parse_query_results(payload, format=QueryResultsFormat.JSON)
+    variables = list(solutions.variables)
+    terms = tuple(tuple(solution[variable] for variable in variables) for solution in solutions)
+    columns = tuple(variable.value for variable in variables)
+    return Result(columns, _display_rows(terms, {}, iris=True), terms)
+
+
+def _graph_from_ntriples(payload: bytes):
+    from rdflib import Graph
+
+    graph = Graph()
+    for prefix, namespace in prefixes().items():
+        graph.bind(prefix, namespace, override=True)
+    graph.parse(data=payload.decode("utf-8"), format="nt")
+    return graph
+
+
+def explain_syntax_error(text: str, message: str) -> str:
+    """pyoxigraph's 'error at LINE:COLUMN: expected ...' as a message with the line, a caret
+    under the column and a hint."""
+    match = re.match(r"error at (\d+):(\d+):\s*(.*)", message, re.S)
+    if not match:
+        return f"the query has a syntax error: {message}"
+    line, column, detail = int(match.group(1)), int(match.group(2)), match.group(3)
+    lines = text.splitlines() or [""]
+    source = lines[min(line, len(lines)) - 1]
+    caret = " " * (column - 1) + "^"
+    return (
+        f"the query has a syntax error at line {line}, column {column}: {_expected(detail)}\n"
+        f"    {source}\n    {caret}\n{_syntax_hint(detail)}"
+    )
+
+
+def _expected(detail: str) -> str:
+    if "Prefix not found" in detail:
+        return "a prefix is not declared"
+    words = re.sub(r"\[[^\]]*\]", "", detail.replace("\n", " "))
+    found = [w.strip() for w in re.sub(r"^expected( one of)?", "", words.strip()).split(",")]
+    found = [w for w in found if w]
+    if not found:
+        return "unexpected text here"
+    shown = ", ".join(found[:8]) + (", ..." if len(found) > 8 else "")
+    return f"expected {'one of ' if len(found) > 1 else ''}{shown}"
+
+
+def _syntax_hint(detail: str) -> str:
+    if "Prefix not found" in detail:
+        known = " ".join(f"{prefix}:" for prefix in sorted(prefixes()))
+        return f"Declare it with a PREFIX line; these need none: {known}"
+    return "Look at this point and just before it: a missing '.', '}' or ')', a misspelt keyword."
+
+
+# -- formats ---------------------------------------------------------------------------------
+
+
+def _cell(value: Value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def to_csv(result: Result) -> str:
+    """CSV with a header row of the column names."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(result.columns)
+    writer.writerows([_cell(value) for value in row] for row in result.rows)
+    return out.getvalue()
+
+
+def to_tsv(result: Result) -> str:
+    """Tab-separated values with a header row; tabs and line breaks in values become spaces."""
+    lines = ["\t".join(result.columns)]
+    for row in result.rows:
+        lines.append("\t".join(re.sub(r"[\t\r\n]+", " ", _cell(value)) for value in row))
+    return "\n".join(lines) + "\n"
+
+
+def to_json(result: Result) -> str:
+    """The SPARQL 1.1 Query Results JSON format, from the RDF terms (IRIs, not labels)."""
+    bindings = [
+        {column: _json_term(term) for column, term in zip(result.columns, row) if term is not None}
+        for row in result.terms
+    ]
+    return json.dumps({"head": {"vars": list(result.columns)}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1) + "\n"
+
+
+def boolean_to_json(answer: bool) -> str:
+    return json.dumps({"head": {}, "boolean": bool(answer)}) + "\n"
+
+
+def _json_term(term: Term) -> dict:
+    if isinstance(term, NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype and term.datatype.value != XSD + "string":
+            out["datatype"] = term.datatype.value
+        return out
+    return {
+        "type": "triple",
+        "value": {
+            "subject": _json_term(term.subject),
+            "predicate": _json_term(term.predicate),
+            "object": _json_term(term.object),
+        },
+    }
+
+
+def to_table(result: Result, title: str | None = None):
+    """A rich Table of the result (cells are plain text, never markup)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, title_justify="left", show_lines=False)
+    for column in result.columns:
+        table.add_column(column)
+    for row in result.rows:
+        table.add_row(*(Text(_cell(value)) for value in row))
+    return table
+
+
+def literal_result(columns: Iterable[str], rows: Iterable[Iterable[str]]) -> Result:
+    """A Result of plain strings (for listings printed with the same formats)."""
+    text_rows = tuple(tuple(rows_item) for rows_item in rows)
+    terms = tuple(tuple(Literal(value) for value in row) for row in text_rows)
+    return Result(tuple(columns), text_rows, terms)
