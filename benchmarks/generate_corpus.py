@@ -42,71 +42,134 @@ _STATE_ROWS = (
      ("New York", "San Francisco", "Boston", "Chicago", "Houston"), "anglo", "President", 14),
     ("Pakistan", ("Pakistan",), "Pakistan", "Pakistani", "Islamabad",
      ("Karachi", "Lahore", "Peshawar", "Quetta", "Rawalpindi", "Muridke"), "pk", "Prime Minister", 8),
-    ("China", ("China",), "China", "Chinese", "Beijing", ("Shanghai", "Urumqi", "Kashgar", "Guangzhou"), "zh", "President", 6),
+    ("China", ("China",), "China", "Chinese", "Beijing",
+     ("Shanghai", "Urumqi", "Kashgar", "Guangzhou"), "zh", "President", 6),
     ("United Kingdom", ("the UK", "Britain", "the United Kingdom", "the U.K."), "UK", "British", "London",
      ("Manchester", "Birmingham", "Glasgow", "Leeds"), "anglo", "Prime Minister", 6),
-    ("France", ("France",), "France", "French", "Paris", ("Marseille", "Nice", "Lyon", "Strasbourg"), "fr", "President", 5),
-    ("Germany", ("Germany",), "Germany", "German", "Berlin", ("Munich", "Hamburg", "Frankfurt"), "de", "Chancellor", 4),
-    ("Japan", ("Japan",), "Japan", "Japanese", "Tokyo", ("Osaka", "Yokohama", "Nagoya"), "ja", "Prime Minister", 5),
-    ("Russia", ("Russia",), "Russia", "Russian", "Moscow", ("Saint Petersburg", "Beslan", "Volgograd", "Krasnogorsk"), "ru", "President", 4),
-    ("Australia", ("Australia",), "Australia", "Australian", "Canberra", ("Sydney", "Melbourne", "Perth"), "anglo", "Prime Minister", 4),
-    ("Canada", ("Canada",), "Canada", "Canadian", "Ottawa", ("Toronto", "Vancouver", "Surrey", "Montreal"), "anglo", "Prime Minister", 4),
-    ("Afghanistan", ("Afghanistan",), "Afghanistan", "Afghan", "Kabul", ("Kandahar", "Jalalabad", "Herat", "Kunduz"), "af", "President", 4),
-    ("Bangladesh", ("Bangladesh",), "Bangladesh", "Bangladeshi", "Dhaka", ("Chittagong", "Sylhet", "Khulna"), "bd", "Prime Minister", 3),
-    ("Sri Lanka", ("Sri Lanka",), "Sri Lanka", "Sri Lankan", "Colombo", ("Kandy", "Batticaloa", "Negombo"), "lk", "President", 3),
-    ("Nepal", ("Nepal",), "Nepal", "Nepali", "Kathmandu", ("Pokhara", "Biratnagar"), "in", "Prime Minister", 2),
-    ("Maldives", ("the Maldives", "Maldives"), "Maldives", "Maldivian", "Male", ("Addu City",), "ar", "President", 1),
-    ("Saudi Arabia", ("Saudi Arabia",), "Saudi", "Saudi", "Riyadh", ("Jeddah", "Dammam", "Mecca"), "ar", "Crown Prince", 3),
-    ("United Arab Emirates", ("the UAE", "the United Arab Emirates"), "UAE", "Emirati", "Abu Dhabi", ("Dubai", "Sharjah"), "ar", "President", 3),
-    ("Qatar", ("Qatar",), "Qatar", "Qatari", "Doha", ("Al Wakrah",), "ar", "Emir", 2),
-    ("Egypt", ("Egypt",), "Egypt", "Egyptian", "Cairo", ("Alexandria", "Sharm el-Sheikh", "El-Arish"), "ar", "President", 3),
-    ("Iraq", ("Iraq",), "Iraq", "Iraqi", "Baghdad", ("Mosul", "Basra", "Erbil", "Kirkuk"), "ar", "Prime Minister", 3),
-    ("Syria", ("Syria",), "Syria", "Syrian", "Damascus", ("Aleppo", "Raqqa", "Idlib", "Homs"), "ar", "President", 2),
-    ("Jordan", ("Jordan",), "Jordan", "Jordanian", "Amman", ("Irbid", "Zarqa"), "ar", "Prime Minister", 2),
-    ("Lebanon", ("Lebanon",), "Lebanon", "Lebanese", "Beirut", ("Tripoli", "Sidon"), "ar", "Prime Minister", 1),
-    ("Yemen", ("Yemen",), "Yemen", "Yemeni", "Sanaa", ("Aden", "Marib"), "ar", "President", 1),
-    ("Oman", ("Oman",), "Oman", "Omani", "Muscat", ("Salalah",), "ar", "Sultan", 1),
-    ("Kuwait", ("Kuwait",), "Kuwait", "Kuwaiti", "Kuwait City", ("Al Jahra",), "ar", "Emir", 1),
-    ("Iran", ("Iran",), "Iran", "Iranian", "Tehran", ("Mashhad", "Kerman", "Zahedan", "Shiraz"), "fa", "President", 3),
-    ("Turkey", ("Turkey", "Turkiye"), "Turkey", "Turkish", "Ankara", ("Istanbul", "Izmir", "Gaziantep"), "tr", "President", 3),
-    ("Israel", ("Israel",), "Israel", "Israeli", "Jerusalem", ("Tel Aviv", "Haifa", "Eilat"), "he", "Prime Minister", 3),
-    ("Indonesia", ("Indonesia",), "Indonesia", "Indonesian", "Jakarta", ("Surabaya", "Denpasar", "Makassar", "Poso"), "id", "President", 3),
-    ("Malaysia", ("Malaysia",), "Malaysia", "Malaysian", "Kuala Lumpur", ("Penang", "Johor Bahru", "Kota Kinabalu"), "id", "Prime Minister", 2),
-    ("Philippines", ("the Philippines",), "Philippines", "Philippine", "Manila", ("Marawi", "Davao", "Zamboanga", "Jolo"), "ph", "President", 2),
-    ("Singapore", ("Singapore",), "Singapore", "Singaporean", "Singapore", ("Jurong",), "zh", "Prime Minister", 2),
-    ("Thailand", ("Thailand",), "Thailand", "Thai", "Bangkok", ("Pattani", "Yala", "Chiang Mai", "Narathiwat"), "th", "Prime Minister", 2),
-    ("Vietnam", ("Vietnam", "Viet Nam"), "Vietnam", "Vietnamese", "Hanoi", ("Ho Chi Minh City", "Da Nang"), "vi", "Prime Minister", 2),
-    ("South Korea", ("South Korea", "the Republic of Korea"), "South Korea", "South Korean", "Seoul", ("Busan", "Incheon"), "ko", "President", 3),
-    ("Kazakhstan", ("Kazakhstan",), "Kazakhstan", "Kazakh", "Astana", ("Almaty", "Shymkent", "Aktobe"), "ca", "President", 2),
-    ("Uzbekistan", ("Uzbekistan",), "Uzbekistan", "Uzbek", "Tashkent", ("Samarkand", "Bukhara", "Andijan"), "ca", "President", 2),
-    ("Tajikistan", ("Tajikistan",), "Tajikistan", "Tajik", "Dushanbe", ("Khujand", "Kulob"), "ca", "President", 1),
-    ("Kyrgyzstan", ("Kyrgyzstan",), "Kyrgyzstan", "Kyrgyz", "Bishkek", ("Osh", "Jalal-Abad"), "ca", "President", 1),
-    ("Nigeria", ("Nigeria",), "Nigeria", "Nigerian", "Abuja", ("Lagos", "Maiduguri", "Kano", "Chibok"), "wa", "President", 3),
-    ("Kenya", ("Kenya",), "Kenya", "Kenyan", "Nairobi", ("Mombasa", "Garissa", "Lamu", "Mandera"), "ea", "President", 3),
-    ("Somalia", ("Somalia",), "Somalia", "Somali", "Mogadishu", ("Kismayo", "Baidoa", "Beledweyne"), "so", "President", 2),
-    ("Ethiopia", ("Ethiopia",), "Ethiopia", "Ethiopian", "Addis Ababa", ("Dire Dawa", "Gondar"), "ea", "Prime Minister", 2),
-    ("Tanzania", ("Tanzania",), "Tanzania", "Tanzanian", "Dodoma", ("Dar es Salaam", "Zanzibar", "Arusha"), "ea", "President", 1),
-    ("South Africa", ("South Africa",), "South Africa", "South African", "Pretoria", ("Johannesburg", "Cape Town", "Durban"), "za", "President", 2),
-    ("Mozambique", ("Mozambique",), "Mozambique", "Mozambican", "Maputo", ("Pemba", "Palma", "Mocimboa da Praia"), "pt", "President", 1),
-    ("Mali", ("Mali",), "Mali", "Malian", "Bamako", ("Timbuktu", "Gao", "Mopti"), "wa", "President", 2),
-    ("Niger", ("Niger",), "Niger", "Nigerien", "Niamey", ("Agadez", "Diffa", "Tillaberi"), "wa", "President", 1),
-    ("Burkina Faso", ("Burkina Faso",), "Burkina Faso", "Burkinabe", "Ouagadougou", ("Djibo", "Bobo-Dioulasso"), "wa", "President", 1),
-    ("Morocco", ("Morocco",), "Morocco", "Moroccan", "Rabat", ("Casablanca", "Marrakesh", "Tangier"), "ar", "Prime Minister", 2),
-    ("Algeria", ("Algeria",), "Algeria", "Algerian", "Algiers", ("Oran", "Constantine", "In Amenas"), "ar", "President", 2),
-    ("Tunisia", ("Tunisia",), "Tunisia", "Tunisian", "Tunis", ("Sousse", "Sfax", "Ben Guerdane"), "ar", "President", 1),
-    ("Spain", ("Spain",), "Spain", "Spanish", "Madrid", ("Barcelona", "Seville", "Valencia"), "es", "Prime Minister", 2),
-    ("Italy", ("Italy",), "Italy", "Italian", "Rome", ("Milan", "Naples", "Turin"), "it", "Prime Minister", 2),
-    ("Netherlands", ("the Netherlands",), "Netherlands", "Dutch", "Amsterdam", ("Rotterdam", "The Hague", "Utrecht"), "nl", "Prime Minister", 2),
-    ("Belgium", ("Belgium",), "Belgium", "Belgian", "Brussels", ("Antwerp", "Liege", "Molenbeek"), "nl", "Prime Minister", 2),
-    ("Sweden", ("Sweden",), "Sweden", "Swedish", "Stockholm", ("Gothenburg", "Malmo"), "nordic", "Prime Minister", 1),
-    ("Norway", ("Norway",), "Norway", "Norwegian", "Oslo", ("Bergen", "Trondheim"), "nordic", "Prime Minister", 1),
-    ("Poland", ("Poland",), "Poland", "Polish", "Warsaw", ("Krakow", "Gdansk"), "ru", "Prime Minister", 1),
-    ("Ukraine", ("Ukraine",), "Ukraine", "Ukrainian", "Kyiv", ("Kharkiv", "Odesa", "Lviv"), "ru", "President", 2),
-    ("Brazil", ("Brazil",), "Brazil", "Brazilian", "Brasilia", ("Sao Paulo", "Rio de Janeiro", "Foz do Iguacu"), "pt", "President", 2),
-    ("Mexico", ("Mexico",), "Mexico", "Mexican", "Mexico City", ("Guadalajara", "Tijuana", "Culiacan"), "es", "President", 3),
-    ("Colombia", ("Colombia",), "Colombia", "Colombian", "Bogota", ("Medellin", "Cali", "Cucuta"), "es", "President", 2),
-    ("Argentina", ("Argentina",), "Argentina", "Argentine", "Buenos Aires", ("Cordoba", "Rosario"), "es", "President", 1),
-    ("New Zealand", ("New Zealand",), "New Zealand", "New Zealand", "Wellington", ("Auckland", "Christchurch"), "anglo", "Prime Minister", 1),
+    ("France", ("France",), "France", "French", "Paris",
+     ("Marseille", "Nice", "Lyon", "Strasbourg"), "fr", "President", 5),
+    ("Germany", ("Germany",), "Germany", "German", "Berlin",
+     ("Munich", "Hamburg", "Frankfurt"), "de", "Chancellor", 4),
+    ("Japan", ("Japan",), "Japan", "Japanese", "Tokyo",
+     ("Osaka", "Yokohama", "Nagoya"), "ja", "Prime Minister", 5),
+    ("Russia", ("Russia",), "Russia", "Russian", "Moscow",
+     ("Saint Petersburg", "Beslan", "Volgograd", "Krasnogorsk"), "ru", "President", 4),
+    ("Australia", ("Australia",), "Australia", "Australian", "Canberra",
+     ("Sydney", "Melbourne", "Perth"), "anglo", "Prime Minister", 4),
+    ("Canada", ("Canada",), "Canada", "Canadian", "Ottawa",
+     ("Toronto", "Vancouver", "Surrey", "Montreal"), "anglo", "Prime Minister", 4),
+    ("Afghanistan", ("Afghanistan",), "Afghanistan", "Afghan", "Kabul",
+     ("Kandahar", "Jalalabad", "Herat", "Kunduz"), "af", "President", 4),
+    ("Bangladesh", ("Bangladesh",), "Bangladesh", "Bangladeshi", "Dhaka",
+     ("Chittagong", "Sylhet", "Khulna"), "bd", "Prime Minister", 3),
+    ("Sri Lanka", ("Sri Lanka",), "Sri Lanka", "Sri Lankan", "Colombo",
+     ("Kandy", "Batticaloa", "Negombo"), "lk", "President", 3),
+    ("Nepal", ("Nepal",), "Nepal", "Nepali", "Kathmandu",
+     ("Pokhara", "Biratnagar"), "in", "Prime Minister", 2),
+    ("Maldives", ("the Maldives", "Maldives"), "Maldives", "Maldivian", "Male",
+     ("Addu City",), "ar", "President", 1),
+    ("Saudi Arabia", ("Saudi Arabia",), "Saudi", "Saudi", "Riyadh",
+     ("Jeddah", "Dammam", "Mecca"), "ar", "Crown Prince", 3),
+    ("United Arab Emirates", ("the UAE", "the United Arab Emirates"), "UAE", "Emirati", "Abu Dhabi",
+     ("Dubai", "Sharjah"), "ar", "President", 3),
+    ("Qatar", ("Qatar",), "Qatar", "Qatari", "Doha",
+     ("Al Wakrah",), "ar", "Emir", 2),
+    ("Egypt", ("Egypt",), "Egypt", "Egyptian", "Cairo",
+     ("Alexandria", "Sharm el-Sheikh", "El-Arish"), "ar", "President", 3),
+    ("Iraq", ("Iraq",), "Iraq", "Iraqi", "Baghdad",
+     ("Mosul", "Basra", "Erbil", "Kirkuk"), "ar", "Prime Minister", 3),
+    ("Syria", ("Syria",), "Syria", "Syrian", "Damascus",
+     ("Aleppo", "Raqqa", "Idlib", "Homs"), "ar", "President", 2),
+    ("Jordan", ("Jordan",), "Jordan", "Jordanian", "Amman",
+     ("Irbid", "Zarqa"), "ar", "Prime Minister", 2),
+    ("Lebanon", ("Lebanon",), "Lebanon", "Lebanese", "Beirut",
+     ("Tripoli", "Sidon"), "ar", "Prime Minister", 1),
+    ("Yemen", ("Yemen",), "Yemen", "Yemeni", "Sanaa",
+     ("Aden", "Marib"), "ar", "President", 1),
+    ("Oman", ("Oman",), "Oman", "Omani", "Muscat",
+     ("Salalah",), "ar", "Sultan", 1),
+    ("Kuwait", ("Kuwait",), "Kuwait", "Kuwaiti", "Kuwait City",
+     ("Al Jahra",), "ar", "Emir", 1),
+    ("Iran", ("Iran",), "Iran", "Iranian", "Tehran",
+     ("Mashhad", "Kerman", "Zahedan", "Shiraz"), "fa", "President", 3),
+    ("Turkey", ("Turkey", "Turkiye"), "Turkey", "Turkish", "Ankara",
+     ("Istanbul", "Izmir", "Gaziantep"), "tr", "President", 3),
+    ("Israel", ("Israel",), "Israel", "Israeli", "Jerusalem",
+     ("Tel Aviv", "Haifa", "Eilat"), "he", "Prime Minister", 3),
+    ("Indonesia", ("Indonesia",), "Indonesia", "Indonesian", "Jakarta",
+     ("Surabaya", "Denpasar", "Makassar", "Poso"), "id", "President", 3),
+    ("Malaysia", ("Malaysia",), "Malaysia", "Malaysian", "Kuala Lumpur",
+     ("Penang", "Johor Bahru", "Kota Kinabalu"), "id", "Prime Minister", 2),
+    ("Philippines", ("the Philippines",), "Philippines", "Philippine", "Manila",
+     ("Marawi", "Davao", "Zamboanga", "Jolo"), "ph", "President", 2),
+    ("Singapore", ("Singapore",), "Singapore", "Singaporean", "Singapore",
+     ("Jurong",), "zh", "Prime Minister", 2),
+    ("Thailand", ("Thailand",), "Thailand", "Thai", "Bangkok",
+     ("Pattani", "Yala", "Chiang Mai", "Narathiwat"), "th", "Prime Minister", 2),
+    ("Vietnam", ("Vietnam", "Viet Nam"), "Vietnam", "Vietnamese", "Hanoi",
+     ("Ho Chi Minh City", "Da Nang"), "vi", "Prime Minister", 2),
+    ("South Korea", ("South Korea", "the Republic of Korea"), "South Korea", "South Korean", "Seoul",
+     ("Busan", "Incheon"), "ko", "President", 3),
+    ("Kazakhstan", ("Kazakhstan",), "Kazakhstan", "Kazakh", "Astana",
+     ("Almaty", "Shymkent", "Aktobe"), "ca", "President", 2),
+    ("Uzbekistan", ("Uzbekistan",), "Uzbekistan", "Uzbek", "Tashkent",
+     ("Samarkand", "Bukhara", "Andijan"), "ca", "President", 2),
+    ("Tajikistan", ("Tajikistan",), "Tajikistan", "Tajik", "Dushanbe",
+     ("Khujand", "Kulob"), "ca", "President", 1),
+    ("Kyrgyzstan", ("Kyrgyzstan",), "Kyrgyzstan", "Kyrgyz", "Bishkek",
+     ("Osh", "Jalal-Abad"), "ca", "President", 1),
+    ("Nigeria", ("Nigeria",), "Nigeria", "Nigerian", "Abuja",
+     ("Lagos", "Maiduguri", "Kano", "Chibok"), "wa", "President", 3),
+    ("Kenya", ("Kenya",), "Kenya", "Kenyan", "Nairobi",
+     ("Mombasa", "Garissa", "Lamu", "Mandera"), "ea", "President", 3),
+    ("Somalia", ("Somalia",), "Somalia", "Somali", "Mogadishu",
+     ("Kismayo", "Baidoa", "Beledweyne"), "so", "President", 2),
+    ("Ethiopia", ("Ethiopia",), "Ethiopia", "Ethiopian", "Addis Ababa",
+     ("Dire Dawa", "Gondar"), "ea", "Prime Minister", 2),
+    ("Tanzania", ("Tanzania",), "Tanzania", "Tanzanian", "Dodoma",
+     ("Dar es Salaam", "Zanzibar", "Arusha"), "ea", "President", 1),
+    ("South Africa", ("South Africa",), "South Africa", "South African", "Pretoria",
+     ("Johannesburg", "Cape Town", "Durban"), "za", "President", 2),
+    ("Mozambique", ("Mozambique",), "Mozambique", "Mozambican", "Maputo",
+     ("Pemba", "Palma", "Mocimboa da Praia"), "pt", "President", 1),
+    ("Mali", ("Mali",), "Mali", "Malian", "Bamako",
+     ("Timbuktu", "Gao", "Mopti"), "wa", "President", 2),
+    ("Niger", ("Niger",), "Niger", "Nigerien", "Niamey",
+     ("Agadez", "Diffa", "Tillaberi"), "wa", "President", 1),
+    ("Burkina Faso", ("Burkina Faso",), "Burkina Faso", "Burkinabe", "Ouagadougou",
+     ("Djibo", "Bobo-Dioulasso"), "wa", "President", 1),
+    ("Morocco", ("Morocco",), "Morocco", "Moroccan", "Rabat",
+     ("Casablanca", "Marrakesh", "Tangier"), "ar", "Prime Minister", 2),
+    ("Algeria", ("Algeria",), "Algeria", "Algerian", "Algiers",
+     ("Oran", "Constantine", "In Amenas"), "ar", "President", 2),
+    ("Tunisia", ("Tunisia",), "Tunisia", "Tunisian", "Tunis",
+     ("Sousse", "Sfax", "Ben Guerdane"), "ar", "President", 1),
+    ("Spain", ("Spain",), "Spain", "Spanish", "Madrid",
+     ("Barcelona", "Seville", "Valencia"), "es", "Prime Minister", 2),
+    ("Italy", ("Italy",), "Italy", "Italian", "Rome",
+     ("Milan", "Naples", "Turin"), "it", "Prime Minister", 2),
+    ("Netherlands", ("the Netherlands",), "Netherlands", "Dutch", "Amsterdam",
+     ("Rotterdam", "The Hague", "Utrecht"), "nl", "Prime Minister", 2),
+    ("Belgium", ("Belgium",), "Belgium", "Belgian", "Brussels",
+     ("Antwerp", "Liege", "Molenbeek"), "nl", "Prime Minister", 2),
+    ("Sweden", ("Sweden",), "Sweden", "Swedish", "Stockholm",
+     ("Gothenburg", "Malmo"), "nordic", "Prime Minister", 1),
+    ("Norway", ("Norway",), "Norway", "Norwegian", "Oslo",
+     ("Bergen", "Trondheim"), "nordic", "Prime Minister", 1),
+    ("Poland", ("Poland",), "Poland", "Polish", "Warsaw",
+     ("Krakow", "Gdansk"), "ru", "Prime Minister", 1),
+    ("Ukraine", ("Ukraine",), "Ukraine", "Ukrainian", "Kyiv",
+     ("Kharkiv", "Odesa", "Lviv"), "ru", "President", 2),
+    ("Brazil", ("Brazil",), "Brazil", "Brazilian", "Brasilia",
+     ("Sao Paulo", "Rio de Janeiro", "Foz do Iguacu"), "pt", "President", 2),
+    ("Mexico", ("Mexico",), "Mexico", "Mexican", "Mexico City",
+     ("Guadalajara", "Tijuana", "Culiacan"), "es", "President", 3),
+    ("Colombia", ("Colombia",), "Colombia", "Colombian", "Bogota",
+     ("Medellin", "Cali", "Cucuta"), "es", "President", 2),
+    ("Argentina", ("Argentina",), "Argentina", "Argentine", "Buenos Aires",
+     ("Cordoba", "Rosario"), "es", "President", 1),
+    ("New Zealand", ("New Zealand",), "New Zealand", "New Zealand", "Wellington",
+     ("Auckland", "Christchurch"), "anglo", "Prime Minister", 1),
 )
 
 # -- Names: male given names, female given names, surnames; "surname first" regions ----------
@@ -224,6 +287,8 @@ _NAMES = {
                "Haugen Strand"),
 }
 _SURNAME_FIRST = ("zh", "ko", "vi")
+_PATRONYMIC = ("ar", "so", "af", "pk")            # "Ahmed Khalil Al-Harbi": given, father's name, family name
+_DOUBLE_SURNAME = ("es", "pt")                     # "Carlos Garcia Lopez"
 _MIDDLE_INITIAL_ODDS = {"anglo": 0.35, "in": 0.08, "za": 0.1, "nl": 0.1}
 
 # -- Agencies: kinds, generic names, and states that name theirs ------------------------------
@@ -282,29 +347,30 @@ _AGENCY_NAMED = {
                "ct": "National Anti-Terrorism Committee (NAC)"},
     "Japan": {"interior": "National Police Agency (NPA)", "intel": "Public Security Intelligence Agency"},
     "Australia": {"interior": "Department of Home Affairs", "police": "Australian Federal Police (AFP)"},
-    "Bangladesh": {"ct": "Counter Terrorism and Transnational Crime unit (CTTC)", "police": "Rapid Action Battalion (RAB)"},
+    "Bangladesh": {"ct": "Counter Terrorism and Transnational Crime unit (CTTC)",
+                   "police": "Rapid Action Battalion (RAB)"},
 }
 _AGENCY_THE_LESS = ("Counter Terrorism Policing", "Home Office")
 
-# post key, agency kind, title, title needs the agency named, can lead a delegation
+# post key, agency kind, title, title needs the agency named
 _POSTS = (
-    ("home_secretary", "interior", "Home Secretary", False, True),
-    ("interior_minister", "interior", "Interior Minister", False, False),
-    ("deputy_interior", "interior", "Deputy Minister of Interior", False, True),
-    ("foreign_minister", "foreign", "Foreign Minister", False, False),
-    ("deputy_fm", "foreign", "Deputy Foreign Minister", False, True),
-    ("ct_envoy", "foreign", "Special Envoy for Counter-Terrorism", False, True),
-    ("ct_director", "foreign", "Director General for Counter-Terrorism", True, True),
-    ("spokesperson", "foreign", "foreign ministry spokesperson", False, False),
-    ("ct_chief", "ct", "Director General", True, True),
-    ("police_chief", "police", "Inspector General", True, False),
-    ("fiu_head", "fiu", "Director", True, True),
-    ("narcotics_head", "narcotics", "Director General", True, True),
-    ("academy_head", "academy", "Director", True, False),
-    ("nsa", "nsc", "National Security Adviser", False, True),
-    ("intel_chief", "intel", "Director", True, False),
-    ("cyber_head", "cyber", "Head", True, True),
-    ("customs_head", "customs", "Commissioner", True, False),
+    ("home_secretary", "interior", "Home Secretary", False),
+    ("interior_minister", "interior", "Interior Minister", False),
+    ("deputy_interior", "interior", "Deputy Minister of Interior", False),
+    ("foreign_minister", "foreign", "Foreign Minister", False),
+    ("deputy_fm", "foreign", "Deputy Foreign Minister", False),
+    ("ct_envoy", "foreign", "Special Envoy for Counter-Terrorism", False),
+    ("ct_director", "foreign", "Director General for Counter-Terrorism", True),
+    ("spokesperson", "foreign", "foreign ministry spokesperson", False),
+    ("ct_chief", "ct", "Director General", True),
+    ("police_chief", "police", "Inspector General", True),
+    ("fiu_head", "fiu", "Director", True),
+    ("narcotics_head", "narcotics", "Director General", True),
+    ("academy_head", "academy", "Director", True),
+    ("nsa", "nsc", "National Security Adviser", False),
+    ("intel_chief", "intel", "Director", True),
+    ("cyber_head", "cyber", "Head", True),
+    ("customs_head", "customs", "Commissioner", True),
 )
 _TITLES_NAMED = {
     "India": {"home_secretary": "Union Home Secretary", "interior_minister": "Union Home Minister",
@@ -319,8 +385,9 @@ _TITLES_NAMED = {
                       "ct_director": "Principal Deputy Coordinator for Counterterrorism",
                       "spokesperson": "State Department spokesperson", "deputy_interior": "Under Secretary for Policy"},
     "Pakistan": {"home_secretary": "Interior Secretary", "spokesperson": "Foreign Office spokesperson",
-                 "ct_director": "Additional Secretary (UN and Counter-Terrorism)", "foreign_minister": "Foreign Minister"},
-    "United Kingdom": {"home_secretary": "Permanent Secretary at the Home Office", "interior_minister": "Home Secretary",
+                 "ct_director": "Additional Secretary (UN and Counter-Terrorism)"},
+    "United Kingdom": {"home_secretary": "Permanent Secretary at the Home Office",
+                       "interior_minister": "Home Secretary",
                        "foreign_minister": "Foreign Secretary", "deputy_interior": "Security Minister",
                        "spokesperson": "Foreign Office spokesperson"},
     "China": {"interior_minister": "Minister of Public Security", "home_secretary": "Vice Minister of Public Security"},
@@ -368,27 +435,48 @@ _INVENTED_GROUP_PARTS = (
 
 # -- Attacks that really happened: label, date, city, state, killed, group, target, alias ------
 _KNOWN_ATTACKS = (
-    ("Mumbai attacks", (2008, 11, 26), "Mumbai", "India", 166, "LeT", "hotels, a railway station and a Jewish centre", "26/11"),
-    ("Pathankot attack", (2016, 1, 2), "Pathankot", "India", 7, "JeM", "an Indian Air Force base", "the Pathankot airbase attack"),
-    ("Pulwama attack", (2019, 2, 14), "Pulwama", "India", 40, "JeM", "a convoy of the Central Reserve Police Force", "the Pulwama bombing"),
-    ("Uri attack", (2016, 9, 18), "Uri", "India", 19, "JeM", "an army brigade headquarters", "the Uri army camp attack"),
-    ("Pahalgam attack", (2025, 4, 22), "Pahalgam", "India", 26, "TRF", "tourists in the Baisaran meadow", "the Pahalgam terror attack"),
-    ("Mumbai train bombings", (2006, 7, 11), "Mumbai", "India", 209, "LeT", "suburban trains", "7/11"),
-    ("September 11 attacks", (2001, 9, 11), "New York", "United States", 2977, "al-Qaida", "the World Trade Center and the Pentagon", "9/11"),
-    ("Abbey Gate bombing", (2021, 8, 26), "Kabul", "Afghanistan", 183, "ISKP", "crowds at Kabul airport", "the Kabul airport bombing"),
-    ("Paris attacks", (2015, 11, 13), "Paris", "France", 130, "Islamic State", "a concert hall, a stadium and cafes", "the November 13 attacks"),
-    ("Brussels bombings", (2016, 3, 22), "Brussels", "Belgium", 32, "Islamic State", "the airport and a metro station", "the Brussels attacks"),
-    ("Manchester Arena bombing", (2017, 5, 22), "Manchester", "United Kingdom", 22, "Islamic State", "a concert audience", "the Manchester attack"),
-    ("Westgate mall attack", (2013, 9, 21), "Nairobi", "Kenya", 67, "al-Shabaab", "a shopping mall", "the Westgate siege"),
-    ("Garissa University College attack", (2015, 4, 2), "Garissa", "Kenya", 148, "al-Shabaab", "university students", "the Garissa attack"),
-    ("Peshawar school massacre", (2014, 12, 16), "Peshawar", "Pakistan", 149, "TTP", "the Army Public School", "the APS attack"),
-    ("Easter Sunday bombings", (2019, 4, 21), "Colombo", "Sri Lanka", 269, "NTJ", "churches and hotels", "the Easter attacks"),
-    ("Madrid train bombings", (2004, 3, 11), "Madrid", "Spain", 193, "al-Qaida", "commuter trains", "11-M"),
-    ("London bombings", (2005, 7, 7), "London", "United Kingdom", 52, "al-Qaida", "the Underground and a bus", "7/7"),
-    ("Bali bombings", (2002, 10, 12), "Denpasar", "Indonesia", 202, "JI", "nightclubs in Kuta", "the 2002 Bali attacks"),
-    ("Holey Artisan Bakery attack", (2016, 7, 1), "Dhaka", "Bangladesh", 22, "JMB", "a cafe in Gulshan", "the Dhaka cafe attack"),
-    ("Crocus City Hall attack", (2024, 3, 22), "Krasnogorsk", "Russia", 145, "ISKP", "a concert hall", "the Crocus attack"),
+    ("Mumbai attacks", (2008, 11, 26), "Mumbai", "India", 166, "LeT",
+     "hotels, a railway station and a Jewish centre", "26/11"),
+    ("Pathankot attack", (2016, 1, 2), "Pathankot", "India", 7, "JeM",
+     "an Indian Air Force base", "the Pathankot airbase attack"),
+    ("Pulwama attack", (2019, 2, 14), "Pulwama", "India", 40, "JeM",
+     "a convoy of the Central Reserve Police Force", "the Pulwama bombing"),
+    ("Uri attack", (2016, 9, 18), "Uri", "India", 19, "JeM",
+     "an army brigade headquarters", "the Uri army camp attack"),
+    ("Pahalgam attack", (2025, 4, 22), "Pahalgam", "India", 26, "TRF",
+     "tourists in the Baisaran meadow", "the Pahalgam terror attack"),
+    ("Mumbai train bombings", (2006, 7, 11), "Mumbai", "India", 209, "LeT",
+     "suburban trains", "7/11"),
+    ("September 11 attacks", (2001, 9, 11), "New York", "United States", 2977, "al-Qaida",
+     "the World Trade Center and the Pentagon", "9/11"),
+    ("Abbey Gate bombing", (2021, 8, 26), "Kabul", "Afghanistan", 183, "ISKP",
+     "crowds at Kabul airport", "the Kabul airport bombing"),
+    ("Paris attacks", (2015, 11, 13), "Paris", "France", 130, "Islamic State",
+     "a concert hall, a stadium and cafes", "the November 13 attacks"),
+    ("Brussels bombings", (2016, 3, 22), "Brussels", "Belgium", 32, "Islamic State",
+     "the airport and a metro station", "the Brussels attacks"),
+    ("Manchester Arena bombing", (2017, 5, 22), "Manchester", "United Kingdom", 22, "Islamic State",
+     "a concert audience", "the Manchester attack"),
+    ("Westgate mall attack", (2013, 9, 21), "Nairobi", "Kenya", 67, "al-Shabaab",
+     "a shopping mall", "the Westgate siege"),
+    ("Garissa University College attack", (2015, 4, 2), "Garissa", "Kenya", 148, "al-Shabaab",
+     "university students", "the Garissa attack"),
+    ("Peshawar school massacre", (2014, 12, 16), "Peshawar", "Pakistan", 149, "TTP",
+     "the Army Public School", "the APS attack"),
+    ("Easter Sunday bombings", (2019, 4, 21), "Colombo", "Sri Lanka", 269, "NTJ",
+     "churches and hotels", "the Easter attacks"),
+    ("Madrid train bombings", (2004, 3, 11), "Madrid", "Spain", 193, "al-Qaida",
+     "commuter trains", "11-M"),
+    ("London bombings", (2005, 7, 7), "London", "United Kingdom", 52, "al-Qaida",
+     "the Underground and a bus", "7/7"),
+    ("Bali bombings", (2002, 10, 12), "Denpasar", "Indonesia", 202, "JI",
+     "nightclubs in Kuta", "the 2002 Bali attacks"),
+    ("Holey Artisan Bakery attack", (2016, 7, 1), "Dhaka", "Bangladesh", 22, "JMB",
+     "a cafe in Gulshan", "the Dhaka cafe attack"),
+    ("Crocus City Hall attack", (2024, 3, 22), "Krasnogorsk", "Russia", 145, "ISKP",
+     "a concert hall", "the Crocus attack"),
 )
+_KNOWN_DETAILS = {"Mumbai attacks": (10, "United States", 6)}   # team, foreign victims' state, count
 _ATTACK_KINDS = (
     ("bombing", "a crowded market"), ("suicide bombing", "a police station"), ("attack", "a hotel"),
     ("ambush", "a military convoy"), ("siege", "a shopping mall"), ("attack", "a bus carrying pilgrims"),
@@ -428,13 +516,15 @@ _SERIES_KINDS = (
 _TOPICS = (
     ("counter-terrorism", ("combating terrorism", "counter-terrorism cooperation", "the fight against terrorism"),
      ("terrorism", "cross-border terrorism")),
-    ("counter-narcotics", ("counter-narcotics cooperation", "drug trafficking", "counternarcotics", "narcotics smuggling"),
+    ("counter-narcotics",
+     ("counter-narcotics cooperation", "drug trafficking", "counternarcotics", "narcotics smuggling"),
      ("drug trafficking", "narcotics smuggling")),
     ("fentanyl", ("illicit fentanyl", "synthetic opioids", "fentanyl precursors"),
      ("the flow of illicit fentanyl", "synthetic opioid trafficking")),
     ("cybercrime", ("cybercrime", "cybercrimes and misuse of the cyber domain", "cyber security"),
      ("cybercrime", "ransomware attacks")),
-    ("money-laundering", ("money laundering", "illicit financial flows"), ("money laundering", "illicit financial flows")),
+    ("money-laundering", ("money laundering", "illicit financial flows"),
+     ("money laundering", "illicit financial flows")),
     ("terror-financing", ("terror financing", "countering the financing of terrorism", "terrorist financing"),
      ("terror financing", "terrorist financing")),
     ("illegal-migration", ("illegal migration", "irregular migration", "illegal immigration networks"),
@@ -443,12 +533,15 @@ _TOPICS = (
      ("human trafficking", "migrant smuggling")),
     ("organised-crime", ("organised crime", "transnational organised crime", "organised crime syndicates"),
      ("organised crime syndicates", "transnational organised crime")),
-    ("arms-trafficking", ("arms trafficking", "illicit arms transfers"), ("arms trafficking", "illicit arms transfers")),
+    ("arms-trafficking", ("arms trafficking", "illicit arms transfers"),
+     ("arms trafficking", "illicit arms transfers")),
     ("violent-extremism", ("violent extremism", "radicalisation", "countering radicalisation"),
      ("violent extremism", "radicalisation")),
-    ("terrorist-use-of-internet", ("terrorist use of the internet", "online radicalisation", "extremist propaganda online"),
+    ("terrorist-use-of-internet",
+     ("terrorist use of the internet", "online radicalisation", "extremist propaganda online"),
      ("online radicalisation", "extremist propaganda online")),
-    ("foreign-terrorist-fighters", ("foreign terrorist fighters", "returning terrorist fighters", "cross-border movement of terrorists"),
+    ("foreign-terrorist-fighters",
+     ("foreign terrorist fighters", "returning terrorist fighters", "cross-border movement of terrorists"),
      ("the movement of foreign terrorist fighters",)),
     ("border-security", ("border security", "border management"), ("cross-border infiltration",)),
     ("transportation-security", ("transportation security", "aviation security"), ()),
@@ -476,7 +569,8 @@ _RESOLUTIONS = (
     (2370, "preventing terrorists from acquiring weapons"),
 )
 _DEMANDS = (
-    "take immediate, sustained and irreversible action to ensure that no territory under its control is used for terrorist attacks",
+    "take immediate, sustained and irreversible action to ensure that no territory under its control is used "
+    "for terrorist attacks",
     "expeditiously bring to justice the perpetrators of such attacks",
     "take all necessary measures to curb terror activities emanating from its soil",
     "dismantle terrorist safe havens and infrastructure on its territory",
@@ -491,8 +585,10 @@ _STANCES = (
     "a step in the right direction", "an important signal to terrorists", "welcome but long overdue",
 )
 _REACTION_QUOTES = (
-    "All countries should work together to prevent and fight terrorism and safeguard the world’s peace and stability.",
-    "Terrorism is a common challenge faced by all countries. The international community should fully recognise and respect the sacrifices that have been made.",
+    "All countries should work together to prevent and fight terrorism and safeguard the world’s peace and "
+    "stability.",
+    "Terrorism is a common challenge faced by all countries. The international community should fully recognise "
+    "and respect the sacrifices that have been made.",
     "We oppose all kinds of terrorism and we oppose double standards on counterterrorism.",
     "We oppose the attempt to link terrorism to any specific country or religion.",
     "Such references only serve to divert attention from the real issues in the region.",
@@ -510,6 +606,8 @@ _DOCUMENT_SUBJECTS = (
     "Cooperation in Combating Terrorism", "Forensic Science Cooperation", "Border Management",
     "Capacity Building in Counter-Terrorism Investigations", "Exchange of Information on Terror Financing",
 )
+_DESIGNATIONS = ("Foreign Terrorist Organisation", "terrorist organisation",
+                 "Specially Designated Global Terrorist entity")
 _FORUMS = (
     "the Financial Action Task Force (FATF)", "the Global Counterterrorism Forum", "Interpol",
     "the UN Counter-Terrorism Committee", "the Shanghai Cooperation Organisation’s Regional Anti-Terrorist Structure",
@@ -634,6 +732,9 @@ class Attack:
     group: Group
     target: str
     noun: str
+    team: int                   # attackers
+    foreign: State              # the state of foreign nationals among the dead
+    foreigners: int
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -709,7 +810,8 @@ def spelling_variants(word: str) -> list[str]:
 
 
 class _NameMaker:
-    """Invents people of a region; no two share a usual name."""
+    """Invents people of a region. Usual names are distinct: after a few clashes a middle initial,
+    a father's name or a second surname tells the new person apart."""
 
     def __init__(self, rng: random.Random):
         self.rng = rng
@@ -723,38 +825,50 @@ class _NameMaker:
     def person(self, region: str, variant_odds: float = 0.15, female_odds: float = 0.25) -> Person:
         rng = self.rng
         male, female, surnames = self.lists[region]
-        for _ in range(4):
+        for attempt in range(10):
             is_female = rng.random() < female_odds
             given = rng.choice(female if is_female else male)
-            surname = rng.choice(surnames)
-            middle = ""
-            if rng.random() < _MIDDLE_INITIAL_ODDS.get(region, 0.03):
-                middle = rng.choice("ABCDEFGHJKLMNPRSTW")
-            usual = f"{surname} {given}" if region in _SURNAME_FIRST else f"{given} {surname}"
-            if middle:
-                usual = f"{given} {middle}. {surname}"
-            if usual not in self.taken:
+            surname, middle, roll = rng.choice(surnames), "", rng.random()
+            if region in _SURNAME_FIRST:
+                if attempt >= 3:
+                    other = rng.choice(male)
+                    given = f"{given}-{other.split('-')[0].lower()}" if region == "ko" else given + other.lower()
+            elif region in _PATRONYMIC and roll < 0.45:
+                middle = rng.choice(male)
+            elif region in _DOUBLE_SURNAME and roll < 0.4:
+                second = rng.choice(surnames)
+                surname = f"{surname} {second}" if second != surname else surname
+            elif roll < _MIDDLE_INITIAL_ODDS.get(region, 0.03) or attempt >= 4:
+                middle = rng.choice("ABCDEFGHJKLMNPRSTW") + "."
+            names, shorts = self._forms(region, given, middle, surname)
+            if names[0] not in self.taken:
                 break
         self.count += 1
-        self.taken[usual] = self.count
-        return Person(self.count, *self._variants(region, given, middle, surname, variant_odds), is_female)
-
-    def _variants(self, region, given, middle, surname, odds):
-        if region in _SURNAME_FIRST:
-            names, shorts = [f"{surname} {given}"], [surname]
-        elif middle:
-            names = [f"{given} {middle}. {surname}", f"{given} {surname}", f"{given} {middle} {surname}"]
-            shorts = [surname] * 3
-        else:
-            names, shorts = [f"{given} {surname}"], [surname]
-        if self.rng.random() < odds and region not in _SURNAME_FIRST:
-            for other in spelling_variants(surname):
-                names.append(f"{given} {other}")
+        self.taken[names[0]] = self.count
+        if rng.random() < variant_odds and region not in _SURNAME_FIRST:
+            last = surname.split()[-1]
+            for other in spelling_variants(last):
+                names.append(f"{given} {surname[:-len(last)]}{other}")
                 shorts.append(other)
             for other in spelling_variants(given)[:1]:
                 names.append(f"{other} {surname}")
-                shorts.append(surname)
-        return tuple(names), tuple(shorts)
+                shorts.append(shorts[0])
+        return Person(self.count, tuple(names), tuple(shorts), is_female)
+
+    @staticmethod
+    def _forms(region: str, given: str, middle: str, surname: str) -> tuple[list[str], list[str]]:
+        """The usual name first, then the shorter forms the press also uses."""
+        if region in _SURNAME_FIRST:
+            return [f"{surname} {given}"], [surname]
+        if middle.endswith("."):
+            return ([f"{given} {middle} {surname}", f"{given} {surname}", f"{given} {middle[0]} {surname}"],
+                    [surname] * 3)
+        if middle:
+            return [f"{given} {middle} {surname}", f"{given} {surname}"], [surname, surname]
+        if " " in surname:
+            first = surname.split()[0]
+            return [f"{given} {surname}", f"{given} {first}"], [surname, first]
+        return [f"{given} {surname}"], [surname]
 
 
 # -- The world: states, posts and their holders, groups, attacks, meeting series -------------
@@ -799,6 +913,14 @@ class World:
             if state not in not_these:
                 return state
 
+    def suspect(self, *not_these: State) -> State:
+        """A state others call on to act: usually one where armed groups are based."""
+        if self.rng.random() < 0.6:
+            state = self.by_name[self.rng.choice(_INSURGENCY_STATES)]
+            if state not in not_these:
+                return state
+        return self.other_state(*not_these)
+
     def _agencies(self, state: State) -> dict[str, Agency]:
         named = _AGENCY_NAMED.get(state.name, {})
         out = {}
@@ -821,7 +943,7 @@ class World:
     def _posts(self, state: State) -> dict[str, Post]:
         titles = _TITLES_NAMED.get(state.name, {})
         out = {}
-        for key, kind, title, needs_agency, _leads in _POSTS:
+        for key, kind, title, needs_agency in _POSTS:
             starts, holders = self._holders(state, 2, 5)
             title = titles.get(key, title)
             out[key] = Post(key, title, self.agencies[state.name][kind], state,
@@ -837,7 +959,8 @@ class World:
             other = usual.replace("al-", "ul-", 1) if self.rng.random() < 0.5 else usual.replace("al-", "Al ", 1)
             abbr = "".join(word[0] for word in usual.replace("al-", "").split()).upper()
             taken = any(row[1] == abbr for row in rows)
-            rows.append(((usual, other), abbr if len(abbr) > 2 and not taken else None, self.rng.choice(_INSURGENCY_STATES)))
+            abbr = abbr if len(abbr) > 2 and not taken else None
+            rows.append(((usual, other), abbr, self.rng.choice(_INSURGENCY_STATES)))
         out, seen = [], set()
         for variants, abbr, home in rows:
             if variants[0] in seen:
@@ -853,8 +976,12 @@ class World:
         out = []
         for label, ymd, city, state, killed, group, target, alias in _KNOWN_ATTACKS:
             date = dt.date(*ymd)
-            out.append(Attack(f"{date.year} {label}", alias, date, city, self.by_name[state], killed,
-                              killed * 2 + 11, self.group_by_abbr[group], target, label.split()[-1]))
+            team, foreign, foreigners = _KNOWN_DETAILS.get(label, (self.rng.randint(2, 12), None, 0))
+            victim = self.by_name[state]
+            foreign_state = self.by_name[foreign] if foreign else self.other_state(victim)
+            out.append(Attack(f"{date.year} {label}", alias, date, city, victim, killed, killed * 2 + 11,
+                              self.group_by_abbr[group], target, label.split()[-1], team, foreign_state,
+                              foreigners or self.rng.randint(1, max(1, min(9, killed // 3)))))
         for _ in range(400):
             out.append(self._invented_attack())
         out.sort(key=lambda attack: (attack.date, attack.label))
@@ -869,7 +996,8 @@ class World:
         noun, target = rng.choice(_ATTACK_KINDS)
         killed = min(int(rng.lognormvariate(2.3, 1.0)) + 2, 300)
         return Attack(f"{date.year} {city} {noun}", None, date, city, state, killed,
-                      killed + rng.randint(0, killed * 3 + 5), group, target, noun)
+                      killed + rng.randint(0, killed * 3 + 5), group, target, noun, rng.randint(1, 12),
+                      self.other_state(state), rng.randint(1, max(1, min(9, killed // 3))))
 
     def _series(self) -> tuple[Series, ...]:
         rng, out, seen = self.rng, [], set()
@@ -939,13 +1067,21 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-_KEEP_CAPITALS = ("Union", "Homeland", "Security", "State", "Home", "Office", "Public", "External", "Affairs", "UN",
-                  "West", "Policy", "Counterterrorism", "Counter-Terrorism")
+_PROPER_TITLE_WORDS = ("Office", "Department", "Union", "(", "Homeland", "State", "Public Security", "Home Office")
+_KEEP_CAPITALS = ("Counter-Terrorism", "Counterterrorism")
+
+
+def _an(word: str) -> str:
+    """'a' or 'an' before a word or a number: an ideologue, an 11-member team."""
+    vowel = word[:1].lower() in "aeio" or word.startswith(("8", "11", "18"))
+    return f"{'an' if vowel else 'a'} {word}"
 
 
 def _lower_title(title: str) -> str:
-    """'Director General' -> 'director general'; words that stay capitals in running text are kept."""
-    return " ".join(word if word in _KEEP_CAPITALS or word[:2].isupper() else word.lower() for word in title.split())
+    """'Director General' -> 'director general', as in running text; titles naming an office stay as they are."""
+    if any(word in title for word in _PROPER_TITLE_WORDS):
+        return title
+    return " ".join(word if word in _KEEP_CAPITALS else word.lower() for word in title.split())
 
 
 class Writer:
@@ -961,6 +1097,7 @@ class Writer:
         self.variant: dict[int, int] = {}
         self.introduced: set[int] = set()
         self.spelled: dict[str, str] = {}
+        self.spelled_agency: dict[Agency, str] = {}     # keyed by identity; never iterated
 
     # people
     def name(self, person: Person) -> str:
@@ -997,7 +1134,8 @@ class Writer:
             adjective = "" if post.state.adjective.split()[0] in title else post.state.adjective + " "
             return person, f"{adjective}{title} {name}"
         if roll < 0.75:
-            return person, f"{name}, {title}, {post.agency.name}"
+            agency = post.agency.name if post.agency.named else f"{post.state.adjective} {post.agency.name}"
+            return person, f"{name}, {title}, {agency}"
         return person, f"{name}, the {post.state.adjective} {_lower_title(title)}"
 
     def post(self, state: State, key: str) -> Post:
@@ -1015,7 +1153,7 @@ class Writer:
         return f"{x}-{y}"
 
     def agency(self, agency: Agency, with_state: bool = True) -> str:
-        seen = agency.name in self.spelled
+        seen = agency in self.spelled_agency
         if seen and agency.abbr and self.rng.random() < 0.7:
             return agency.abbr if agency.abbr.startswith("MI") else f"the {agency.abbr}"
         the = "" if agency.name in _AGENCY_THE_LESS else "the "
@@ -1027,7 +1165,7 @@ class Writer:
             text = f"{self.poss(self.state(agency.state))} {agency.name}"
         if agency.abbr and not seen:
             text += f" ({agency.abbr})"
-        self.spelled[agency.name] = text
+        self.spelled_agency[agency] = text
         return text
 
     def group(self, group: Group) -> str:
@@ -1060,11 +1198,18 @@ class Writer:
         return f"{self.lq}{text.replace(chr(8217), self.apos)}{self.rq}"
 
     def said(self, text: str, who: str, verb: str = "said") -> str:
-        """A quotation followed by its speaker: “..., ” he said."""
+        """A quotation and its speaker: “...,” he said. / “...,” said X, the minister."""
         text = text.replace(chr(8217), self.apos)
         if text.endswith("."):
             text = text[:-1] + ","
-        return f"{self.lq}{text}{self.rq} {who} {verb}."
+        if "," in who and verb == "said":
+            return f"{self.lq}{text}{self.rq} said {who}."
+        return f"{self.lq}{text}{self.rq} {self.subject(who)} {verb}."
+
+    @staticmethod
+    def subject(phrase: str) -> str:
+        """A name with an apposition closes it with a comma before the verb."""
+        return phrase + "," if "," in phrase else phrase
 
     def listing(self, items: list[str]) -> str:
         if len(items) < 3:
@@ -1099,7 +1244,8 @@ class Writer:
         """'on Wednesday' within a week of the article, else 'on March 3' or 'in March 2019'."""
         gap = (self.day - day).days
         if 0 <= gap < 7:
-            return f"on {_WEEKDAYS[day.weekday()]}" if gap else self.rng.choice(("on " + _WEEKDAYS[day.weekday()], "today"))
+            weekday = "on " + _WEEKDAYS[day.weekday()]
+            return weekday if gap else self.rng.choice((weekday, "today"))
         if day.year == self.day.year and gap > 0:
             return f"on {self.month_day(day)}"
         return f"in {self.month_year(day)}"
@@ -1114,7 +1260,9 @@ class Writer:
             return f"during {month} {start.day}-{end.day}"
         if roll < 0.65:
             return f"from {self.month_day(start)} to {self.month_day(end)}"
-        return f"on {month} {start.day} and {end.day}" if (end - start).days == 1 else f"between {month} {start.day} and {end.day}"
+        if (end - start).days == 1:
+            return f"on {month} {start.day} and {end.day}"
+        return f"between {month} {start.day} and {end.day}"
 
     def person_extra(self) -> Person:
         return self.rng.choice(self.world.extras)
@@ -1129,7 +1277,7 @@ class Body:
 
     def add(self, order: float, sentences: list[str]) -> None:
         self.blocks.append((order, len(self.blocks), sentences))
-        self.words += sum(sentence.count(" ") + 1 for sentence in sentences)
+        self.words += " ".join(sentences).count(" ") + 1 if sentences else 0
 
     @property
     def full(self) -> bool:
@@ -1147,7 +1295,7 @@ class MeetingReport:
         self.w, self.series, self.session, self.city = w, series, session, city
         rng = w.rng
         self.a, self.b = (series.a, series.b) if rng.random() < 0.5 else (series.b, series.a)
-        self.callee = w.world.other_state(self.a, self.b)
+        self.callee = w.world.suspect(self.a, self.b)
         self.reactor = self.callee if rng.random() < 0.6 else w.world.other_state(self.a, self.b, self.callee)
         self.lead_a = w.post(self.a, series.lead_post)
         self.lead_b = w.post(self.b, series.lead_post)
@@ -1187,11 +1335,11 @@ class MeetingReport:
         if roll < 0.5:
             self.called = True
             attacks = w.world.attacks_before(self.session.start, a, 2)
-            labels = w.listing([attack.label for attack in attacks]) or "recent attacks"
+            labels = w.listing([f"the {attack.label}" for attack in attacks]) or "recent attacks"
             return (f"{w.state(a, True)} and {w.state(b)} have called on {w.state(self.callee)} to take "
                     f"{w.quote('immediate, sustained and irreversible action')} to ensure that its territory "
                     f"isn{w.apos}t used for terror attacks and to speedily bring to justice the perpetrators of "
-                    f"the {labels}.")
+                    f"{labels}.")
         if roll < 0.65:
             self.called = True
             return (f"Emphasising the need for concerted action against all terrorist networks, including "
@@ -1207,7 +1355,7 @@ class MeetingReport:
     def delegations(self) -> list[str]:
         w, rng, day = self.w, self.w.rng, self.session.start
         first, text_a = w.official(self.lead_a, day)
-        second, text_b = w.official(self.lead_b, day)
+        _, text_b = w.official(self.lead_b, day)
         roll = rng.random()
         if roll < 0.3:
             return [f"While the {self.a.adjective} delegation was led by {text_a}, the {self.b.adjective} delegation "
@@ -1217,8 +1365,8 @@ class MeetingReport:
                     f"led by {text_b}."]
         if roll < 0.75:
             span = w.span(self.session.start, self.session.end)
-            return [f"{_cap(span)}, {text_b} and {text_a} met {self.where()} to co-chair {self.name()}."]
-        return [f"{_cap(text_a)} and {text_b} led the two delegations in what the statement described as a "
+            return [f"{_cap(span)}, {text_b} and {w.subject(text_a)} met {self.where()} to co-chair {self.name()}."]
+        return [f"{_cap(text_a)} and {w.subject(text_b)} led the two delegations in what the statement described as a "
                 f"{w.quote('far-reaching conversation on counterterrorism cooperation')}."]
 
     def details(self) -> list[str]:
@@ -1236,27 +1384,27 @@ class MeetingReport:
         a, b = self.a, self.b
         forms = [
             lambda: f"In this context, they discussed steps that can be taken to bolster bilateral efforts to combat "
-                f"{w.topic(t[0])} and {w.topic(t[1])}, the statement said.",
+                f"{w.threats(2)}, the statement said.",
             lambda: f"Both sides reaffirmed their commitment to strengthening people-to-people ties by taking steps to "
-                f"counter {w.topics(t[:3])}.",
-            lambda: f"The co-chairs reiterated their keen interest in consolidating the collaboration between the respective "
-                f"law enforcement agencies through exchange of information, capacity building and technical assistance.",
-            lambda: f"There were also deliberations on {a.adjective} efforts to restrict {w.topic(t[-1])}.",
-            lambda: f"The two sides also shared information about their priorities and procedures for pursuing sanctions and "
-                f"designations against terrorist groups and individuals.",
+                f"counter {w.threats(3)}.",
+            lambda: "The co-chairs reiterated their keen interest in consolidating the collaboration between the "
+                "respective law enforcement agencies through exchange of information, capacity building and "
+                "technical assistance.",
+            lambda: f"There were also deliberations on {a.adjective} efforts to restrict {w.threats()}.",
+            lambda: "The two sides also shared information about their priorities and procedures for pursuing "
+                "sanctions and designations against terrorist groups and individuals.",
             lambda: f"They also highlighted their efforts to address some of the world{w.apos}s most pressing "
                 f"counter-terrorism challenges, including {w.topics(t[1:4])}.",
-            lambda: f"The leaders reaffirmed the need to deepen information sharing efforts to prevent {w.topic(t[0])}.",
-            lambda: f"While discussing ways to deal with {w.topic(t[-1])}, the two sides explored the possibility of sharing "
-                f"biometric information, it is learnt.",
+            lambda: f"The leaders reaffirmed the need to deepen information sharing efforts to prevent {w.threats()}.",
+            lambda: f"While discussing ways to deal with {w.threats()}, the two sides explored the possibility of "
+                f"sharing biometric information, it is learnt.",
             lambda: f"The two sides also discussed {w.topic(t[1])} and {w.topic(t[2])}.",
-            lambda: f"{w.state(a, True)} raised the issue of {w.topic(t[0])} and sought {w.poss(w.state(b))} cooperation "
-                f"in tracing those involved.",
-            lambda: f"The meeting acknowledged the work of the {w.pair(a, b)} {rng.choice(_SERIES_KINDS)[0]}, which guides "
-                f"joint efforts on {w.topic(t[2])}.",
+            lambda: f"{w.state(a, True)} raised the issue of {w.topic(t[0])} and sought {w.poss(w.state(b))} "
+                f"cooperation in tracing those involved.",
+            lambda: f"The meeting acknowledged the work of the {w.pair(a, b)} {rng.choice(_SERIES_KINDS)[0]}, which "
+                f"guides joint efforts on {w.topic(t[2])}.",
             lambda: f"Officials said {w.topic(t[1])} had emerged as a key concern, with {rng.randint(40, 4000)} cases "
                 f"registered by {w.agency(w.world.agencies[a.name]['police'])} in {self.session.start.year - 1}.",
-            lambda: f"There was no decision on it, however, people familiar with the matter said.",
         ]
         return [make() for make in rng.sample(forms, rng.randint(2, 5))]
 
@@ -1264,7 +1412,8 @@ class MeetingReport:
         w, rng = self.w, self.w.rng
         groups = w.groups(rng.randint(3, 5), (self.callee, self.a, self.b))
         return [rng.choice((
-            f"The two sides also underscored the need for concerted action against all terrorist networks, including {groups}.",
+            f"The two sides also underscored the need for concerted action against all terrorist networks, "
+            f"including {groups}.",
             f"They committed to strengthen cooperation against terrorist threats from groups including {groups}.",
             f"The statement named {groups} among the groups whose activities posed a threat to the region.",
             f"Both sides denounced the use of terrorist proxies and called for concerted action against {groups}.",
@@ -1274,7 +1423,7 @@ class MeetingReport:
         w, rng, callee = self.w, self.w.rng, self.callee
         demands = rng.sample(_DEMANDS, 2)
         attacks = w.world.attacks_before(self.session.start, rng.choice((self.a, self.b)), 2)
-        names = w.listing([attack.alias or attack.label for attack in attacks])
+        names = w.listing([attack.alias or f"the {attack.label}" for attack in attacks])
         text = (f"The two sides underlined the urgent need for {w.state(callee)} to {demands[0]}, and to "
                 f"{demands[1]}{', including ' + names if names else ''}")
         if rng.random() < 0.5:
@@ -1290,7 +1439,7 @@ class MeetingReport:
         if reactor is self.callee or rng.random() < 0.5:
             return [f"{w.state(reactor, True)} said a reference to it in the {w.pair(self.a, self.b)} joint statement "
                     f"was {w.quote(stance + '.')}",
-                    f"{_cap(spokes)} also expressed concern at the arms sale by {w.state(self.a)} to "
+                    f"{_cap(w.subject(spokes))} also expressed concern at the arms sale by {w.state(self.a)} to "
                     f"{w.state(self.b)}, which {pronoun} said would increase military imbalance in the region.",
                     f"{w.short(person)}, speaking at the press conference, said {w.state(reactor)} was "
                     f"{w.quote('surprised')} that the reference had been added, {w.code} reported."]
@@ -1306,7 +1455,8 @@ class MeetingReport:
             f"disrupt the ability of international terrorists to travel, consistent with the obligations outlined in "
             f"United Nations Security Council Resolution {number}.",
             f"The two sides called for the full implementation of UN Security Council Resolution {number}, on {about}.",
-            f"They also exchanged views on threats posed by UN-sanctioned terrorist entities under UNSC resolution {number}.",
+            f"They also exchanged views on threats posed by UN-sanctioned terrorist entities under UNSC resolution "
+            f"{number}.",
         ))]
 
     def memorandum(self) -> list[str]:
@@ -1359,10 +1509,10 @@ def attack_background(w: Writer, attack: Attack) -> list[str]:
     verb = "were" if attack.label.endswith("s") else "was"
     roll = rng.random()
     if roll < 0.3:
-        victims = rng.randint(1, max(1, min(9, attack.killed // 3)))
-        return [f"The {attack.label}, which {verb} carried out by a {rng.randint(2, 12)}-member team of the "
+        nationals = "national" if attack.foreigners == 1 else "nationals"
+        return [f"The {attack.label}, which {verb} carried out by {_an(str(attack.team))}-member team of the "
                 f"{w.group(group)} from {w.state(group.home)}, left {attack.killed} people dead, including "
-                f"{w.count(victims)} {w.world.other_state(attack.state).adjective} nationals."]
+                f"{w.count(attack.foreigners)} {attack.foreign.adjective} {nationals}."]
     if roll < 0.6:
         return [f"The {attack.label}, blamed on {w.group(group)}, targeted {attack.target} and resulted in the "
                 f"death of {attack.killed} people."]
@@ -1396,7 +1546,7 @@ def legal_action(w: Writer, day: dt.date, near: State) -> list[str]:
     if roll < 0.8:
         designator = world.other_state(attack.group.home)
         return [f"{w.state(designator, True)} designated {w.group(attack.group)} as a "
-                f"{rng.choice(('Foreign Terrorist Organisation', 'terrorist organisation', 'Specially Designated Global Terrorist entity'))} "
+                f"{rng.choice(_DESIGNATIONS)} "
                 f"in {w.month_year(attack.date + dt.timedelta(days=rng.randint(30, 900)))}.",
                 f"{name}, the {role} of the group, was listed under the UN Security Council{w.apos}s 1267 sanctions "
                 f"regime."]
@@ -1461,7 +1611,7 @@ def _other_series(w: Writer, day: dt.date, state: State) -> list[str]:
 
 
 def _forum(w: Writer, day: dt.date, state: State) -> list[str]:
-    return [f"Both countries are members of {w.rng.choice(_FORUMS)}, which is expected to take up "
+    return [f"{w.state(state, True)} is a member of {w.rng.choice(_FORUMS)}, which is expected to take up "
             f"{w.topic(w.rng.randrange(len(_TOPICS)))} at its next meeting in {w.world.state().capital}."]
 
 
@@ -1472,7 +1622,7 @@ def _group_profile(w: Writer, day: dt.date, state: State) -> list[str]:
     cities = w.listing(rng.sample(group.home.cities, min(2, len(group.home.cities))))
     return [f"{_cap(w.group(group))}, which {w.state(w.world.other_state(group.home))} designated as a terrorist "
             f"organisation in {rng.randint(1999, day.year)}, has been blamed for a string of attacks in {cities}.",
-            f"Its {role}, {w.name(leader)}, carries a bounty of ${rng.randint(1, 10)} million."]
+            f"Its {role}, {w.name(leader)}, carries a bounty of ${len(group.members) % 9 + 1} million."]
 
 
 def _court(w: Writer, day: dt.date, state: State) -> list[str]:
@@ -1480,7 +1630,7 @@ def _court(w: Writer, day: dt.date, state: State) -> list[str]:
     group = rng.choice(w.world.groups)
     member, role = rng.choice(group.members)
     city = rng.choice(state.cities + (state.capital,))
-    return [f"Separately, a court in {city} sentenced {w.name(member)}, a {role} of {w.group(group)}, to "
+    return [f"Separately, a court in {city} sentenced {w.name(member)}, {_an(role)} of {w.group(group)}, to "
             f"{rng.randint(3, 25)} years in prison for {w.threats()}."]
 
 
@@ -1496,7 +1646,7 @@ def _separate_arrest(w: Writer, day: dt.date, state: State) -> list[str]:
 def _visit(w: Writer, day: dt.date, state: State) -> list[str]:
     _, minister = w.official(w.post(state, "foreign_minister"), day)
     host = w.world.other_state(state)
-    return [f"{_cap(minister)} is scheduled to visit {host.capital} next month for talks expected to cover "
+    return [f"{_cap(w.subject(minister))} is scheduled to visit {host.capital} next month for talks expected to cover "
             f"{w.topics(w.rng.sample(range(len(_TOPICS)), 2))}."]
 
 
@@ -1524,12 +1674,12 @@ _FILLERS = (_analyst_comment, _official_quote, _arrest_statistics, _other_workin
 def fill(body: Body, w: Writer, day: dt.date, states: tuple[State, ...], orders=(3, 12), extra=()) -> None:
     """Add background paragraphs until the body reaches its length; each kind at most twice while others remain."""
     makers = list(_FILLERS) + list(extra)
-    used = [0] * len(makers)
+    fresh = makers * 2
     while not body.full:
-        fresh = [index for index, times in enumerate(used) if times < 2] or list(range(len(makers)))
-        index = w.rng.choice(fresh)
-        used[index] += 1
-        sentences = makers[index](w, day, w.rng.choice(states))
+        if not fresh:
+            fresh = makers * 2
+        maker = fresh.pop(int(w.rng.random() * len(fresh)))
+        sentences = maker(w, day, w.rng.choice(states))
         if sentences:
             body.add(w.rng.uniform(*orders), sentences)
 
@@ -1594,19 +1744,24 @@ def attack_article(w: Writer, attack: Attack, target: int) -> Draft:
                  f"{rng.choice(('cowardly', 'heinous', 'barbaric'))} {attack.noun} and ordered an inquiry."])
     _, chief = w.official(w.post(state, rng.choice(("ct_chief", "police_chief", "interior_minister"))), attack.date)
     member, role = rng.choice(attack.group.members)
-    body.add(3, [f"{_cap(chief)} said {rng.randint(2, 9)} suspects had been detained, including {w.name(member)}, "
+    body.add(3, [f"{_cap(w.subject(chief))} said {rng.randint(2, 9)} suspects had been detained, including "
+                 f"{w.name(member)}, "
                  f"a suspected {role} of the group."])
     for other in rng.sample(world.states, rng.randint(1, 3)):
         if other is state:
             continue
-        person, text = w.official(w.post(other, "spokesperson"), attack.date)
-        body.add(5, [f"{w.state(other, True)} condemned the attack.",
-                     w.said(rng.choice(_REACTION_QUOTES), text)])
+        _, text = w.official(w.post(other, "spokesperson"), attack.date)
+        opening = rng.choice((f"{w.state(other, True)} condemned the attack.",
+                              f"{w.poss(w.state(other, True))} foreign ministry expressed solidarity with "
+                              f"{w.state(state)}.",
+                              f"Condolences poured in from {w.state(other)}."))
+        body.add(5, [opening, w.said(rng.choice(_REACTION_QUOTES), text)])
     for earlier in world.attacks_before(attack.date, state, 2):
         if not body.full:
             body.add(6, attack_background(w, earlier))
     fill(body, w, attack.date, (state,), (4, 12))
-    headline = f"{attack.killed} killed in {attack.city} {attack.noun}; {attack.group.abbr or attack.group.variants[0]} blamed"
+    blamed = attack.group.abbr or attack.group.variants[0]
+    headline = f"{attack.killed} killed in {attack.city} {attack.noun}; {blamed} blamed"
     return Draft(headline, attack.city, state, body.sentences_in_order())
 
 
@@ -1621,7 +1776,7 @@ def legal_article(w: Writer, day: dt.date, target: int) -> Draft:
         acting = world.other_state(state)
         body.add(0, [f"A {acting.adjective} court {w.when(day)} approved the extradition of {name}, an accused in "
                      f"the {attack.label}, to {w.state(state)}, officials said."])
-        body.add(1, [f"{w.short(member)} is alleged to have been a {role} of {w.group(attack.group)} and to have "
+        body.add(1, [f"{w.short(member)} is alleged to have been {_an(role)} of {w.group(attack.group)} and to have "
                      f"helped plan the attack, in which {attack.killed} people died."])
         city, city_state = acting.capital, acting
         headline = f"{acting.short} court clears extradition of {attack.alias or attack.label} accused {name}"
@@ -1635,10 +1790,10 @@ def legal_article(w: Writer, day: dt.date, target: int) -> Draft:
         headline = f"{attack.group.abbr or attack.group.variants[0]} {role} held in {city}"
     else:
         designator = world.other_state(attack.group.home)
-        person, spokes = w.official(w.post(designator, "spokesperson"), day)
+        _, spokes = w.official(w.post(designator, "spokesperson"), day)
         body.add(0, [f"{w.state(designator, True)} {w.when(day)} designated {w.group(attack.group)} as a terrorist "
                      f"organisation, freezing its assets and barring its members from entry."])
-        body.add(1, [f"The group was responsible for the {attack.label}, {spokes} said.",
+        body.add(1, [f"The group was responsible for the {attack.label}, said {spokes}.",
                      f"{name}, the group{w.apos}s {role}, was also named."])
         city, city_state = designator.capital, designator
         headline = f"{designator.short} designates {attack.group.variants[0]} as terrorist group"
@@ -1655,7 +1810,7 @@ def summit_article(w: Writer, day: dt.date, target: int) -> Draft:
     rng, world = w.rng, w.world
     a = world.state()
     b = world.other_state(a)
-    callee = world.other_state(a, b)
+    callee = world.suspect(a, b)
     head_a, head_b = world.holder(world.heads[a.name], day), world.holder(world.heads[b.name], day)
     body = Body(target)
     document = rng.choice(("joint statement", "joint declaration", "joint communique"))
@@ -1671,7 +1826,8 @@ def summit_article(w: Writer, day: dt.date, target: int) -> Draft:
     demand, other = rng.sample(_DEMANDS, 2)
     body.add(2, [f"The statement noted, {w.lq}The leaders further called on {w.state(callee)} to {demand} and to "
                  f"{other}.{w.rq}"])
-    body.add(3, [f"Under people-to-people ties, the statement outlined plans to {w.quote('strengthen law enforcement cooperation to take decisive action against ' + w.threats(3) + '.')}"])
+    plans = f"strengthen law enforcement cooperation to take decisive action against {w.threats(3)}."
+    body.add(3, [f"Under people-to-people ties, the statement outlined plans to {w.quote(plans)}"])
     _, spokes = w.official(w.post(callee, "spokesperson"), day)
     body.add(4, [f"{w.state(callee, True)} said a reference to it in the {w.pair(a, b)} {document} was "
                  f"{w.quote(rng.choice(_STANCES) + '.')}",
@@ -1687,12 +1843,12 @@ def summit_article(w: Writer, day: dt.date, target: int) -> Draft:
 def reaction_article(w: Writer, series: Series, session: Session, day: dt.date, target: int) -> Draft:
     rng = w.rng
     m = MeetingReport(w, series, session, "")
-    reactor = m.reactor
-    person, spokes = w.official(w.post(reactor, "spokesperson"), day)
+    reactor = m.reactor = m.callee
+    _, spokes = w.official(w.post(reactor, "spokesperson"), day)
     body = Body(target)
     body.add(0, [f"{w.state(reactor, True)} {w.when(day)} rejected a reference to it in the joint statement issued "
                  f"after {m.name(True)}, calling it {w.quote(rng.choice(_STANCES))}."])
-    body.add(1, [f"{_cap(spokes)} told reporters that {w.state(reactor)} {w.quote(rng.choice(_REACTION_QUOTES))}"])
+    body.add(1, [w.said(rng.choice(_REACTION_QUOTES), _cap(spokes), "told reporters")])
     body.add(2, m.delegations())
     body.add(3, m.group_sentences())
     body.add(4, m.call())
@@ -1704,7 +1860,8 @@ def reaction_article(w: Writer, series: Series, session: Session, day: dt.date, 
 # -- The page: dateline, paragraphs, chrome ------------------------------------------------
 _AMERICAN = (("organised", "organized"), ("Organised", "Organized"), ("radicalisation", "radicalization"),
              ("recognise", "recognize"), ("institutionalises", "institutionalizes"), ("Emphasising", "Emphasizing"),
-             ("counter-terrorism", "counterterrorism"), ("programme", "program"), ("information-sharing", "information sharing"))
+             ("counter-terrorism", "counterterrorism"), ("programme", "program"),
+             ("information-sharing", "information sharing"))
 
 
 def dateline(w: Writer, city: str, state: State, day: dt.date) -> str:
@@ -1763,7 +1920,9 @@ def with_chrome(w: Writer, draft: Draft, body: str, day: dt.date) -> str:
     rng = w.rng
     top = "\n".join(rng.sample(_MENU_WORDS, rng.randint(1, 4)))
     stamp = f"{_MONTHS[day.month - 1]} {day.day}, {day.year} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d} IST"
-    byline = f"Published {_MONTHS[day.month - 1]} {day.day}, {day.year}" if w.style == "dawn" else f"By {w.code} | Updated: {stamp}"
+    byline = f"By {w.code} | Updated: {stamp}"
+    if w.style == "dawn":
+        byline = f"Published {_MONTHS[day.month - 1]} {day.day}, {day.year}"
     first = body.split("\n", 1)[0]
     teaser = " ".join(first.split()[:22]) + " ..."
     related = "\n\n".join(headline_noise(w) for _ in range(rng.randint(3, 10)))
@@ -1795,7 +1954,7 @@ def render(w: Writer, draft: Draft, day: dt.date) -> str:
 # -- The stream of articles ------------------------------------------------------------------
 def word_target(rng: random.Random) -> int:
     words = int(rng.lognormvariate(6.04, 0.55))
-    return max(MIN_WORDS, min(words, MAX_WORDS - 120))
+    return max(MIN_WORDS, min(words, MAX_WORDS - 300))
 
 
 def _session_in_range(world: World) -> tuple[Series, Session]:
@@ -1807,40 +1966,46 @@ def _session_in_range(world: World) -> tuple[Series, Session]:
             return series, world.rng.choice(sessions)
 
 
+def _next_draft(world: World, publisher: tuple, target: int, repeat, recent: list[Attack]):
+    """One article's draft: a meeting (or a second report of the last one), an attack, a legal
+    action, a summit or a reaction. Returns the writer, the draft, its date and what to repeat."""
+    rng = world.rng
+    roll = 0.0 if repeat else rng.random()
+    if roll < 0.55:
+        series, session = repeat or _session_in_range(world)
+        day = session.end + dt.timedelta(days=rng.randint(0, 2))
+        w = Writer(world, rng, publisher, day)
+        again = (series, session) if repeat is None and rng.random() < 0.07 else None
+        return w, meeting_article(w, series, session, target), day, again
+    if roll < 0.7:
+        attack = rng.choice(recent)
+        day = min(attack.date + dt.timedelta(days=rng.randint(0, 1)), dt.date(LAST_YEAR, 12, 31))
+        w = Writer(world, rng, publisher, day)
+        return w, attack_article(w, attack, target), day, None
+    if roll < 0.92:
+        day = dt.date(rng.randint(FIRST_YEAR, LAST_YEAR), rng.randint(1, 12), rng.randint(1, 28))
+        w = Writer(world, rng, publisher, day)
+        write = legal_article if roll < 0.82 else summit_article
+        return w, write(w, day, target), day, None
+    series, session = _session_in_range(world)
+    day = session.end + dt.timedelta(days=rng.randint(1, 4))
+    w = Writer(world, rng, publisher, day)
+    return w, reaction_article(w, series, session, day, target), day, None
+
+
 def articles(count: int, seed: int = 0):
     """Yield `count` article texts; the first N are the same for any count of N or more."""
     rng = FastRandom(seed)
     world = World(rng)
     recent = [attack for attack in world.attacks if FIRST_YEAR <= attack.date.year <= LAST_YEAR]
     publisher_cum = _cumulative(row[4] for row in _PUBLISHERS)
-    repeat = None
+    repeat, previous = None, None
     for _ in range(count):
         publisher, target = _pick(rng, _PUBLISHERS, publisher_cum), word_target(rng)
-        roll = 0.0 if repeat else rng.random()
-        if roll < 0.55:
-            series, session = repeat or _session_in_range(world)
-            day = session.end + dt.timedelta(days=rng.randint(0, 2))
-            w = Writer(world, rng, publisher, day)
-            draft = meeting_article(w, series, session, target)
-            repeat = (series, session) if repeat is None and rng.random() < 0.07 else None
-        elif roll < 0.7:
-            attack = rng.choice(recent)
-            day = min(attack.date + dt.timedelta(days=rng.randint(0, 1)), dt.date(LAST_YEAR, 12, 31))
-            w = Writer(world, rng, publisher, day)
-            draft = attack_article(w, attack, target)
-        elif roll < 0.82:
-            day = dt.date(rng.randint(FIRST_YEAR, LAST_YEAR), rng.randint(1, 12), rng.randint(1, 28))
-            w = Writer(world, rng, publisher, day)
-            draft = legal_article(w, day, target)
-        elif roll < 0.92:
-            day = dt.date(rng.randint(FIRST_YEAR, LAST_YEAR), rng.randint(1, 12), rng.randint(1, 28))
-            w = Writer(world, rng, publisher, day)
-            draft = summit_article(w, day, target)
-        else:
-            series, session = _session_in_range(world)
-            day = session.end + dt.timedelta(days=rng.randint(1, 4))
-            w = Writer(world, rng, publisher, day)
-            draft = reaction_article(w, series, session, day, target)
+        while repeat and publisher is previous:       # a second report comes from another agency
+            publisher = _pick(rng, _PUBLISHERS, publisher_cum)
+        previous = publisher
+        w, draft, day, repeat = _next_draft(world, publisher, target, repeat, recent)
         yield render(w, draft, day)
 
 

@@ -10,22 +10,27 @@ How a file is read, step by step:
    bytes, a known binary signature, or over 10% control codes) and a file over `max_bytes`
    each raise their own `kg.errors.BadArticle` subclass. Text that is not UTF-8 is read as
    Windows-1252, then Latin-1, with a warning in `Article.warnings`; it never fails.
-2. Paragraphs. Each line is a paragraph, unless the file is hard-wrapped (short lines that
-   mostly stop mid-sentence), when blank lines separate paragraphs. A paragraph break always
-   ends a sentence.
+2. Paragraphs. Each line is a paragraph, unless the file is hard-wrapped (lines of at most
+   100 characters that often stop mid-sentence near the full width), when blank lines
+   separate paragraphs. A paragraph break always ends a sentence.
 3. Page chrome (rules in kg/patterns/article_chrome.txt): menu and share lines, lines that
    start "Disclaimer:" or "Also read", bylines, "Updated:" lines, lines of fewer than four
    words with no full stop, a teaser that ends in "..." and begins a later paragraph, a
    repeated paragraph, a run of headline-like lines at the end, and everything after a
-   "Related Stories"-type heading. Before the body begins, the first headline-like line
-   (no full stop) is the title; any other line there is chrome.
+   "Related Stories"-type heading. The body begins at the first paragraph that reads as
+   prose (six or more words ending in a full stop, or a dateline with a date or agency).
+   Before it, the first headline-like line of four or more words (no full stop; a Markdown
+   "# heading" too) is the title, unless a "Title:" field gives one; the rest is chrome.
 4. Metadata. The dateline at the start of the body ("New Delhi, Feb 28 (PTI)",
    "Washington, DC [US], March 1 :", "WASHINGTON (Reuters) -", "New Delhi/Beijing:") gives
    the place as written, the day and month, and the agency; it is cut from the first
-   sentence. A leading " date 2025-02-15" field is cut the same way. The publisher comes
-   from, in order: the dateline's agency, a "Source:" line, a byline ("By ANI |"), a
-   closing credit "(ANI)" at the very end, "(With inputs from PTI)", and last "PTI
-   reported" in the final paragraphs. An agency in brackets at the end of any other
+   sentence. A leading " date 2025-02-15" field is cut the same way; "Title:", "Source:"
+   and "URL:"-type header lines are read and left out. A dateline on a line of its own
+   ("NEW DELHI, September 11, 2020 00:15 IST") counts too. The publisher comes from, in
+   order: the dateline's agency, a "Source:" field, a byline ("By ANI |", "By Jane Doe,
+   Hindustan Times, New Delhi |"; kg/patterns/article_publishers.txt lists the names), a
+   closing credit "(ANI)" or "- PTI" at the very end, "(With inputs from PTI)", and last
+   "PTI reported" in the final two paragraphs. An agency in brackets at the end of any other
    paragraph is a photo credit ("... Donald Trump. (AP)" in a lead paragraph) and is
    ignored, and dropped from the sentences.
 5. Date, in order: a "date" field; a "Published:"/"Updated:" line (its year joins the
@@ -41,9 +46,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import (
@@ -132,7 +138,7 @@ def _rules() -> _Rules:
         next_=frozenset(chrome["next"]),
         lines=frozenset(chrome["line"]),
         prefixes=re.compile("|".join(
-            re.escape(p) + (r"(?=$|[ :|\-])" if p[-1].isalnum() else "") for p in chrome["prefix"])),
+            re.escape(p) + (r"(?!\w)" if p[-1].isalnum() else "") for p in chrome["prefix"])),
         agencies=frozenset(pubs["agency"]),
         outlets=frozenset(pubs["outlet"]),
         not_agencies=frozenset(pubs["not-agency"]),
@@ -158,7 +164,7 @@ def find_articles(paths: Sequence[str | Path]) -> tuple[list[Path], list[KgError
     """
     found: list[Path] = []
     errors: list[KgError] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for given in paths:
         path = Path(given)
         if not path.exists():
@@ -171,7 +177,7 @@ def find_articles(paths: Sequence[str | Path]) -> tuple[list[Path], list[KgError
                 f"{given}: the folder holds no articles (no .txt, .md or .text files).\n"
                 "  Put the article files there, or name the files themselves."))
         for file in files:
-            key = file.resolve()
+            key = os.path.abspath(file)
             if key not in seen:
                 seen.add(key)
                 found.append(file)
@@ -180,12 +186,14 @@ def find_articles(paths: Sequence[str | Path]) -> tuple[list[Path], list[KgError
 
 def _folder_articles(folder: Path) -> list[Path]:
     files = []
-    for file in folder.rglob("*"):
-        parts = file.relative_to(folder).parts
-        if any(part.startswith(".") for part in parts) or not file.is_file():
-            continue
-        if file.suffix.lower() in ARTICLE_SUFFIXES and file.stem.lower() not in _NOT_ARTICLES:
-            files.append(file)
+    for top, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            stem, suffix = os.path.splitext(name)
+            if name.startswith(".") or suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
+            if stem.lower() not in _NOT_ARTICLES:
+                files.append(Path(top, name))
     return sorted(files)
 
 
@@ -206,14 +214,19 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def _read_bytes(path: Path, shown: str, max_bytes: int) -> bytes:
-    if not path.exists():
-        raise MissingPath(f"{shown}: no such file.\n  Check the path, or leave the file out.")
-    if path.is_dir():
+    try:
+        is_dir, size = path.is_dir(), path.stat().st_size
+    except FileNotFoundError:
+        raise MissingPath(f"{shown}: no such file.\n"
+                          "  Check the path, or leave the file out.") from None
+    except OSError as error:
+        raise BadArticle(f"{shown}: the file cannot be read ({error.strerror}).\n"
+                         "  Check its permissions, or leave it out.") from None
+    if is_dir:
         raise BadArticle(f"{shown}: this is a folder, not an article file.\n"
                          "  Name a file, or pass the folder to `kg build`, which reads the "
                          ".txt, .md and .text files in it.")
     try:
-        size = path.stat().st_size
         if size > max_bytes:
             raise HugeArticle(
                 f"{shown}: the file is {_size(size)}, over the limit of {_size(max_bytes)} "
@@ -334,17 +347,16 @@ def _unit(text: str, start: int, end: int) -> _Unit:
 
 
 def _hard_wrapped(text: str, lines: list[tuple[int, int, bool]]) -> bool:
-    """Short lines that mostly stop mid-sentence and continue on the next line."""
+    """Short lines that often stop mid-sentence near the full width and go on below."""
     if len(lines) < 4:
         return False
     lengths = sorted(e - s for s, e, _ in lines)
     if lengths[-1] > 100 or lengths[len(lengths) // 2] < 35:
         return False
     followed = [(s, e) for (s, e, _), nxt in zip(lines, lines[1:]) if not nxt[2]]
-    if not followed:
-        return False
-    open_ended = sum(1 for s, e in followed if not _ends_sentence(text[s:e]))
-    return open_ended >= 0.4 * len(followed)
+    wrapped = sum(1 for s, e in followed
+                  if e - s >= 0.7 * lengths[-1] and not _ends_sentence(text[s:e]))
+    return wrapped >= 2 and wrapped >= 0.4 * len(followed)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -358,32 +370,39 @@ _MONTHS = {name: i for i, names in enumerate(
     for name in names.split()}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _ORD = r"(?:st|nd|rd|th)?"
-_DATE = (rf"(?:(?P<mon>{_MON})\.?[ \t]+(?P<day>\d{{1,2}}){_ORD}(?!\d|:\d)"
-         rf"(?:,?[ \t]+(?P<year>(?:19|20)\d\d)(?!\d))?"
-         rf"|(?P<day2>\d{{1,2}}){_ORD}[ \t]+(?P<mon2>{_MON})\.?(?![a-z])"
-         rf"(?:,?[ \t]+(?P<year2>(?:19|20)\d\d)(?!\d))?"
+_DATE = (rf"(?:(?P<mon>{_MON})\.?[ \t\xa0]+(?P<day>\d{{1,2}}){_ORD}(?!\d|:\d)"
+         rf"(?:,?[ \t\xa0]+(?P<year>(?:19|20)\d\d)(?!\d))?"
+         rf"|(?P<day2>\d{{1,2}}){_ORD}[ \t\xa0]+(?P<mon2>{_MON})\.?(?![a-z])"
+         rf"(?:,?[ \t\xa0]+(?P<year2>(?:19|20)\d\d)(?!\d))?"
          rf"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d))")
 
 _HEADER_DATE = re.compile(
-    r"(?i:date|dated|published)[ \t]*[:\s][ \t]*(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
+    r"(?i:date|dated|published)[ \t\xa0]*[:\s][ \t\xa0]*(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
     r"(?:[T ]\d\d:\d\d(?::\d\d)?\S*)?\s*")
 _HEADER_FIELD = re.compile(
     r"(?P<key>(?i:title|headline|source|publisher|agency|author|byline|url|link|dateline))"
-    r"[ \t]*:[ \t]*(?P<value>.+)$")
+    r"[ \t\xa0]*:[ \t\xa0]*(?P<value>.+)$")
 _PAGE_DATE = re.compile(
-    r"(?:^|\|)\s*(?P<label>(?i:last[ \t]+updated|first[ \t]+published|updated|published|"
-    r"posted|dated|date))(?i:[ \t]+on|[ \t]+at)?[ \t]*:?[ \t]*"
-    r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?[ \t]+)?" + _DATE)
-_BYLINE = re.compile(r"By[ \t]+(?P<who>[A-Z][^|\n]{0,100}?)[ \t]*(?:\|[ \t]*(?P<rest>.*))?$")
+    r"(?:^|\||(?<=\s))\s*(?P<label>(?i:last[ \t\xa0]+updated|first[ \t\xa0]+published|"
+    r"updated|published|posted|dated|date))(?i:[ \t\xa0]+on|[ \t\xa0]+at)?"
+    r"[ \t\xa0]*[:\-–]?[ \t\xa0]*"
+    r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?[ \t\xa0]+)?" + _DATE)
+_BYLINE = re.compile(r"(?:(?:Written|Reported|Edited|Posted)[ \t\xa0]+[Bb]y|By):?[ \t\xa0]+"
+                     r"(?P<who>[A-Z][^|\n]{0,100}?)[ \t\xa0]*(?:\|[ \t\xa0]*(?P<rest>.*))?$")
 
 _WORD = r"[A-Z][\w.'’&-]*"
-_PLACE = rf"{_WORD}(?:[ ](?:{_WORD}|of|de|del|la|le|al|el|upon|on)){{0,4}}"
+_PLACE = rf"{_WORD}(?:[ \xa0](?:{_WORD}|of|de|del|la|le|al|el|upon|on)){{0,4}}"
 _DATELINE = re.compile(
-    rf"(?P<place>{_PLACE}(?:[ ]?/[ ]?{_PLACE})*(?:,[ ](?!{_MON}\b){_PLACE})?)"
-    rf"(?:[ ]?\[[^\]\n]{{1,40}}\])?"
-    rf"(?:,?[ ]+(?P<date>{_DATE}))?"
-    rf"(?:[ ]*\((?P<agency>[^()\n]{{2,40}})\))?"
-    rf"[ \t]*(?P<sep>(?:[:—–]|-{{1,2}})(?=\s))?\s*")
+    rf"[*_]{{0,3}}(?P<place>{_PLACE}(?:[ \xa0]?/[ \xa0]?{_PLACE})*"
+    rf"(?:,[ \xa0](?!{_MON}\b){_PLACE})?)"
+    rf"(?:[ \xa0]?\[[^\]\n]{{1,40}}\])?"
+    rf"(?:,?[ \xa0]+(?P<date>{_DATE}))?"
+    rf"(?:[ \xa0]*\((?P<agency>[^()\n]{{2,40}})\))?[*_]{{0,3}}"
+    rf"[ \t\xa0]*(?P<sep>(?:[:—–]|-{{1,2}})(?=\s))?\s*")
+
+_DATELINE_LINE = re.compile(       # "NEW DELHI, September 11, 2020 00:15 IST" on a line of its own
+    rf"(?P<place>{_PLACE}(?:,[ \xa0](?!{_MON}\b){_PLACE})?),?[ \xa0]+(?P<date>{_DATE})"
+    r"(?:[ ,]+\d{1,2}[:.]\d\d(?:[ \xa0]?[AaPp]\.?[Mm]\.?)?)?(?:[ \xa0]+[A-Z]{2,4})?")
 
 
 @dataclass(frozen=True)
@@ -450,13 +469,18 @@ def _is_agency(name: str, rules: _Rules) -> bool:
 
 @dataclass
 class _Layout:
+    """What the paragraphs of a file turned out to be; filled in by _lay_out."""
+
     title: str | None = None
-    body: list[_Unit] | None = None
-    page_dates: list[tuple[str, tuple[int, int, int], str]] | None = None  # label, ymd, text
-    header_date: tuple[tuple[int, int, int], str] | None = None
-    fields: dict[str, str] | None = None
-    bylines: list[str] | None = None
-    credits: list[str] | None = None      # "(With inputs from PTI)" agencies
+    body: list[_Unit] = field(default_factory=list)
+    page_dates: list[tuple[str, tuple[int, int, int], str]] = field(default_factory=list)
+    header_date: tuple[tuple[int, int, int], str] | None = None     # ymd, as written
+    fields: dict[str, str] = field(default_factory=dict)            # "source": "PTI"
+    bylines: list[str] = field(default_factory=list)
+    byline_publisher: tuple[str, str] | None = None                 # name, its byline
+    byline_place: str | None = None
+    dateline_line: _Dateline | None = None                          # a dateline on its own line
+    credits: list[tuple[str, str]] = field(default_factory=list)    # agency, how it was found
 
 
 def _norm(text: str) -> str:
@@ -507,16 +531,15 @@ def _reads_as_body(unit: _Unit, raw: str, rules: _Rules) -> bool:
     return dateline is not None and (dateline.agency or dateline.when) is not None
 
 
-def _metadata(raw: str, unit: _Unit, layout: _Layout, before_body: bool) -> _Unit | None:
+def _metadata(raw: str, unit: _Unit, layout: _Layout, before_body: bool,
+              rules: _Rules) -> _Unit | None:
     """Record the metadata a paragraph holds; return what is left of it, or None if nothing."""
     m = _HEADER_DATE.match(raw, unit.start, unit.end)
     if m and before_body and layout.header_date is None:
         parts = _date_parts(m)
         if parts:
             layout.header_date = (parts, m.group("iso"))
-            if m.end() >= unit.end:
-                return None
-            return _unit(raw, m.end(), unit.end)
+            return _unit(raw, m.end(), unit.end) if m.end() < unit.end else None
     if unit.words > 20:
         return unit
     m = _HEADER_FIELD.match(unit.text)
@@ -525,17 +548,37 @@ def _metadata(raw: str, unit: _Unit, layout: _Layout, before_body: bool) -> _Uni
         return None
     m = _BYLINE.match(unit.text)
     if m and (m.group("rest") is not None or not _ends_full_stop(unit.text)):
-        layout.bylines.append(m.group("who"))
-        _page_date(m.group("rest") or "", layout)
+        _byline(m.group("who"), m.group("rest") or "", layout, rules)
         return None
-    if _page_date(unit.text, layout) and unit.words <= 15:
+    if unit.words <= 15 and _page_date(unit.text, layout, anywhere=not _ends_full_stop(unit.text)):
+        return None
+    m = _DATELINE_LINE.fullmatch(unit.text)
+    if m and before_body and _date_parts(m):
+        layout.dateline_line = layout.dateline_line or _Dateline(
+            m.group("place"), _date_parts(m), m.group("date"), None, -1)
         return None
     return unit
 
 
-def _page_date(text: str, layout: _Layout) -> bool:
+def _byline(who: str, rest: str, layout: _Layout, rules: _Rules) -> None:
+    """Publisher, place and date of "By Jane Doe, Hindustan Times, New Delhi | Updated on ..."."""
+    layout.bylines.append(who)
+    parts = [p.strip() for p in who.split(",")] + [p.strip() for p in rest.split("|")]
+    for i, part in enumerate(p for p in parts if p):
+        if part in rules.agencies or part in rules.outlets:
+            layout.byline_publisher = layout.byline_publisher or (part, who)
+        elif _page_date(part, layout, anywhere=True):
+            continue
+        elif i and len(part.split()) <= 3 and re.fullmatch(_PLACE, part):
+            layout.byline_place = layout.byline_place or part
+
+
+def _page_date(text: str, layout: _Layout, anywhere: bool) -> bool:
+    """A 'Published:'/'Updated:' date with a year; unless `anywhere`, at the start or after |."""
     m = _PAGE_DATE.search(text)
     if not m:
+        return False
+    if not anywhere and m.start("label") > 0 and not text[:m.start("label")].rstrip().endswith("|"):
         return False
     parts = _date_parts(m)
     if parts is None or parts[0] is None:
@@ -546,17 +589,18 @@ def _page_date(text: str, layout: _Layout) -> bool:
 
 
 def _lay_out(raw: str, units: list[_Unit], rules: _Rules) -> _Layout:
-    layout = _Layout(body=[], page_dates=[], fields={}, bylines=[], credits=[])
+    layout = _Layout()
     headlines: list[str] = []
     skip_headline = False
     for i, unit in enumerate(units):
-        rest = _metadata(raw, unit, layout, before_body=not layout.body)
+        rest = _metadata(raw, unit, layout, not layout.body, rules)
         if rest is None:
             continue
         kind = _chrome_kind(rest, rules)
         if kind == "cut" and layout.body:
             break
-        _credit(rest.text, layout, rules)
+        if rest.words <= 12:
+            _credit(rest.text, layout, rules)
         if kind or _is_teaser(units, i) or (layout.body and _is_short(rest)):
             skip_headline = kind == "next"
             continue
@@ -564,11 +608,15 @@ def _lay_out(raw: str, units: list[_Unit], rules: _Rules) -> _Layout:
             skip_headline = False
             continue
         skip_headline = False
-        if layout.body or _reads_as_body(rest, raw, rules):
+        heading = rest.text.startswith("#")       # a Markdown heading
+        if layout.body and heading:
+            continue
+        if layout.body or (not heading and _reads_as_body(rest, raw, rules)):
             layout.body.append(rest)
         elif _is_headline(rest) and not rest.text.endswith(("...", "…")):
-            headlines.append(rest.text)
-    layout.title = layout.fields.get("title") or layout.fields.get("headline") or _pick_title(headlines)
+            headlines.append(rest.text.lstrip("#").strip(" *_"))
+    fields = layout.fields
+    layout.title = fields.get("title") or fields.get("headline") or _pick_title(headlines)
     _drop_repeats_and_tail(layout.body)
     return layout
 
@@ -581,13 +629,24 @@ def _pick_title(headlines: list[str]) -> str | None:
     return headlines[-1] if headlines else None
 
 
+_INPUTS = re.compile(r"\(?\s*(?:With inputs from|With agency inputs from|Source:?)\s+(.+?)\)?\s*$",
+                     re.I)
+_SLUG = re.compile(r"([A-Z]{2,5})()(?:[ ]+[A-Z]{2,4}){1,5}")     # "PTI SKU RT": a wire slug line
+_CLOSING = re.compile(r"(?:\(\s*([^()]{2,40}?)\s*\)|[—–-]+\s*([^—–-]{2,40}?))\s*$")
+
+
 def _credit(text: str, layout: _Layout, rules: _Rules) -> None:
-    m = re.match(r"\(?\s*(?:With inputs from|With agency inputs from|Source:?)\s+(.+?)\)?\s*$",
-                 text, re.I)
+    """Record "(With inputs from PTI)", and a closing "(IANS)", "- PTI" or "PTI AB CD" line."""
+    m = _INPUTS.match(text)
     if m:
         found = rules.agency_re.search(m.group(1))
         if found:
-            layout.credits.append(found.group(1))
+            layout.credits.append((found.group(1), f"credit line '{text}'"))
+        return
+    m = _CLOSING.fullmatch(text) or _SLUG.fullmatch(text)
+    name = m and (m.group(1) or m.group(2))
+    if layout.body and name in rules.agencies:
+        layout.credits.append((name, f"closing credit '{text}'"))
 
 
 def _drop_repeats_and_tail(body: list[_Unit]) -> None:
@@ -607,6 +666,7 @@ def _drop_repeats_and_tail(body: list[_Unit]) -> None:
 
 _END = re.compile(r"(?:[.!?]+|…)[\"'’”)\]]*(?=\s)")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
 _CREDIT_ONLY = re.compile(r"\([^().!?\n]{1,40}\)")   # "(AP)", "(Photo: Reuters)"
 _LETTER = re.compile(r"[^\W\d_]")
@@ -648,7 +708,7 @@ def _is_abbreviation(raw: str, dot: int, nxt: int, rules: _Rules) -> bool:
     ambiguous = (low in rules.ending_abbr or (len(token) == 1 and token.isupper())
                  or _DOTTED.fullmatch(token + "."))
     if ambiguous:
-        following = re.match(r"[A-Za-z]+", raw[nxt:nxt + 20])
+        following = _ASCII_WORD.match(raw, nxt, nxt + 20)
         return not (following and following.group().lower() in rules.openers)
     return False
 
@@ -688,25 +748,22 @@ def _publisher(raw: str, layout: _Layout, dateline: _Dateline | None,
     for key in ("source", "publisher", "agency"):
         if key in layout.fields and not re.search(r"://|www\.", layout.fields[key]):
             return layout.fields[key], f"the file's '{key}' field"
-    for who in layout.bylines:
-        name = _byline_publisher(who, rules)
-        if name:
-            return name, f"byline 'By {who}'"
+    if layout.byline_publisher:
+        name, who = layout.byline_publisher
+        return name, f"byline 'By {who}'"
     last = layout.body[-1] if layout.body else None
     if last:
-        m = re.search(r"\(([^()]{2,40})\)\s*$", raw[last.start:last.end])
-        if m and m.group(1).strip() in rules.agencies:
-            return m.group(1).strip(), f"closing credit '({m.group(1).strip()})'"
+        m = _CLOSING.search(raw, last.start, last.end)
+        name = m and (m.group(1) or m.group(2))
+        if name in rules.agencies:
+            return name, f"closing credit '{m.group().strip()}'"
     if layout.credits:
-        return layout.credits[0], f"credit line 'With inputs from {layout.credits[0]}'"
+        return layout.credits[0]
     return _reported_by(raw, layout.body[-2:], rules)
 
 
-def _byline_publisher(who: str, rules: _Rules) -> str | None:
-    for part in (p.strip() for p in re.split(r",| and | - ", who)):
-        if part in rules.agencies or part in rules.outlets:
-            return part
-    return None
+_REPORTED_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?reported\b")
+_REPORTED_BEFORE = re.compile(r"\breported(?:\s+by)?\s+(?:the\s+)?$")
 
 
 def _reported_by(raw: str, units: list[_Unit], rules: _Rules) -> tuple[str | None, str]:
@@ -714,19 +771,9 @@ def _reported_by(raw: str, units: list[_Unit], rules: _Rules) -> tuple[str | Non
     for unit in reversed(units):
         text = raw[unit.start:unit.end]
         for m in reversed(list(rules.agency_re.finditer(text))):
-            if re.match(r"\s+(?:has\s+|had\s+)?reported\b", text[m.end():]):
+            if _REPORTED_AFTER.match(text, m.end()) or _REPORTED_BEFORE.search(text, 0, m.start()):
                 return m.group(1), f"'{m.group(1)} reported' near the end of the text"
     return None, "no agency in a dateline, byline or credit"
-
-
-def _byline_place(layout: _Layout, rules: _Rules) -> str | None:
-    """ "By Jane Doe, Hindustan Times, New Delhi" -> "New Delhi" (a last part after an outlet)."""
-    for who in layout.bylines:
-        parts = [p.strip() for p in who.split(",")]
-        if len(parts) >= 3 and (parts[-2] in rules.outlets or parts[-2] in rules.agencies):
-            if re.fullmatch(_PLACE, parts[-1]):
-                return parts[-1]
-    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -744,6 +791,7 @@ _QUANTITY_AFTER = re.compile(r"\s+(?i:people|persons|men|women|children|troops|s
 _FUTURE = re.compile(r"\b(?:will|shall|next|upcoming|forthcoming|scheduled|to be held|"
                      r"expected to|plans? to|aims? to)\b")       # matched on lower case
 _FUTURE_BEFORE = re.compile(r"(?i:by|until|till|before|through|vision|agenda|target)\s+$")
+_FUTURE_AFTER = re.compile(r"\s+(?i:agenda|vision|goals?|targets?)\b")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
@@ -763,9 +811,10 @@ def _past_mentions(sentences: list[str]) -> list[_Mention]:
             before, after = sentence[max(0, m.start() - 30):m.start()], sentence[m.end():]
             if _QUANTITY_BEFORE.search(before) or _QUANTITY_AFTER.match(after):
                 continue
-            if _FUTURE_BEFORE.search(before):
+            if _FUTURE_BEFORE.search(before) or _FUTURE_AFTER.match(after):
                 continue
-            found.append(_mention(before, m))
+            if int(m.group()) <= dt.date.today().year:     # no article is from the future
+                found.append(_mention(before, m))
     return found
 
 
@@ -794,17 +843,19 @@ def _infer_year(month: int, day: int, sentences: list[str]) -> tuple[int | None,
     several years. With a weekday in the text ("held here on Wednesday"), which a dispatch
     uses for that day or one of the six days before it, each year in the next ten is scored
     by days from that weekday back to the dateline's date plus years after the first
-    candidate, and the lowest score wins (ties: the earlier year). With no weekday, the
-    first candidate year is taken.
+    candidate, and the lowest score wins (ties: the earlier year); years after this one are
+    never candidates. With no weekday, the first candidate year is taken.
     """
     sentences = [s for s in sentences if not _FUTURE.search(s.lower())]
     mentions = _past_mentions(sentences)
     weekdays = _weekdays(sentences)
     label = f"{dt.date(2000, month, day):%b} {day}"
+    this_year = dt.date.today().year
     if not mentions:
         reason = "the text names no year"
         if weekdays:
-            fits = [y for y in range(2000, 2031) if _days_back(y, month, day, weekdays)[0] == 0]
+            fits = [y for y in range(2000, this_year + 1)
+                    if _days_back(y, month, day, weekdays)[0] == 0]
             reason += f"; the weekday '{weekdays[0]}' alone fits {_listing(fits)}"
         return None, f"year unknown: {reason}"
     latest = max(mentions, key=lambda m: m.when)
@@ -814,7 +865,7 @@ def _infer_year(month: int, day: int, sentences: list[str]) -> tuple[int | None,
         return first, (f"year {first}: the first year in which {label} falls after the latest "
                        f"date the text mentions ('{latest.text}'); no weekday confirms it")
     scored = []
-    for year in range(first, first + 11):
+    for year in range(first, max(first, min(first + 10, this_year)) + 1):
         if _valid(year, month, day):
             back, name = _days_back(year, month, day, weekdays)
             scored.append((back + year - first, year, back, name))
@@ -881,7 +932,8 @@ def _page_when(page_dates, dl, quoted: str) -> _When:
             if _valid(year, dl[1], dl[2]) and 0 <= (page - dt.date(year, dl[1], dl[2])).days <= 31:
                 day = dt.date(year, dl[1], dl[2])
                 if day == page:
-                    return _When(page, None, f"the page's '{text}' line, which agrees with the {quoted}")
+                    return _When(page, None,
+                                 f"the page's '{text}' line, which agrees with the {quoted}")
                 return _When(day, None, f"{quoted}; year from the page's '{text}' line")
     return _When(page, None, f"the page's '{text}' line")
 
@@ -906,7 +958,7 @@ def read_article(path: str | Path, *, max_bytes: int = 5_000_000) -> Article:
     texts = [raw[a:b] for a, b in spans]
     if not any(_reads_as_prose(t) for t in texts):
         raise BadArticle(_not_prose_message(shown, raw, texts))
-    dl = dateline[1] if dateline else None
+    dl = _merge_datelines(dateline[1] if dateline else None, layout.dateline_line)
     publisher, publisher_method = _publisher(raw, layout, dl, rules)
     when = _date(layout, dl, texts)
     return Article(
@@ -914,9 +966,18 @@ def read_article(path: str | Path, *, max_bytes: int = 5_000_000) -> Article:
         content_hash="sha256:" + hashlib.sha256(data).hexdigest(),
         raw_text=raw, title=layout.title, publisher=publisher,
         published=when.published, month_day=when.month_day, date_method=when.method,
-        dateline=dl.place if dl else layout.fields.get("dateline") or _byline_place(layout, rules),
+        dateline=dl.place if dl else layout.fields.get("dateline") or layout.byline_place,
         sentences=tuple(Sentence(i, a, b, t) for i, ((a, b), t) in enumerate(zip(spans, texts))),
         warnings=tuple(warnings), publisher_method=publisher_method)
+
+
+def _merge_datelines(body: _Dateline | None, line: _Dateline | None) -> _Dateline | None:
+    """The body's dateline, with the date of a dateline line above the body when it has none."""
+    if body is None or line is None:
+        return body or line
+    if body.when is None:
+        return _Dateline(body.place, line.when, line.when_text, body.agency, body.end)
+    return body
 
 
 def _body_dateline(raw: str, body: list[_Unit], rules: _Rules) -> tuple[_Unit, _Dateline] | None:
@@ -931,10 +992,12 @@ def _body_dateline(raw: str, body: list[_Unit], rules: _Rules) -> tuple[_Unit, _
 def _not_prose_message(shown: str, raw: str, sentences: list[str]) -> str:
     chars = max(len(raw) - sum(raw.count(c) for c in " \n\r\t"), 1)
     share = 100 * len(_LETTER.findall(raw)) // chars
-    if share >= 50 and not sentences:
+    if share < 50:
+        why = f"only {share}% of its characters are letters and no line reads as a sentence"
+    elif not sentences:
         why = "every line looks like page chrome (menus, links, headlines), none like a sentence"
     else:
-        why = f"no line holds a sentence of words (only {share}% of its characters are letters)"
+        why = "no line reads as a sentence of words"
     return (f"{shown}: the text does not read as an article: {why}.\n"
             "  Check that the file holds the article's text, not a web page's menus, a "
             "scrambled copy or another kind of file.")

@@ -69,7 +69,8 @@ Matching rules
   needs.
 - Per kind and article: TP = matched pairs; FP = graph facts of that kind in the article's
   graph that match no gold fact; FN = gold facts that match no graph fact. An article in gold
-  with no graph in the store has all its gold facts missed. Article graphs not in gold are not
+  with no graph in the store (never built, or kept aside in quarantine) has all its gold facts
+  missed; `Scores.missing_articles` lists such articles. Article graphs not in gold are not
   scored. Counts are summed over articles, then precision, recall and F1 are computed per
   kind and micro-averaged over all kinds ("overall"). With nothing to find and nothing found,
   precision and recall are 1.0.

@@ -548,14 +548,13 @@ def _reference_attack(ctx: Context, group: dict) -> URIRef | None:
     """A well-known attack at the group's place (in its year or on its day) from the reference data."""
     if group["place"] is None:
         return None
-    graph = ctx.index.graph
-    candidates = [a for a in graph.subjects(CTKG.place, group["place"]) if (a, RDF.type, CTKG.Attack) in graph]
+    candidates = ctx.index.attacks_at.get(group["place"], [])
     if group["year"] is not None:
-        candidates = [a for a in candidates if str(graph.value(a, CTKG.startDate) or "").startswith(str(group["year"]))]
+        candidates = [(a, d) for a, d in candidates if d.startswith(str(group["year"]))]
     md = day_month_code(group["code"]) if group["code"] else None
     if md is not None:
-        candidates = [a for a in candidates if str(graph.value(a, CTKG.startDate) or "")[5:] == f"{md[0]:02d}-{md[1]:02d}"]
-    return candidates[0] if len(candidates) == 1 else None
+        candidates = [(a, d) for a, d in candidates if d[5:] == f"{md[0]:02d}-{md[1]:02d}"]
+    return candidates[0][0] if len(candidates) == 1 else None
 
 
 def _listed_attacks(ctx: Context, sent: Sentence, toks, n: int, fresh) -> list[dict]:

@@ -145,3 +145,9 @@ def build(paths: Sequence[str | Path], store_dir: str | Path,
             progress(str(path))
     store.flush()
     return summary
+
+
+def quarantine_report(store: ox.Store) -> list[tuple[str, str, str]]:
+    """(article graph, focus node, message) for every SHACL violation kept aside."""
+    return [(row["g"].value.rsplit("/", 1)[-1], row["focus"].value, row["message"].value)
+            for row in store.query(kgstore.sparql("quarantine"))]

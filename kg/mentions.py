@@ -92,13 +92,15 @@ def _scan(sentence: Sentence, toks, index: ReferenceIndex, topics: bool) -> list
     found, i = [], 0
     while i < len(toks):
         hit = None
-        for length in range(min(index.max_len, len(toks) - i), 0, -1):
+        length = 1
+        while i + length <= len(toks) and tuple(norms[i : i + length]) in index.prefixes:
             key = tuple(norms[i : i + length])
-            surface = " ".join(t for t, _, _ in toks[i : i + length])
-            known = index.lookup(key, surface, topics)
-            if known is not None:
-                hit = (known, length)
-                break
+            if key in index.by_tokens:
+                surface = " ".join(t for t, _, _ in toks[i : i + length])
+                known = index.lookup(key, surface, topics)
+                if known is not None:
+                    hit = (known, length)
+            length += 1
         if hit is None:
             i += 1
             continue

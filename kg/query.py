@@ -29,9 +29,11 @@ import difflib
 import io
 import itertools
 import json
-import multiprocessing
 import os
 import re
+import subprocess
+import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Union
@@ -53,7 +55,9 @@ from pyoxigraph import (
 from kg.errors import BadQuery, QueryTimeout, StoreError, UnknownEntity, UnknownQuery
 from kg.vocab import CTKG, PREFIXES, base_iri
 
-QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+QUERY_DIR = PACKAGE_ROOT / "queries"
+WORKER_GRACE_S = 60.0
 RESERVED_PARAMS = {"store", "format", "iris", "list", "output", "help", "timeout"}
 LABEL_CHUNK = 1000
 
@@ -183,6 +187,18 @@ def _either(names: list[str]) -> str:
 
 def open_store(path: str | os.PathLike) -> Store:
     """The store in folder `path`, opened read-only. StoreError if there is none."""
+    folder = store_folder(path)
+    try:
+        return Store.read_only(str(folder))
+    except OSError as error:
+        raise StoreError(
+            f"'{path}' is not a readable store ({error}). "
+            "Rebuild it with `kg build`, or point --store at another folder."
+        ) from error
+
+
+def store_folder(path: str | os.PathLike) -> Path:
+    """`path` as a folder that exists; StoreError (saying what to do) for a URL or no folder."""
     text = str(path)
     if re.match(r"https?://", text):
         raise StoreError(
@@ -195,13 +211,7 @@ def open_store(path: str | os.PathLike) -> Store:
             f"no store at '{text}'. Build one with `kg build seeds/`, "
             "or point --store (or KG_STORE) at an existing store folder."
         )
-    try:
-        return Store.read_only(str(folder))
-    except OSError as error:
-        raise StoreError(
-            f"'{text}' is not a readable store ({error}). "
-            "Rebuild it with `kg build`, or point --store at another folder."
-        ) from error
+    return folder
 
 
 def prefixes() -> dict[str, str]:
@@ -390,8 +400,7 @@ def run_sparql(store: str | os.PathLike, text: str, *, timeout_s: float = 30.0):
     an rdflib.Graph for CONSTRUCT and DESCRIBE. BadQuery for a syntax error or an update;
     QueryTimeout if it runs longer than `timeout_s` seconds (the worker is then stopped)."""
     refuse_updates(text)
-    folder = Path(store)
-    open_store(folder)  # fails early, with the message, if there is no store
+    folder = store_folder(store)
     kind, payload = _run_in_worker(folder, text, timeout_s)
     if kind == "syntax":
         raise BadQuery(explain_syntax_error(text, payload))
@@ -417,55 +426,74 @@ def refuse_updates(text: str) -> None:
 
 
 def _run_in_worker(folder: Path, text: str, timeout_s: float) -> tuple[str, object]:
-    context = multiprocessing.get_context("spawn")
-    receiver, sender = context.Pipe(duplex=False)
-    worker = context.Process(target=_sparql_worker, args=(str(folder), text, sender), daemon=True)
-    worker.start()
-    sender.close()
+    """Run the query in a fresh Python process (sparql_worker_main) and read its answer.
+
+    The worker stops itself at timeout_s, counted from when the store is open; the parent
+    kills it if it has not answered WORKER_GRACE_S later."""
+    command = [sys.executable, "-c", "from kg.query import sparql_worker_main; sparql_worker_main()", str(folder), repr(float(timeout_s))]
+    paths = [str(PACKAGE_ROOT), os.environ.get("PYTHONPATH", "")]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(path for path in paths if path)}
+    worker = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     try:
-        if not receiver.poll(60):
-            raise StoreError(f"the store '{folder}' did not open within 60 s. Is it on a slow or locked disk?")
-        kind, payload = receiver.recv()
-        if kind == "ready":
-            if not receiver.poll(timeout_s):
-                raise QueryTimeout(
-                    f"the query ran longer than {timeout_s:g} s and was stopped. Raise the limit "
-                    f"with --timeout {max(60, int(timeout_s * 4))}, or narrow the query "
-                    "(more specific patterns, a LIMIT)."
-                )
-            kind, payload = receiver.recv()
-    except EOFError as error:
-        raise StoreError(f"the query worker stopped without an answer (exit code {worker.exitcode}).") from error
-    finally:
-        receiver.close()
-        if worker.is_alive():
-            worker.terminate()
-        worker.join(5)
-    if kind == "store-error":
-        raise StoreError(f"'{folder}' is not a readable store ({payload}).")
-    return kind, payload
+        out, err = worker.communicate(text.encode("utf-8"), timeout=timeout_s + WORKER_GRACE_S)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.communicate()
+        out, err = b"timeout\n", b""
+    kind, _, payload = out.partition(b"\n")
+    if kind == b"timeout":
+        raise QueryTimeout(
+            f"the query ran longer than {timeout_s:g} s and was stopped. Raise the limit with "
+            f"--timeout {max(60, int(timeout_s * 4))}, or narrow the query (more specific "
+            "patterns, a LIMIT)."
+        )
+    if kind == b"store-error":
+        raise StoreError(f"'{folder}' is not a readable store ({payload.decode()}).")
+    if kind not in (b"boolean", b"solutions", b"triples", b"syntax", b"error"):
+        detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+        raise StoreError(f"the query worker stopped without an answer (exit code {worker.returncode}): {detail[0]}")
+    if kind == b"boolean":
+        return "boolean", payload == b"true"
+    if kind in (b"syntax", b"error"):
+        return kind.decode(), payload.decode("utf-8", "replace")
+    return kind.decode(), payload
 
 
-def _sparql_worker(folder: str, text: str, sender) -> None:
-    """In the worker process: open the store read-only, run the query, send back the answer."""
+def sparql_worker_main() -> None:
+    """The worker process of run_sparql: argv = store folder, time limit in seconds; the query
+    on stdin; writes 'KIND\\n' then the answer to stdout. Stops itself at the time limit."""
+    folder, timeout_s = sys.argv[1], float(sys.argv[2])
+    text = sys.stdin.buffer.read().decode("utf-8")
+    out = sys.stdout.buffer
     try:
         store = Store.read_only(folder)
     except OSError as error:
-        sender.send(("store-error", str(error)))
+        out.write(b"store-error\n" + str(error).encode("utf-8"))
         return
-    sender.send(("ready", None))
+    answers: list[tuple[str, bytes]] = []
+    runner = threading.Thread(target=lambda: answers.append(_answer(store, text)), daemon=True)
+    runner.start()
+    runner.join(timeout_s)
+    if runner.is_alive():
+        out.write(b"timeout\n")
+        out.flush()
+        os._exit(0)  # the query thread cannot be stopped otherwise
+    kind, payload = answers[0]
+    out.write(kind.encode() + b"\n" + payload)
+
+
+def _answer(store: Store, text: str) -> tuple[str, bytes]:
     try:
         answer = store.query(text, prefixes=prefixes(), use_default_graph_as_union=True)
         if isinstance(answer, QueryBoolean):
-            sender.send(("boolean", bool(answer)))
-        elif isinstance(answer, QuerySolutions):
-            sender.send(("solutions", answer.serialize(format=QueryResultsFormat.JSON)))
-        else:
-            sender.send(("triples", answer.serialize(format=RdfFormat.N_TRIPLES)))
+            return "boolean", b"true" if answer else b"false"
+        if isinstance(answer, QuerySolutions):
+            return "solutions", answer.serialize(format=QueryResultsFormat.JSON)
+        return "triples", answer.serialize(format=RdfFormat.N_TRIPLES)
     except SyntaxError as error:
-        sender.send(("syntax", str(error)))
-    except Exception as error:  # noqa: BLE001 - reported to the user by the parent
-        sender.send(("error", f"{type(error).__name__}: {error}"))
+        return "syntax", str(error).encode("utf-8")
+    except Exception as error:  # noqa: BLE001 - reported to the user by the parent process
+        return "error", f"{type(error).__name__}: {error}".encode("utf-8")
 
 
 def _result_from_json(payload: bytes) -> Result:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import owlready2
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
@@ -111,7 +111,7 @@ class _Run:
 
 
 def _reason(tbox: Graph, abox: Graph) -> ReasonerReport:
-    run = _hermit(tbox + abox, infer_values=True)
+    run = _hermit((tbox, abox), infer_for=_individual_iris(abox))
     if not run.consistent:
         culprits, why = _diagnose(tbox, abox)
         return ReasonerReport(False, Graph(), (), culprits, why)
@@ -124,27 +124,36 @@ def _reason(tbox: Graph, abox: Graph) -> ReasonerReport:
     return ReasonerReport(True, run.inferred, run.unsatisfiable, (), _consistent_message(run))
 
 
-def _hermit(graph: Graph, infer_values: bool = False) -> _Run:
-    """Run HermiT in a fresh owlready2 World on `graph`; with `infer_values`, collect what it adds."""
+def _hermit(parts: tuple[Graph, ...], infer_for: set[URIRef] | None = None) -> _Run:
+    """Run HermiT in a fresh owlready2 World on the union of `parts` (the ontology first). With
+    `infer_for`, also collect what it derives about those individuals; otherwise only check."""
     world = owlready2.World()
     try:
-        inferred_onto = _load(world, _logical(graph))
-        if not _sync(world, inferred_onto, infer_values, len(graph)):
+        inferred_onto = _load(world, parts)
+        if not _sync(world, inferred_onto, infer_for is not None, sum(map(len, parts))):
             return _Run(False, Graph(), ())
         unsatisfiable = tuple(sorted(URIRef(c.iri) for c in world.inconsistent_classes()
                                      if c.iri != str(OWL.Nothing)))
-        inferred = _new_triples(world, inferred_onto, graph) if infer_values else Graph()
+        inferred = _new_triples(world, inferred_onto, parts, infer_for) if infer_for is not None else Graph()
         return _Run(True, inferred, unsatisfiable)
     finally:
         world.close()
 
 
-def _load(world, graph: Graph):
-    """Load `graph` into `world` (owlready2 reads N-Triples, not Turtle); return the ontology
-    that will receive the reasoner's conclusions."""
+def _load(world, parts: tuple[Graph, ...]):
+    """Load the parts into `world` as one N-Triples file (owlready2 does not read Turtle), leaving
+    out annotations (labels, definitions, SKOS links), which HermiT has no use for. Return the
+    ontology that will receive the reasoner's conclusions."""
+    annotations = {p for part in parts for p in part.subjects(RDF.type, OWL.AnnotationProperty)}
+    skip = {f"<{p}>" for p in annotations | _ANNOTATIONS if isinstance(p, URIRef)}
     with tempfile.TemporaryDirectory(prefix="ctkg-reason-") as tmp:
         path = Path(tmp) / "input.nt"
-        graph.serialize(path, format="nt", encoding="utf-8")
+        with path.open("w", encoding="utf-8") as out:
+            for part in parts:
+                for line in part.serialize(format="nt").splitlines(keepends=True):
+                    fields = line.split(" ", 2)
+                    if len(fields) == 3 and fields[1] not in skip:
+                        out.write(line)
         world.get_ontology(path.as_uri()).load()
     return world.get_ontology(_INFERRED_BASE)
 
@@ -177,73 +186,60 @@ def _quick_jvm():
         os.environ.pop("JDK_JAVA_OPTIONS", None)
 
 
-def _logical(graph: Graph) -> Graph:
-    """`graph` without annotations (labels, definitions, comments, SKOS links): HermiT has no use
-    for them, and leaving them out shortens every run."""
-    annotations = set(graph.subjects(RDF.type, OWL.AnnotationProperty)) | _ANNOTATIONS
+def _new_triples(world, inferred_onto, parts: tuple[Graph, ...], nodes: set[URIRef]) -> Graph:
+    """Class memberships (direct and indirect) of `nodes` and the property assertions HermiT
+    derived, minus the triples of `parts`.
+
+    owlready2 keeps only one direction of an inverse pair and HermiT lists no super-property
+    values, so those are completed here from the ontology's owl:inverseOf and rdfs:subPropertyOf."""
+    derived = {(s, p, o) for s, p, o in world.as_rdflib_graph().get_context(inferred_onto)
+               if p != RDF.type and isinstance(s, URIRef) and isinstance(o, URIRef) and not _is_builtin(p)}
+    found = _complete_properties(parts, derived)
+    for node in nodes:
+        entity = world[str(node)]
+        if isinstance(entity, owlready2.Thing):
+            found |= {(node, RDF.type, URIRef(c.iri)) for c in entity.INDIRECT_is_a
+                      if isinstance(c, owlready2.ThingClass) and not _is_builtin(URIRef(c.iri))}
     out = Graph()
-    for triple in graph:
-        if triple[1] not in annotations:
+    for prefix, namespace in PREFIXES.items():
+        out.bind(prefix, namespace)
+    for triple in found:
+        if not any(triple in part for part in parts):
             out.add(triple)
     return out
 
 
-def _new_triples(world, inferred_onto, given: Graph) -> Graph:
-    """Class memberships (direct and indirect) and property assertions HermiT derived, minus `given`.
-
-    owlready2 keeps only one direction of an inverse pair and HermiT lists no super-property
-    values, so those are completed here from the ontology's owl:inverseOf and rdfs:subPropertyOf."""
-    out = Graph()
-    for prefix, namespace in PREFIXES.items():
-        out.bind(prefix, namespace)
-    derived = {(s, p, o) for s, p, o in world.as_rdflib_graph().get_context(inferred_onto)
-               if p != RDF.type and isinstance(s, URIRef) and isinstance(o, URIRef) and not _is_builtin(p)}
-    for triple in _complete_properties(given, derived):
-        out.add(triple)
-    for node in _individual_iris(given):
-        entity = world[str(node)]
-        if not isinstance(entity, owlready2.Thing):
-            continue
-        for cls in entity.INDIRECT_is_a:
-            if isinstance(cls, owlready2.ThingClass) and not _is_builtin(URIRef(cls.iri)):
-                out.add((node, RDF.type, URIRef(cls.iri)))
-    for triple in list(out):
-        if triple in given:
-            out.remove(triple)
-    return out
-
-
-def _complete_properties(given: Graph, derived: set) -> set:
+def _complete_properties(parts: tuple[Graph, ...], derived: set) -> set:
     """`derived` plus every assertion that follows from it and the given object property
-    assertions by owl:inverseOf and rdfs:subPropertyOf."""
-    object_props = set(given.subjects(RDF.type, OWL.ObjectProperty))
-    supers = _closure(given, RDFS.subPropertyOf)
+    assertions by owl:inverseOf and rdfs:subPropertyOf (declared in the first part, the ontology)."""
+    ontology = parts[0]
+    object_props = set(ontology.subjects(RDF.type, OWL.ObjectProperty))
+    supers = _closure(ontology, RDFS.subPropertyOf)
     inverse = defaultdict(set)
-    for a, b in given.subject_objects(OWL.inverseOf):
-        if not (isinstance(a, URIRef) and isinstance(b, URIRef)):
-            continue
-        inverse[a].add(b)
-        inverse[b].add(a)
+    for a, b in ontology.subject_objects(OWL.inverseOf):
+        if isinstance(a, URIRef) and isinstance(b, URIRef):
+            inverse[a].add(b)
+            inverse[b].add(a)
     facts = set(derived)
-    facts |= {(s, p, o) for s, p, o in given if p in object_props and isinstance(s, URIRef)
-              and isinstance(o, URIRef)}
+    for part in parts:
+        for prop in object_props:
+            facts |= {(s, prop, o) for s, o in part.subject_objects(prop)
+                      if isinstance(s, URIRef) and isinstance(o, URIRef)}
     todo = list(facts)
     while todo:
         s, p, o = todo.pop()
-        implied = [(s, q, o) for q in supers.get(p, ())] + [(o, q, s) for q in inverse.get(p, ())]
-        for triple in implied:
+        for triple in [(s, q, o) for q in supers.get(p, ())] + [(o, q, s) for q in inverse.get(p, ())]:
             if triple not in facts:
                 facts.add(triple)
                 todo.append(triple)
     return facts
 
 
-def _individual_iris(graph: Graph) -> set[URIRef]:
-    _, abox = split_individuals(graph)
-    nodes = set(abox.subjects())
-    nodes |= {o for p, o in abox.predicate_objects() if isinstance(o, URIRef) and p != RDF.type
-              and not str(p).startswith(str(RDF))}
-    return {n for n in nodes if isinstance(n, URIRef)}
+def _individual_iris(abox: Graph) -> set[URIRef]:
+    """The IRIs the data describes or points at (not classes, not the rdf: reification links)."""
+    nodes = {s for s in abox.subjects() if isinstance(s, URIRef)}
+    nodes |= {o for p, o in abox.predicate_objects() if isinstance(o, URIRef) and not _is_builtin(p)}
+    return nodes
 
 
 def _is_builtin(iri: URIRef) -> bool:
@@ -275,9 +271,9 @@ def _diagnose(tbox: Graph, abox: Graph) -> tuple[tuple[URIRef, ...], str]:
     clashes = find_clashes(tbox, abox)
     if clashes:
         nodes = sorted({node for node, _ in clashes})
-        if not _hermit(tbox + _neighbourhood(abox, nodes)).consistent:
+        if not _hermit((tbox, _neighbourhood(abox, nodes))).consistent:
             return _clash_message(clashes)
-    if not _hermit(tbox).consistent:
+    if not _hermit((tbox,)).consistent:
         return (), ("inconsistent: the ontology is inconsistent on its own, before any data. "
                     "Check the axioms of ontology/ctkg.ttl with kg.reason.check_ontology.")
     nodes = _quickxplain(tbox, _units(abox))
@@ -320,10 +316,7 @@ def _quickxplain(tbox: Graph, units: dict[object, Graph]) -> list:
     """A minimal set of subjects whose triples, with tbox, are inconsistent (Junker's QuickXplain).
     Assumes tbox alone is consistent and tbox + all units is not."""
     def consistent(keys) -> bool:
-        graph = tbox + Graph()
-        for key in keys:
-            graph += units[key]
-        return _hermit(graph).consistent
+        return _hermit((tbox, *(units[key] for key in keys))).consistent
 
     def search(background: list, changed: bool, candidates: list) -> list:
         if changed and not consistent(background):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from kg.vocab import CTKG
@@ -77,11 +77,13 @@ class Known:
 class ReferenceIndex:
     """Every label of every known thing, keyed by its token sequence."""
 
-    graph: Graph
     by_tokens: dict[tuple[str, ...], list[tuple[Known, str | None]]] = field(default_factory=dict)
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)
     demonyms: dict[str, Known] = field(default_factory=dict)
     max_len: int = 1
     known: dict[URIRef, Known] = field(default_factory=dict)
+    parents: dict[URIRef, list[URIRef]] = field(default_factory=dict)
+    attacks_at: dict[URIRef, list[tuple[URIRef, str]]] = field(default_factory=dict)
 
     def add_alias(self, known: Known, alias: str) -> None:
         key = tuple(normalise(alias).split())
@@ -92,17 +94,24 @@ class ReferenceIndex:
         if (known, exact) not in entries:
             entries.append((known, exact))
         self.max_len = max(self.max_len, len(key))
+        self.prefixes.update(key[:n] for n in range(1, len(key) + 1))
 
     def lookup(self, key: tuple[str, ...], surface: str, topics: bool | None = None) -> Known | None:
         """The known thing a token sequence names, honouring case-sensitive acronyms.
 
         topics=False finds only actors, places and events; topics=True only SKOS concepts."""
-        letters = "".join(re.findall(r"[A-Za-z0-9]", fold(surface)))
-        for known, exact in self.by_tokens.get(key, ()):
+        entries = self.by_tokens.get(key)
+        if not entries:
+            return None
+        letters = None
+        for known, exact in entries:
             if topics is not None and (known.cls == SKOS.Concept) != topics:
                 continue
-            if exact is None or re.sub(r"s$", "", letters) == exact or letters == exact:
-                return known
+            if exact is not None:
+                letters = letters or "".join(re.findall(r"[A-Za-z0-9]", fold(surface)))
+                if letters != exact and re.sub(r"s$", "", letters) != exact:
+                    continue
+            return known
         return None
 
     def label(self, iri: URIRef) -> str | None:
@@ -113,12 +122,12 @@ class ReferenceIndex:
         """The states an agency belongs to, directly or through its parents."""
         seen, todo, found = set(), [iri], []
         while todo:
-            node = todo.pop()
-            for parent in self.graph.objects(node, CTKG.subOrganizationOf):
+            for parent in self.parents.get(todo.pop(), []):
                 if parent in seen:
                     continue
                 seen.add(parent)
-                if (parent, RDF.type, CTKG.State) in self.graph:
+                known = self.known.get(parent)
+                if known is not None and known.cls == CTKG.State:
                     found.append(parent)
                 else:
                     todo.append(parent)
@@ -139,26 +148,48 @@ def load_reference_graph() -> Graph:
     return graph
 
 
+def _reference_triples():
+    """The reference files' triples as rdflib terms, parsed by Oxigraph (fast)."""
+    import pyoxigraph as ox
+
+    for path in reference_files():
+        for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+            obj = triple.object
+            if isinstance(obj, ox.Literal):
+                value = Literal(obj.value, lang=obj.language) if obj.language else Literal(obj.value)
+            else:
+                value = URIRef(obj.value)
+            yield URIRef(triple.subject.value), URIRef(triple.predicate.value), value
+
+
 @lru_cache(maxsize=1)
 def reference_index() -> ReferenceIndex:
     """The alias index over all reference files, built once per process."""
-    return build_index(load_reference_graph())
+    return build_index(_reference_triples())
 
 
-def build_index(graph: Graph) -> ReferenceIndex:
-    index = ReferenceIndex(graph=graph)
-    for cls in KNOWN_CLASSES:
-        for iri in graph.subjects(RDF.type, cls):
-            if not isinstance(iri, URIRef) or iri in index.known:
-                continue
-            label = graph.value(iri, SKOS.prefLabel)
-            if label is None:
-                continue
-            known = Known(iri, cls, str(label))
-            index.known[iri] = known
-            for alias in [label, *graph.objects(iri, SKOS.altLabel), *graph.objects(iri, CTKG.acronym)]:
-                index.add_alias(known, str(alias))
-            if cls == CTKG.State:
-                for demonym in graph.objects(iri, CTKG.demonym):
-                    index.demonyms[normalise(str(demonym))] = known
+def build_index(triples) -> ReferenceIndex:
+    """An index from (subject, predicate, object) triples: an rdflib Graph or any iterable."""
+    by_subject: dict[URIRef, dict[URIRef, list]] = {}
+    for s, p, o in triples:
+        by_subject.setdefault(s, {}).setdefault(p, []).append(o)
+    index = ReferenceIndex()
+    rank = {cls: n for n, cls in enumerate(KNOWN_CLASSES)}
+    for iri, props in by_subject.items():
+        classes = sorted((c for c in props.get(RDF.type, []) if c in rank), key=rank.get)
+        labels = props.get(SKOS.prefLabel)
+        if not isinstance(iri, URIRef) or not classes or not labels:
+            continue
+        known = Known(iri, classes[0], str(labels[0]))
+        index.known[iri] = known
+        for alias in [*labels, *props.get(SKOS.altLabel, []), *props.get(CTKG.acronym, [])]:
+            index.add_alias(known, str(alias))
+        if known.cls == CTKG.State:
+            for demonym in props.get(CTKG.demonym, []):
+                index.demonyms[normalise(str(demonym))] = known
+        index.parents[iri] = [p for p in props.get(CTKG.subOrganizationOf, []) if isinstance(p, URIRef)]
+        if known.cls == CTKG.Attack:
+            date = str((props.get(CTKG.startDate) or [""])[0])
+            for place in props.get(CTKG.place, []):
+                index.attacks_at.setdefault(place, []).append((iri, date))
     return index

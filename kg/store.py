@@ -174,15 +174,12 @@ def ensure_base_graphs(store: ox.Store) -> None:
         current = [q.object.value for q in store.quads_for_pattern(node, SOURCE_HASH, None, G_META)]
         if current == [digest]:
             continue
-        graph = Graph()
+        # The hash is written last: a crash part-way leaves no hash, and the next build reloads.
+        store.update(f"DELETE WHERE {{ GRAPH <{G_META.value}> {{ <{graph_iri}> <{SOURCE_HASH.value}> ?h }} }} ;\n"
+                     f"DROP SILENT GRAPH <{graph_iri}>")
         for f in files:
-            graph.parse(f, format="turtle")
-        store.update(
-            f"DELETE WHERE {{ GRAPH <{G_META.value}> {{ <{graph_iri}> <{SOURCE_HASH.value}> ?h }} }} ;\n"
-            f"DROP SILENT GRAPH <{graph_iri}> ;\n"
-            + _insert_data(graph_iri, graph)
-            + f" ;\nINSERT DATA {{ GRAPH <{G_META.value}> {{ <{graph_iri}> <{SOURCE_HASH.value}> \"{digest}\" }} }}"
-        )
+            store.load(path=str(f), format=ox.RdfFormat.TURTLE, to_graph=node)
+        store.add(ox.Quad(node, SOURCE_HASH, ox.Literal(digest), G_META))
 
 
 def article_graphs(store: ox.Store) -> list[str]:

@@ -11,10 +11,16 @@ things visible to the checks but never reported on:
 A result is kept only when its focus node is a subject in `data`: the reference data is
 checked where it lives, not once per article.
 
-Speed: the shapes are parsed and compiled into pySHACL shapes once per process, the class
-hierarchy is read once, nothing is inferred, and each SPARQL constraint's text is parsed once
-(pySHACL re-sends the same text for every focus node; parsing, not evaluating, dominated the
-cost). A call costs time in proportion to the article graph and its context, never the store.
+Speed (validation runs once per article, so it must cost milliseconds, not seconds):
+- the shapes are read, flattened (see `_flattened`) and compiled into pySHACL shapes once per
+  process, and the class hierarchy is read once; nothing is inferred;
+- focus nodes are found once per call, by class, among the subjects of `data` only, and each
+  shape runs once on all of its focus nodes;
+- each SPARQL constraint's text is parsed once per process: pySHACL re-sends the same text for
+  every focus node, and rdflib's parser costs far more than evaluating these small queries.
+A call costs time in proportion to the article graph and its context, never to the store.
+The loop over shapes (`_run_shapes`) stands in for pySHACL's `Validator.run`, whose shapes
+graph would otherwise be re-read and re-compiled on every call.
 
 pySHACL fills {$this} into the messages of SPARQL constraints only; this module fills {$this}
 and {$value} into the messages of core constraints too, in the report graph, the text and the
@@ -64,7 +70,9 @@ class Report:
     conforms: bool                        # no result of severity sh:Violation
     results: Graph                        # the sh:ValidationReport graph
     text: str                             # pySHACL's human-readable report
-    violations: tuple[Violation, ...]     # every result, sorted by focus, path and message
+    violations: tuple[Violation, ...]     # the results, each distinct one once, sorted by focus,
+                                          # path and message (two constraints of one shape that
+                                          # fail on one value share a message: one line, not two)
 
 
 def validate(data: Graph, *, context: Graph | None = None) -> Report:
@@ -85,12 +93,12 @@ def validate(data: Graph, *, context: Graph | None = None) -> Report:
     return Report(conforms, report_graph, text, _violations(report_graph))
 
 
-def validate_shapes_graph() -> Report:
-    """Check ontology/shapes.ttl against the W3C SHACL-for-SHACL shapes (shipped with pySHACL)."""
-    shsh = Graph().parse(
-        data=resources.files("pyshacl").joinpath("assets", "shacl-shacl.ttl").read_bytes(), format="turtle"
+def validate_shapes_graph(shapes: Graph | None = None) -> Report:
+    """Check a shapes graph (by default ontology/shapes.ttl) against the W3C SHACL-for-SHACL
+    shapes, read from the copy pySHACL ships."""
+    conforms, report_graph, text = pyshacl_validate(
+        shapes if shapes is not None else _read_shapes(), shacl_graph=_shacl_for_shacl(), inference="none"
     )
-    conforms, report_graph, text = pyshacl_validate(_read_shapes(), shacl_graph=shsh, inference="none")
     return Report(bool(conforms), report_graph, text, _violations(report_graph))
 
 
@@ -112,6 +120,12 @@ def _read_shapes() -> Graph:
 
 
 @functools.cache
+def _shacl_for_shacl() -> Graph:
+    shsh = resources.files("pyshacl").joinpath("assets", "shacl-shacl.ttl")
+    return Graph().parse(data=shsh.read_bytes(), format="turtle")
+
+
+@functools.cache
 def _shapes() -> ShapesGraph:
     """The shapes, flattened, parsed and compiled once (pySHACL keeps compiled shapes on the object)."""
     shapes = ShapesGraph(_flattened(_read_shapes()))
@@ -121,8 +135,16 @@ def _shapes() -> ShapesGraph:
 
 @functools.cache
 def _targeted_shapes() -> tuple:
-    """The shapes that declare targets: the others are only reached through them."""
-    return tuple(shape for shape in _shapes().shapes if any(list(kind) for kind in shape.target()))
+    """(shape, its target classes) for the shapes that declare targets; the others are reached
+    only through them. The classes are None for a shape with any other kind of target."""
+    targeted = []
+    for shape in _shapes().shapes:
+        nodes, classes, implicit, objects_of, subjects_of = (list(kind) for kind in shape.target())
+        if nodes or implicit or objects_of or subjects_of:
+            targeted.append((shape, None))
+        elif classes:
+            targeted.append((shape, tuple(classes)))
+    return tuple(targeted)
 
 
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
@@ -190,10 +212,13 @@ def _working_graph(data: Graph, context: Graph | None) -> Graph:
     graph = _PreparedQueryGraph(bind_namespaces="none")
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, base_iri() if prefix == "id" else namespace)
-    graph += data
-    if context is not None:
-        graph += context
-    graph.addN((s, p, o, graph) for s, p, o in _class_hierarchy())
+    add = graph.store.add  # straight to the store: the triples come from rdflib graphs already
+    for triple in data:
+        add(triple, graph)
+    for triple in context if context is not None else ():
+        add(triple, graph)
+    for triple in _class_hierarchy():
+        add(triple, graph)
     return graph
 
 
@@ -205,13 +230,30 @@ def _run_shapes(shapes: tuple, graph: Graph, described: set) -> list[tuple]:
     """
     executor = SHACLExecutor()
     data_graph = DataGraph.from_rdflib(graph)
+    by_class = _instances_by_class(graph, described)
     results: list[tuple] = []
-    for shape in shapes:
-        focus = [node for node in shape.focus_nodes(data_graph) if node in described]
+    for shape, classes in shapes:
+        if classes is None:  # targets other than sh:targetClass: let pySHACL find them
+            focus = {node for node in shape.focus_nodes(data_graph) if node in described}
+        else:
+            focus = set().union(*(by_class.get(c, ()) for c in classes))
         if focus:
-            _, reports = shape.validate(executor, data_graph, focus=focus)
+            _, reports = shape.validate(executor, data_graph, focus=list(focus))
             results.extend(reports)
     return results
+
+
+def _instances_by_class(graph: Graph, nodes: set) -> dict[Node, set]:
+    """class -> the `nodes` that are SHACL instances of it (typed with it or a subclass of it)."""
+    superclasses: dict[Node, set] = {}
+    by_class: dict[Node, set] = {}
+    for node in nodes:
+        for cls in graph.objects(node, RDF.type):
+            if cls not in superclasses:
+                superclasses[cls] = set(graph.transitive_objects(cls, RDFS.subClassOf))
+            for sup in superclasses[cls]:
+                by_class.setdefault(sup, set()).add(node)
+    return by_class
 
 
 def _result_term(result: tuple, predicate: URIRef) -> Node | None:
@@ -257,4 +299,4 @@ def _violations(report_graph: Graph) -> tuple[Violation, ...]:
                 severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
             )
         )
-    return tuple(sorted(violations, key=lambda v: (v.focus, v.path or "", v.message)))
+    return tuple(sorted(set(violations), key=lambda v: (v.focus, v.path or "", v.message)))

@@ -1,7 +1,6 @@
 """Shared fixtures: the seeds' graph, built once per test session into a real on-disk store."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,12 +17,4 @@ def seeds_store(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("seeds-store") / "store"
     summary = build([SEEDS], folder)
     assert summary.ok, [o.message for o in summary.outcomes] + [str(e) for e in summary.errors]
-    return folder
-
-
-@pytest.fixture()
-def seed_copy(tmp_path) -> Path:
-    """A writable copy of seeds/ for tests that add or edit files."""
-    folder = tmp_path / "articles"
-    shutil.copytree(SEEDS, folder)
     return folder

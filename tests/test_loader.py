@@ -30,18 +30,27 @@ def quad_count(store_dir: Path) -> int:
     return len(open_store(store_dir, read_only=True))
 
 
-def test_empty_article_is_reported_and_batch_continues(seed_copy, tmp_path):
-    (seed_copy / "extra.txt").write_text("")
-    summary = build([seed_copy], tmp_path / "store")
-    assert summary.count("loaded") == 5
+@pytest.fixture()
+def one_seed(tmp_path) -> Path:
+    """A folder holding one seed article, for tests that add a bad file beside it."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(SEEDS / "002_acd130ee94a5d060.txt", folder)
+    return folder
+
+
+def test_empty_article_is_reported_and_batch_continues(one_seed, tmp_path):
+    (one_seed / "extra.txt").write_text("")
+    summary = build([one_seed], tmp_path / "store")
+    assert summary.count("loaded") == 1
     assert any("extra.txt" in str(e) and "empty" in str(e) for e in summary.errors)
     assert not summary.ok
 
 
-def test_binary_article_is_reported_and_batch_continues(seed_copy, tmp_path):
-    (seed_copy / "image.txt").write_bytes(bytes(range(256)) * 20)
-    summary = build([seed_copy], tmp_path / "store")
-    assert summary.count("loaded") == 5
+def test_binary_article_is_reported_and_batch_continues(one_seed, tmp_path):
+    (one_seed / "image.txt").write_bytes(bytes(range(256)) * 20)
+    summary = build([one_seed], tmp_path / "store")
+    assert summary.count("loaded") == 1
     assert any("image.txt" in str(e) for e in summary.errors)
 
 
@@ -58,10 +67,10 @@ def test_folder_with_no_articles_is_reported(tmp_path):
     assert any("empty" in str(e) for e in summary.errors)
 
 
-def test_huge_article_is_reported_by_name(seed_copy, tmp_path):
-    (seed_copy / "huge.txt").write_text("Officials met in New Delhi. " * 2_000_000)
-    summary = build([seed_copy], tmp_path / "store")
-    assert summary.count("loaded") == 5
+def test_huge_article_is_reported_by_name(one_seed, tmp_path):
+    (one_seed / "huge.txt").write_text("Officials met in New Delhi. " * 2_000_000)
+    summary = build([one_seed], tmp_path / "store")
+    assert summary.count("loaded") == 1
     assert any("huge.txt" in str(e) for e in summary.errors)
 
 
@@ -74,13 +83,15 @@ def test_rebuilding_changes_nothing(seeds_store, tmp_path):
     assert quad_count(copy) == before
 
 
-def test_an_edited_article_replaces_its_old_triples(seed_copy, tmp_path):
+def test_an_edited_article_replaces_its_old_triples(one_seed, tmp_path):
     store_dir = tmp_path / "store"
-    build([seed_copy], store_dir)
-    article = seed_copy / "002_acd130ee94a5d060.txt"
+    (one_seed / "other.txt").write_text((SEEDS / "004_f449809abfeeccdc.txt").read_text(encoding="utf-8"),
+                                        encoding="utf-8")
+    build([one_seed], store_dir)
+    article = one_seed / "002_acd130ee94a5d060.txt"
     article.write_text(article.read_text().replace("Nathan Sales", "Nathan Brown"))
-    summary = build([seed_copy], store_dir)
-    assert summary.count("loaded") == 1 and summary.count("unchanged") == 4
+    summary = build([one_seed], store_dir)
+    assert summary.count("loaded") == 1 and summary.count("unchanged") == 1
     rows = ask(store_dir, 'SELECT ?p WHERE { GRAPH ?g { ?p skos:prefLabel "Nathan Brown"@en } '
                           'FILTER(CONTAINS(STR(?g), "002")) }')
     assert rows
@@ -194,14 +205,14 @@ def test_an_article_failing_validation_is_kept_aside_with_its_report(tmp_path, m
     assert summary.count("quarantined") == 1
     store = open_store(tmp_path / "store", read_only=True)
     assert quarantined(store) and not article_graphs(store)
-    report = list(store.query("ASK { GRAPH ?g { ?r a <http://www.w3.org/ns/shacl#ValidationReport> } }"))
+    report = bool(store.query("ASK { GRAPH ?g { ?r a <http://www.w3.org/ns/shacl#ValidationReport> } }"))
     assert report
 
 
 def test_a_killed_build_leaves_every_article_fully_in_or_fully_out(tmp_path):
     folder = tmp_path / "articles"
     folder.mkdir()
-    for n in range(40):
+    for n in range(6):
         for seed in SEEDS.iterdir():
             (folder / f"{n:03d}_{seed.name}").write_text(seed.read_text(encoding="utf-8") + f"\n\nCopy {n}.\n",
                                                         encoding="utf-8")
@@ -209,22 +220,22 @@ def test_a_killed_build_leaves_every_article_fully_in_or_fully_out(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(folder), "--store", str(store_dir)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
     deadline = time.time() + 60
-    while time.time() < deadline and not (store_dir.exists() and _loaded(store_dir) >= 5):
+    while time.time() < deadline and not (store_dir.exists() and _loaded(store_dir) >= 3):
         time.sleep(0.3)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     store = open_store(store_dir)
     graphs = article_graphs(store)
-    assert 0 < len(graphs) < 200
+    assert 0 < len(graphs) < 30
     for g in graphs:
-        complete = list(store.query(
+        complete = bool(store.query(
             PREFIX_LINES + "ASK { GRAPH ?g { ?a a ctkg:Article ; ctkg:contentHash ?h . "
                            "?s a ctkg:Sentence ; ctkg:inArticle ?a . ?f a ctkg:Assertion } }",
             substitutions={ox.Variable("g"): ox.NamedNode(g)}))
         assert complete, g
     del store
     summary = build([folder], store_dir)
-    assert summary.ok and summary.count("loaded") + summary.count("unchanged") == 200
+    assert summary.ok and summary.count("loaded") + summary.count("unchanged") == 30
 
 
 def _loaded(store_dir: Path) -> int:

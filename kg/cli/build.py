@@ -36,18 +36,24 @@ def build(paths: tuple[str, ...], store: str) -> None:
 
 
 def _print_summary(summary, store: str) -> None:
-    table = Table(title=f"kg build → {store}", show_lines=False)
-    for column in ("articles", "loaded", "unchanged", "kept aside", "failed", "triples",
-                   "entities new", "entities known", "events", "violations"):
-        table.add_column(column, justify="right")
     outcomes = summary.outcomes
-    table.add_row(
-        str(len(outcomes)), str(summary.count("loaded")), str(summary.count("unchanged")),
-        str(summary.count("quarantined")), str(len(summary.errors)),
-        str(sum(o.triples for o in outcomes)), str(sum(o.new_entities for o in outcomes)),
-        str(sum(o.known_entities for o in outcomes)), str(sum(o.events for o in outcomes)),
-        str(sum(o.violations for o in outcomes)),
-    )
+    rows = [
+        ("articles", len(outcomes)),
+        ("loaded", summary.count("loaded")),
+        ("unchanged (already stored)", summary.count("unchanged")),
+        ("kept aside (failed validation)", summary.count("quarantined")),
+        ("not readable", len(summary.errors)),
+        ("triples written", sum(o.triples for o in outcomes)),
+        ("entities new", sum(o.new_entities for o in outcomes)),
+        ("entities known", sum(o.known_entities for o in outcomes)),
+        ("events", sum(o.events for o in outcomes)),
+        ("SHACL violations", sum(o.violations for o in outcomes)),
+    ]
+    table = Table(title=f"kg build → {store}")
+    table.add_column("")
+    table.add_column("count", justify="right")
+    for name, value in rows:
+        table.add_row(name, str(value))
     stderr.print(table)
     for outcome in outcomes:
         for warning in outcome.warnings:
@@ -61,3 +67,104 @@ def _print_summary(summary, store: str) -> None:
     if summary.errors:
         stderr.print(f"The other {loaded} article(s) were loaded.", highlight=False)
 
+
+
+@main.command()
+@store_option
+@reports_errors
+def validate(store: str) -> None:
+    """List the articles kept aside by SHACL validation, and why.
+
+    \b
+    Example:
+      kg validate --store .kg
+    """
+    from kg.loader import quarantine_report
+    from kg.store import open_store
+
+    rows = quarantine_report(open_store(store, read_only=True))
+    if not rows:
+        stderr.print("No article is kept aside: every stored article conforms to the shapes.")
+        return
+    table = Table(title="Articles kept aside")
+    for column in ("article", "focus node", "problem"):
+        table.add_column(column, overflow="fold")
+    for article, focus, message in rows:
+        table.add_row(article, focus, message)
+    stdout.print(table)
+    stderr.print(f"{len({r[0] for r in rows})} article(s) kept aside. Fix the article or the rules, "
+                 "then run kg build again: a conforming version replaces the quarantined one.")
+    sys.exit(1)
+
+
+@main.command()
+@click.argument("name")
+@store_option
+@reports_errors
+def explain(name: str, store: str) -> None:
+    """What the graph knows about an entity, and the article and sentence behind every fact.
+
+    NAME is any label or alias ("LeT", "Nathan A Sales") or an IRI.
+
+    \b
+    Example:
+      kg explain "Ajay Bhalla"
+    """
+    from kg.explain import explain as run_explain
+    from kg.query import resolve_label
+    from kg.store import open_store
+
+    opened = open_store(store, read_only=True)
+    for iri in resolve_label(opened, name):
+        result = run_explain(opened, iri.value)
+        stdout.print(f"[bold]{result.label}[/]  <{result.iri}>", highlight=False)
+        for graph, predicate, value in result.reference:
+            stdout.print(f"  {predicate} {value}   [dim](from {graph})[/]", highlight=False)
+        table = Table(show_lines=False)
+        for column in ("fact", "article", "sentence", "rule"):
+            table.add_column(column, overflow="fold")
+        for fact in result.facts:
+            table.add_row(f"{fact.subject} —{fact.predicate}→ {fact.object}", fact.file,
+                          f"[{fact.sentence_index}] {fact.sentence}", f"{fact.rule} ({fact.confidence:.2f})")
+        stdout.print(table)
+
+
+@main.command()
+@click.argument("gold", type=click.Path())
+@click.argument("articles", nargs=-1, type=click.Path())
+@store_option
+@click.option("--details", is_flag=True, help="Also list every missed and spurious fact.")
+@reports_errors
+def evaluate(gold: str, articles: tuple[str, ...], store: str, details: bool) -> None:
+    """Score the loader against a gold file: precision, recall and F1 per kind of fact.
+
+    With ARTICLES, those files are built into a fresh temporary store first and only they are
+    scored; without, the store is scored as it is.
+
+    \b
+    Example:
+      kg evaluate tests/gold/seeds.json seeds/
+    """
+    import tempfile
+    from pathlib import Path
+
+    from kg.article import find_articles
+    from kg.evaluate import evaluate as run_evaluate, format_scores
+    from kg.loader import build as run_build
+
+    with tempfile.TemporaryDirectory() as tmp:
+        target = store
+        stems = None
+        if articles:
+            target = str(Path(tmp) / "store")
+            run_build(articles, target)
+            files, _ = find_articles(articles)
+            stems = [f.stem for f in files]
+        scores = run_evaluate(target, gold, stems)
+    stdout.print(format_scores(scores))
+    if details:
+        for kind in scores.kinds:
+            for fact in kind.missed:
+                stdout.print(f"[red]missed[/]   {kind.kind}: {fact}", highlight=False)
+            for fact in kind.spurious:
+                stdout.print(f"[yellow]spurious[/] {kind.kind}: {fact}", highlight=False)
