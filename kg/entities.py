@@ -176,8 +176,8 @@ def _add_post(article: Article, person: Entity, m: Mention, mentions: list[Menti
     if state is None and org is not None:
         states = index.states_of(org)
         state = states[0] if states else None
-    if org is None and state is not None:
-        org = _default_org(title, state, index)
+    if org is None:
+        org, state = _default_org(title, state, index)
     if state is not None and person.state is None:
         person.state, person.state_sentence = state, m.sentence
     title = title[:1].upper() + title[1:]
@@ -244,14 +244,25 @@ def _org_from_context(article: Article, m: Mention, mentions: list[Mention], tit
     return None
 
 
-def _default_org(title: str, state: URIRef, index) -> URIRef | None:
+def _default_org(title: str, state: URIRef | None, index) -> tuple[URIRef | None, URIRef | None]:
+    """The organization a title implies (kg/patterns/post-organizations.tsv) for the post's state;
+    with no state known, only a title that the table gives to one state alone."""
     key = normalise(title)
-    for title_key, state_label, org_label in _post_defaults():
-        if title_key in key and index.label(state) == state_label:
-            for known, _ in index.by_tokens.get(tuple(normalise(org_label).split()), []):
-                if state in index.states_of(known.iri):
-                    return known.iri
-    return None
+    rows = [(s, o) for t, s, o in _post_defaults() if t in key]
+    if state is not None:
+        rows = [(s, o) for s, o in rows if index.label(state) == s]
+    elif len({s for s, _ in rows}) != 1:
+        return None, None
+    for state_label, org_label in rows:
+        for known, _ in index.by_tokens.get(tuple(normalise(org_label).split()), []):
+            states = index.states_of(known.iri)
+            if states and (state is None or state in states):
+                return known.iri, state or states[0]
+    return None, state
+
+
+def default_organization(title: str, state: URIRef) -> URIRef | None:
+    return _default_org(title, state, reference_index())[0]
 
 
 def context_state(article: Article, sentence: int, mentions: list[tuple[Mention, URIRef]],

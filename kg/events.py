@@ -35,8 +35,9 @@ ORDINALS = {w: i + 1 for i, w in enumerate(
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December"]
 
-# (series key, start date or None, (month, day) or None) -> IRI of a meeting already stored
-MeetingLookup = Callable[[str, "dt.date | None", "tuple[int, int] | None"], "URIRef | None"]
+# (series key, start date or None, (month, day) or None) -> (IRI of a meeting already stored,
+# whether the store already dates it)
+MeetingLookup = Callable[[str, "dt.date | None", "tuple[int, int] | None"], "tuple[URIRef, bool] | None"]
 
 
 @dataclass(frozen=True)
@@ -151,13 +152,13 @@ def _series_in(ctx: Context, i: int) -> list[SeriesMention]:
     text = sent.text
     found = []
     for m in SERIES_HEAD.finditer(text):
-        words_before = re.findall(r"[\w’'.\-/]+", text[max(0, m.start() - 80): m.start()])
+        words_before = re.findall(r"[\w’'.\-/+]+", text[max(0, m.start() - 80): m.start()])
         phrase = []
         for w in reversed(words_before):
             lw = w.lower().strip(".")
             if lw in SERIES_STOP or re.fullmatch(r"\d+(st|nd|rd|th)", lw) or lw in ORDINALS:
                 break
-            if not (w[:1].isupper() or "-" in w or lw in {"counterterrorism", "counter-terrorism",
+            if not (w[:1].isupper() or "-" in w or re.fullmatch(r"\d+\+\d+", w) or lw in {"counterterrorism", "counter-terrorism",
                                                            "designations", "strategic", "security",
                                                            "homeland", "joint", "cyber", "defence"}):
                 break
@@ -202,7 +203,7 @@ def _session_number(before: str) -> int | None:
                   before, re.I) or re.search(r"\b(\d+)(?:st|nd|rd|th)\s+$", before)
     if m:
         return int(m.group(1))
-    m = re.search(r"\b(" + "|".join(ORDINALS) + r")\s+(?:meeting|session|round|edition)\s+of\s+(?:the\s+)?[\w\-.’' ]*$",
+    m = re.search(r"\b(" + "|".join(ORDINALS) + r")\s+(?:(?:meeting|session|round|edition)\s+of\s+(?:the\s+)?[\w\-.’' ]*)?$",
                   before, re.I)
     return ORDINALS[m.group(1).lower()] if m else None
 
@@ -281,14 +282,22 @@ def _meeting(ctx: Context, key, label, cls, states, session, first, others=(), p
     span = _meeting_date(ctx, first)
     start = span.start if span else None
     month_day = span.month_day if span and not start else None
-    iri = ctx.find_meeting(key, start, month_day or ctx.article.month_day) if ctx.find_meeting else None
+    found = ctx.find_meeting(key, start, month_day or ctx.article.month_day) if ctx.find_meeting else None
+    iri, dated = found if found else (None, False)
+    if dated and start:
+        # Another report already dates this session; the first reading stands, so that the
+        # meeting keeps one start and one end date (the ontology makes them functional).
+        span = DateSpan(None, None, None, None, "dated by an earlier report")
+        label_date, start = start, None
+    else:
+        label_date = start
     if iri is None:
         month_day = month_day or (None if ctx.date else ctx.article.month_day)
         when = (f"{start:%Y-%m}" if start else (f"{month_day[0]:02d}-{month_day[1]:02d}" if month_day
                 else (f"{ctx.date:%Y-%m}" if ctx.date else ctx.article.id)))
         iri = mint("event/meeting", f"{key} {when}")
-    if start:
-        label = f"{label} ({MONTH_NAMES[start.month - 1]} {start.year})"
+    if label_date:
+        label = f"{label} ({MONTH_NAMES[label_date.month - 1]} {label_date.year})"
     out = ctx.out
     out.declare(iri, cls, label, first, "meeting-series")
     ctx.main_meeting, ctx.meeting_states = iri, list(states)
@@ -306,7 +315,7 @@ def _meeting(ctx: Context, key, label, cls, states, session, first, others=(), p
         out.add(iri, CTKG.startDate, Literal(start, datatype=XSD.date), first, span.how and "meeting-date", 0.85)
         if span.end:
             out.add(iri, CTKG.endDate, Literal(span.end, datatype=XSD.date), first, "meeting-date", 0.85)
-    else:
+    elif not dated:
         out.add(iri, CTKG.dateUnknown, Literal(True), first, "meeting-date-unknown", 0.6)
     for st in states:
         out.add(iri, CTKG.participant, st, first, "series-states", 0.9)
@@ -494,7 +503,9 @@ def _states_near(ctx: Context, sent: Sentence, pos: int) -> list[URIRef]:
 # -- attacks ------------------------------------------------------------------------------------
 
 KILLED_RE = [
-    re.compile(r"\bleft\s+(\w+)\s+(?:people\s+|persons\s+)?dead", re.I),
+    re.compile(r"\bleft\s+([\w-]+)\s+(?:people\s+|persons\s+)?dead", re.I),
+    re.compile(r"\b([\w-]+)\s+(?:people|persons|civilians|tourists|soldiers|troops|personnel)\b[^.;]{0,60}?"
+               r"\b(?:were|was)\s+(?:killed|shot dead|left dead)", re.I),
     re.compile(r"\bkill(?:ed|ing)\s+(?:at least\s+)?(\w+)", re.I),
     re.compile(r"\b(\w+)\s+(?:people|persons|civilians|soldiers|troops|personnel|jawans)\s+(?:were\s+)?killed", re.I),
     re.compile(r"\bdeath(?:s)?\s+of\s+(\w+)", re.I),
@@ -502,11 +513,21 @@ KILLED_RE = [
 ]
 
 
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+
+
 def _number(word: str) -> int | None:
+    """'166', '1,200', 'seven', 'Twenty-six' -> the number."""
     word = word.lower().replace(",", "")
     if word.isdigit():
         return int(word)
-    return NUMBER_WORDS.get(word)
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    tens, _, unit = word.partition("-")
+    if tens in TENS and (not unit or unit in NUMBER_WORDS):
+        return TENS[tens] + NUMBER_WORDS.get(unit, 0)
+    return TENS.get(word)
 
 
 def find_attacks(ctx: Context) -> None:
@@ -690,6 +711,11 @@ def _attack_details(ctx: Context, sent: Sentence, attack: URIRef) -> None:
         group = _group_after(ctx, sent, m.end())
         if group:
             ctx.out.add(attack, CTKG.perpetrator, group, sent.index, "carried-out-by", 0.85)
+    m = re.search(r"\b(?:that|which|who)\s+(?:carried out|perpetrated|claimed responsibility for|claimed)\b", text)
+    if m:
+        group = _group_before(ctx, sent, m.start())
+        if group:
+            ctx.out.add(attack, CTKG.perpetrator, group, sent.index, "group-that-carried-out", 0.75)
     m = re.search(r"\b(?:blamed on|attributed to)\b", text)
     if m:
         group = _group_after(ctx, sent, m.end())
@@ -706,6 +732,11 @@ def _attack_details(ctx: Context, sent: Sentence, attack: URIRef) -> None:
     if m and len(ctx.attacks_by_sentence.get(sent.index, [])) == 1:
         target = re.split(r"\s+(?:and|which|resulting|resulted)\b", m.group(1))[0]
         ctx.out.add(attack, CTKG.target, Literal(target.strip()), sent.index, "targeted", 0.75)
+
+
+def _group_before(ctx: Context, sent: Sentence, pos: int) -> URIRef | None:
+    groups = [(off, iri) for off, iri in ctx.things(sent.index, CTKG.TerroristGroup) if off < pos]
+    return groups[-1][1] if groups and pos - groups[-1][0] < 80 else None
 
 
 def _group_after(ctx: Context, sent: Sentence, pos: int) -> URIRef | None:
@@ -734,7 +765,11 @@ def find_calls_to_act(ctx: Context) -> None:
             demand = re.split(r"[”\"]|\.\s*$", dm.group(1))[0].strip(" ,.“”\"")
             callers = [iri for off, iri in ctx.things(sent.index, CTKG.State) if off < m.start() and iri != target]
             if not callers:
+                callers = [iri for off, iri in ctx.things(sent.index, CTKG.GovernmentAgency) if off < m.start()]
+            if not callers:
                 callers = [s for s in (ctx.statement_states or ctx.meeting_states) if s != target]
+            if not callers:
+                continue  # a call nobody can be named as making is not a fact we can state
             key = f"{ctx.statement or ctx.main_meeting or mint('article', ctx.article.id)}"
             iri = URIRef(f"{key}/call/{slug(ctx.entity(target).label)}")
             label = f"Call on {ctx.entity(target).label} to act"
@@ -832,6 +867,20 @@ def find_legal_actions(ctx: Context) -> None:
 
 
 def _legal_targets(ctx: Context, sent: Sentence, cls, m, people) -> list[URIRef]:
+    """Who the action is against: the person the cue names ('extradition of X', 'X's extradition',
+    'X was extradited', 'arrested seven men including X', 'X was arrested by')."""
+    text = sent.text
+    passive = re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?" + re.escape(m.group(0)), text) or \
+        re.match(r"\s+by\b", text[m.end():])
+    if passive:
+        before = [p for off, p in people if off < m.start()]
+        return before[:1]
+    if cls == CTKG.Extradition:
+        after = [p for off, p in people if 0 <= off - m.end() <= 5]
+        possessive = [p for off, p in people if off < m.start() and m.start() - off < 40
+                      and re.search(r"(?:['’]s\s+(?:\w+\s+){0,3}|\s)$", text[:m.start()])
+                      and not re.search(r"\b(?:hailed|welcomed|said|announced)\b", text[off:m.start()])]
+        return (after or possessive[-1:])[:1]
     if cls == CTKG.Arrest:
         return [p for off, p in people if off > m.start()][:8]
     if cls == CTKG.AssassinationPlot:
@@ -868,6 +917,14 @@ def _legal_action(ctx: Context, sent: Sentence, cls, rule: str, person: URIRef, 
 
 
 def _acting_state(ctx: Context, sent: Sentence, m) -> URIRef | None:
+    """The state acting: the agency after 'by' (its state), else the last state named before the cue."""
+    by = re.match(r"\s+by\s+(?:the\s+)?", sent.text[m.end():])
+    if by:
+        for off, agency in ctx.things(sent.index, CTKG.GovernmentAgency):
+            if off == m.end() + by.end():
+                states = ctx.index.states_of(agency)
+                if states:
+                    return states[0]
     before = [(off, iri) for off, iri in ctx.things(sent.index, CTKG.State) if off < m.start()]
     if before:
         return before[-1][1]
@@ -899,7 +956,7 @@ def _legal_status(text: str) -> str | None:
 # -- agreements ---------------------------------------------------------------------------------
 
 AGREEMENT_RE = re.compile(
-    r"\b(Memorandum of (Cooperation|Understanding)|MoU|MoC|Treaty|Agreement)\b(?:\s+on\s+([A-Z][\w\s-]{3,80}?))?"
+    r"(?:\b(?P<pre>(?:[A-Z][\w-]*\s+){1,4}))?\b(Memorandum of (Cooperation|Understanding)|MoU|MoC|Treaty|Agreement)\b(?:\s+on\s+([A-Z][\w\s-]{3,80}?))?"
     r"(?=\s+(?:between|to|with|that|signed|was|were)\b|[,.;—–-]|$)")
 RESOLUTION_RE = re.compile(r"\b(?:UN|United Nations)\s+Security\s+Council\s+Resolution\s+(\d{3,4})\b|\bUNSCR?\s+(\d{3,4})\b")
 
@@ -928,9 +985,12 @@ def _agreement(ctx: Context, sent: Sentence, m) -> None:
     """One agreement per article: kind, subject, parties; the one signed at a meeting is keyed by it."""
     kind = {"cooperation": CTKG.MemorandumOfCooperation, "understanding": CTKG.MemorandumOfUnderstanding,
             "moc": CTKG.MemorandumOfCooperation, "mou": CTKG.MemorandumOfUnderstanding,
-            "treaty": CTKG.Treaty}.get((m.group(2) or m.group(1)).lower(), CTKG.Agreement)
-    subject = (m.group(3) or "").strip()
-    name = f"{m.group(1)} on {subject}" if subject else m.group(1)
+            "treaty": CTKG.Treaty}.get((m.group(3) or m.group(2)).lower(), CTKG.Agreement)
+    subject = (m.group(4) or "").strip()
+    pre = (m.group("pre") or "").strip()
+    pre = "" if pre.split()[0:1] in (["A"], ["The"], ["An"]) and len(pre.split()) == 1 else re.sub(r"^(?:A|An|The)\s+", "", pre)
+    name = " ".join(x for x in (pre, m.group(2)) if x)
+    name = f"{name} on {subject}" if subject else name
     parties = _agreement_parties(ctx, sent, m.start())
     signed = bool(re.search(r"\bsign(?:ed|ing)\b", sent.text)) and ctx.main_meeting is not None
     if signed:
@@ -938,7 +998,7 @@ def _agreement(ctx: Context, sent: Sentence, m) -> None:
         iri = mint("document", f"{str(ctx.main_meeting).rsplit('/', 1)[-1]} {kind_name}")
     else:
         iri = mint("document", " ".join([name] + sorted(slug(ctx.entity(p).label) for p in parties)))
-    label = name if subject else f"{name} between {' and '.join(ctx.entity(p).label for p in parties)}"
+    label = name if subject or pre else f"{name} between {' and '.join(ctx.entity(p).label for p in parties)}"
     ctx.out.declare(iri, kind, label, sent.index, "agreement-signed" if signed else "agreement-named", 0.75)
     for party in parties:
         ctx.out.add(iri, CTKG.party, party, sent.index, "agreement-parties", 0.75)

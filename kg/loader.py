@@ -67,7 +67,7 @@ def extract_article(article: Article, store: ox.Store | None = None,
     labels = None
     if store is not None:
         own = article_graph(article.id)
-        labels = lambda iri: kgstore.other_labels(store, iri, own)  # noqa: E731
+        labels = lambda iri, predicate: kgstore.other_labels(store, iri, predicate, own)  # noqa: E731
     result = build_graph(article, res, extraction, publisher, _dateline(article, index), labels)
     for triple in publisher_facts:
         result.graph.add(triple)

@@ -11,7 +11,9 @@ looks for individuals typed (by assertion, domain or range) with two disjoint cl
 functional data properties with two values, and for literals outside a property's range; one
 HermiT run on those individuals' triples confirms it. Failing that, a QuickXplain search over the
 data's subjects finds a minimal set of individuals whose descriptions clash (a few HermiT runs
-per culprit).
+per culprit). HermiT ignores xsd:date values (xsd:date is not in the OWL 2 datatype map), so
+after a consistent run the static pass still checks dates against functional properties and
+ranges.
 
 Each HermiT run starts a JVM (1-3 s). Neither function raises for an inconsistent input: they
 return the report, and `require_consistent` turns a bad report into kg.errors.InconsistentOntology
@@ -94,7 +96,8 @@ def split_individuals(graph: Graph) -> tuple[Graph, Graph]:
     not an OWL/RDFS built-in) go to the second graph, everything else to the first."""
     individuals = {s for s, o in graph.subject_objects(RDF.type)
                    if isinstance(s, URIRef) and o not in _META_CLASSES}
-    individuals -= {s for s, o in graph.subject_objects(RDF.type) if o in _META_CLASSES - {OWL.NamedIndividual}}
+    terms = _META_CLASSES - {OWL.NamedIndividual}
+    individuals -= {s for s, o in graph.subject_objects(RDF.type) if o in terms}
     tbox, abox = Graph(), Graph()
     for triple in graph:
         (abox if triple[0] in individuals else tbox).add(triple)
@@ -359,7 +362,8 @@ def _schema(ontology: Graph) -> _Schema:
     supers = _closure(ontology, RDFS.subClassOf)
     super_props = _closure(ontology, RDFS.subPropertyOf)
     domain, range_ = defaultdict(set), defaultdict(set)
-    for prop in set(ontology.subjects(RDFS.domain, None)) | set(ontology.subjects(RDFS.range, None)) | set(super_props):
+    described = set(ontology.subjects(RDFS.domain, None)) | set(ontology.subjects(RDFS.range, None))
+    for prop in described | set(super_props):
         for ancestor in super_props.get(prop, {prop}):
             domain[prop] |= {c for c in ontology.objects(ancestor, RDFS.domain) if isinstance(c, URIRef)}
             range_[prop] |= {c for c in ontology.objects(ancestor, RDFS.range) if isinstance(c, URIRef)}
@@ -467,8 +471,9 @@ def _literal_clashes(schema: _Schema, data: Graph) -> list:
         for s, o in data.subject_objects(prop):
             if isinstance(o, Literal) and not _fits(o, datatype, low, high):
                 kind = o.datatype or (f"@{o.language}" if o.language else XSD.string)
+                bounds = f" [{low}, {high}]" if high is not None else ""
                 out.append((s, f"{qname(s)} has {qname(prop)} {o!s} ({qname(kind)}), outside its range "
-                               f"{qname(datatype)}" + (f" [{low}, {high}]" if high is not None else "") + "."))
+                               f"{qname(datatype)}{bounds}."))
     return out
 
 

@@ -109,8 +109,9 @@ def find_person(store: ox.Store, key: str) -> tuple[URIRef, str] | None:
 
 
 def find_meeting(store: ox.Store, series_key: str, start: dt.date | None,
-                 month_day: tuple[int, int] | None) -> URIRef | None:
-    """A stored session of the series within five days of `start` (or of `month_day`, year unknown)."""
+                 month_day: tuple[int, int] | None) -> tuple[URIRef, bool] | None:
+    """A stored session of the series within five days of `start` (or of `month_day`, year unknown),
+    and whether the store already dates it."""
     series = ox.NamedNode(str(mint("series", series_key)))
     rows = store.query(sparql("find-meetings"), use_default_graph_as_union=True,
                        substitutions={ox.Variable("series"): series})
@@ -118,12 +119,12 @@ def find_meeting(store: ox.Store, series_key: str, start: dt.date | None,
         meeting = row["meeting"].value
         stored = dt.date.fromisoformat(row["start"].value) if row["start"] is not None else None
         if start and stored and abs((stored - start).days) <= 5:
-            return URIRef(meeting)
+            return URIRef(meeting), True
         stored_md = (stored.month, stored.day) if stored else _month_day_from_iri(meeting)
         wanted_md = (start.month, start.day) if start else month_day
         if stored_md and wanted_md and (start is None or stored is None):
             if abs(_day_of_year(stored_md) - _day_of_year(wanted_md)) <= 5:
-                return URIRef(meeting)
+                return URIRef(meeting), stored is not None
     return None
 
 
@@ -140,24 +141,27 @@ def _day_of_year(md: tuple[int, int]) -> int:
 def describe(store: ox.Store, iris: set[URIRef]) -> Graph:
     """Types, labels and states of the given entities as stored (any graph): validation context."""
     graph = Graph()
+    # What shapes check across articles: types, names, titles, states, dates (a later report of
+    # a meeting leaves its dates to the first; see events._meeting).
     wanted = {RDF.type, URIRef(PREFIXES["skos"] + "prefLabel"), CTKG.actsFor, CTKG.subOrganizationOf,
-              CTKG.eventStatus}
-    # Dates come from the reference data only: two articles may read a meeting's dates
-    # differently, and each article's reading is validated (and kept) on its own.
-    reference_only = {CTKG.startDate, CTKG.dateUnknown}
-    reference = ox.NamedNode(str(G_REFERENCE))
+              CTKG.eventStatus, CTKG.title, CTKG.startDate, CTKG.endDate, CTKG.dateUnknown}
     for iri in iris:
         for quad in store.quads_for_pattern(ox.NamedNode(str(iri)), None, None, None):
             predicate = URIRef(quad.predicate.value)
-            if predicate in wanted or (predicate in reference_only and quad.graph_name == reference):
+            if predicate in wanted:
                 graph.add((iri, predicate, from_ox(quad.object)))
+    # One step further: the types of the organizations and states those point at.
+    for parent in set(graph.objects(None, CTKG.subOrganizationOf)) | set(graph.objects(None, CTKG.actsFor)):
+        if parent not in iris:
+            for quad in store.quads_for_pattern(ox.NamedNode(str(parent)), ox.NamedNode(str(RDF.type)), None, None):
+                graph.add((parent, RDF.type, from_ox(quad.object)))
     return graph
 
 
-def other_labels(store: ox.Store, iri: URIRef, except_graph: URIRef) -> set[str]:
-    """The skos:prefLabels of `iri` in every graph but `except_graph` (an article being reloaded)."""
-    pref = ox.NamedNode(PREFIXES["skos"] + "prefLabel")
-    return {q.object.value for q in store.quads_for_pattern(ox.NamedNode(str(iri)), pref, None, None)
+def other_labels(store: ox.Store, iri: URIRef, predicate: URIRef, except_graph: URIRef) -> set[str]:
+    """The values of `predicate` (a label or title) for `iri` in every graph but `except_graph`."""
+    return {q.object.value for q in store.quads_for_pattern(ox.NamedNode(str(iri)), ox.NamedNode(str(predicate)),
+                                                            None, None)
             if q.graph_name != ox.NamedNode(str(except_graph))}
 
 

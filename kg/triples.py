@@ -8,17 +8,23 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, SKOS, XSD
 
 from kg.article import Article
-from kg.entities import Resolution
+from kg.entities import Resolution, default_organization
 from kg.events import Extraction, Fact
 from kg.reference import normalise
 from kg.vocab import CTKG, PROV, article_graph, base_iri, mint, slug
+
+
+# Properties with one value per thing: a different value from a later article becomes an alias.
+SINGLE_NAMES = {SKOS.prefLabel, CTKG.title}
+MENTIONED_CLASSES = {CTKG.State, CTKG.GovernmentAgency, CTKG.InternationalOrganization, CTKG.TerroristGroup,
+                     CTKG.SeparatistMovement, CTKG.NewsAgency, CTKG.Place}
 
 
 @dataclass(frozen=True)
@@ -46,10 +52,11 @@ def fact_iri(fact: Fact, article: Article) -> URIRef:
 
 def build_graph(article: Article, res: Resolution, extraction: Extraction,
                 publisher: URIRef | None = None, dateline: URIRef | None = None,
-                stored_labels: Callable[[URIRef], set[str]] | None = None) -> ArticleGraph:
-    """The article's named graph. `stored_labels(iri)` gives the preferred labels other articles
-    already gave a thing: a different name from this article is kept as skos:altLabel, so that a
-    thing keeps one preferred label however many articles report it."""
+                stored_labels: Callable[[URIRef, URIRef], set[str]] | None = None) -> ArticleGraph:
+    """The article's named graph. `stored_labels(iri, predicate)` gives the preferred labels (or
+    titles) other articles already gave a thing: a different one from this article is kept as
+    skos:altLabel, so that a thing keeps one preferred label and one title however many articles
+    report it."""
     graph = Graph()
     for prefix, ns in (("ctkg", str(CTKG._NS)), ("skos", str(SKOS)), ("prov", str(PROV))):
         graph.bind(prefix, ns)
@@ -58,8 +65,8 @@ def build_graph(article: Article, res: Resolution, extraction: Extraction,
     used_sentences = set()
     seen = set()
     for fact in facts:
-        if fact.predicate == SKOS.prefLabel and stored_labels is not None:
-            known = stored_labels(fact.subject)
+        if fact.predicate in SINGLE_NAMES and stored_labels is not None:
+            known = stored_labels(fact.subject, fact.predicate)
             if known and str(fact.object) not in known:
                 fact = Fact(fact.subject, SKOS.altLabel, fact.object, fact.sentence, fact.rule, fact.confidence)
         triple = (fact.subject, fact.predicate, _term(fact.object))
@@ -124,6 +131,10 @@ def _entity_facts(article: Article, res: Resolution) -> list[Fact]:
     """Types, names and posts of the people an article introduces."""
     facts: list[Fact] = []
     for entity in res.entities.values():
+        if entity.cls in MENTIONED_CLASSES:
+            # The article names a known actor or place: say so, with the sentence, so that
+            # "where is India mentioned?" has an answer and the article graph lists its actors.
+            facts.append(Fact(entity.iri, RDF.type, entity.cls, entity.first_sentence, "mention", 0.9))
         if entity.cls != CTKG.Person:
             continue
         s, i = entity.iri, entity.first_sentence
@@ -136,6 +147,9 @@ def _entity_facts(article: Article, res: Resolution) -> list[Fact]:
         if entity.state is not None:
             facts.append(Fact(s, CTKG.actsFor, entity.state, entity.state_sentence or i, "person-state", 0.7))
         for post in entity.posts:
+            if post.state is None and entity.state is not None:
+                post = replace(post, state=entity.state, organization=post.organization or
+                               default_organization(post.title, entity.state))
             facts.extend(_post_facts(article, entity.iri, entity.label, post))
     return facts
 

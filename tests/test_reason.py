@@ -72,7 +72,8 @@ def test_has_delegation_is_inferred_from_at_event(delegation_report):
 
 def test_superclass_memberships_are_inferred(delegation_report):
     meeting = ID["event/meeting/hsd-2024"]
-    assert {(meeting, RDF.type, CTKG.Meeting), (meeting, RDF.type, CTKG.Event)} <= set(delegation_report.inferred)
+    memberships = {(meeting, RDF.type, CTKG.Meeting), (meeting, RDF.type, CTKG.Event)}
+    assert memberships <= set(delegation_report.inferred)
 
 
 def test_the_inferred_graph_holds_only_new_triples(ontology, delegation_data, delegation_report):
@@ -84,7 +85,8 @@ def test_the_inferred_graph_holds_only_new_triples(ontology, delegation_data, de
 
 def test_two_start_dates_of_one_meeting_make_the_data_inconsistent(ontology):
     report = infer(ontology, turtle(PREFIXES + """
-        <event/meeting/m> a ctkg:Meeting ; ctkg:startDate "2024-02-27"^^xsd:date , "2024-02-28"^^xsd:date ."""))
+        <event/meeting/m> a ctkg:Meeting ;
+            ctkg:startDate "2024-02-27"^^xsd:date , "2024-02-28"^^xsd:date ."""))
     assert not report.consistent
     assert report.culprits == (ID["event/meeting/m"],)
     assert "ctkg:startDate" in report.message
@@ -121,7 +123,8 @@ def test_a_decimal_confidence_within_zero_and_one_fits_its_range(ontology):
 
 def test_an_unsatisfiable_class_is_listed(ontology):
     chimera = turtle(PREFIXES + """
-        @prefix owl: <http://www.w3.org/2002/07/owl#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        @prefix owl: <http://www.w3.org/2002/07/owl#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
         <urn:test:Chimera> a owl:Class ; rdfs:subClassOf ctkg:Person , ctkg:State .""")
     report = infer(ontology + chimera, Graph())
     assert report.consistent
