@@ -33,10 +33,11 @@ How a file is read, step by step:
    "PTI reported" in the final two paragraphs. An agency in brackets at the end of any other
    paragraph is a photo credit ("... Donald Trump. (AP)" in a lead paragraph) and is
    ignored, and dropped from the sentences.
-5. Date, in order: a "date" field; a "Published:"/"Updated:" line (its year joins the
-   dateline's day and month when both are there); a dateline with a year; a dateline's day
-   and month with the year inferred (see `_infer_year`); else no date. `date_method` says
-   which, in words.
+5. Date, in order: a "date" field; a "Published:"/"Updated:" line or a date on a line of
+   its own above the body (its year joins the dateline's day and month when both are
+   there and agree within a month); a dateline with a year; a dateline's day and month
+   with the year inferred (see `_infer_year`); else no date, with month_day set when the
+   dateline gave one. `date_method` says which, in words.
 6. Sentences: a rule-based splitter that knows abbreviations (kg/patterns/
    article_abbreviations.txt), initials, dotted acronyms ("U.S."), decimals and closing
    quotes. No spaCy model is loaded: the splitter costs well under a millisecond.
@@ -400,6 +401,8 @@ _DATELINE = re.compile(
     rf"(?:[ \xa0]*\((?P<agency>[^()\n]{{2,40}})\))?[*_]{{0,3}}"
     rf"[ \t\xa0]*(?P<sep>(?:[:—–]|-{{1,2}})(?=\s))?\s*")
 
+_DATE_LINE = re.compile(           # "FEBRUARY 16, 2019 / 2:41 PM / UPDATED" on a line of its own
+    r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?[ \t\xa0]+)?" + _DATE + r"(?![\w/-])")
 _DATELINE_LINE = re.compile(       # "NEW DELHI, September 11, 2020 00:15 IST" on a line of its own
     rf"(?P<place>{_PLACE}(?:,[ \xa0](?!{_MON}\b){_PLACE})?),?[ \xa0]+(?P<date>{_DATE})"
     r"(?:[ ,]+\d{1,2}[:.]\d\d(?:[ \xa0]?[AaPp]\.?[Mm]\.?)?)?(?:[ \xa0]+[A-Z]{2,4})?")
@@ -551,6 +554,10 @@ def _metadata(raw: str, unit: _Unit, layout: _Layout, before_body: bool,
         _byline(m.group("who"), m.group("rest") or "", layout, rules)
         return None
     if unit.words <= 15 and _page_date(unit.text, layout, anywhere=not _ends_full_stop(unit.text)):
+        return None
+    m = _DATE_LINE.match(unit.text) if before_body and unit.words <= 10 else None
+    if m and (_date_parts(m) or (None,))[0] and not _ends_full_stop(unit.text):
+        layout.page_dates.append(("Date line", _date_parts(m), m.group()))
         return None
     m = _DATELINE_LINE.fullmatch(unit.text)
     if m and before_body and _date_parts(m):
@@ -802,20 +809,28 @@ class _Mention:
 
 
 def _past_mentions(sentences: list[str]) -> list[_Mention]:
-    """Dates named in sentences that are not in the future tense, taken to be in the past."""
+    """Dates the text names, unless a future-tense word comes shortly before them."""
     found = []
     for sentence in sentences:
         if not _YEAR.search(sentence):
             continue
+        low = sentence.lower()
         for m in _YEAR.finditer(sentence):
             before, after = sentence[max(0, m.start() - 30):m.start()], sentence[m.end():]
             if _QUANTITY_BEFORE.search(before) or _QUANTITY_AFTER.match(after):
                 continue
             if _FUTURE_BEFORE.search(before) or _FUTURE_AFTER.match(after):
                 continue
+            if _is_future(low, m.start()):
+                continue
             if int(m.group()) <= dt.date.today().year:     # no article is from the future
                 found.append(_mention(before, m))
     return found
+
+
+def _is_future(low: str, at: int) -> bool:
+    """A future-tense word ("will", "next", "scheduled" ...) in the 50 characters before `at`."""
+    return _FUTURE.search(low, max(0, at - 50), max(at, 0)) is not None
 
 
 def _mention(before: str, year: re.Match) -> _Mention:
@@ -830,23 +845,29 @@ def _mention(before: str, year: re.Match) -> _Mention:
 
 
 def _weekdays(sentences: list[str]) -> list[str]:
-    return [m.group(1) for s in sentences for m in _WEEKDAY.finditer(s)]
+    """Weekdays the text names, unless a future-tense word comes shortly before them."""
+    return [m.group(1) for s in sentences for m in _WEEKDAY.finditer(s)
+            if not _is_future(s.lower(), m.start())]
 
 
 def _infer_year(month: int, day: int, sentences: list[str]) -> tuple[int | None, str]:
     """The year of a dateline that gives only day and month, and how it was chosen.
 
-    A date the text names outside a future-tense sentence ("held in January 2022", "the July
-    2023 attack") is taken to be in the past, so the article is no earlier than the latest
-    of them: the first candidate year is the first in which the dateline's day and month
-    fall on or after it. Without such a date the year is unknown: a weekday alone fits
-    several years. With a weekday in the text ("held here on Wednesday"), which a dispatch
-    uses for that day or one of the six days before it, each year in the next ten is scored
-    by days from that weekday back to the dateline's date plus years after the first
-    candidate, and the lowest score wins (ties: the earlier year); years after this one are
-    never candidates. With no weekday, the first candidate year is taken.
+    A date the text names ("held in January 2022", "the July 2023 attack") is taken to be
+    in the past unless a future-tense word ("will", "next", "scheduled" ...) comes within 50
+    characters before it, or it reads as a target ("by 2030", "Vision 2047"). The article is
+    then no earlier than the latest such date: the first candidate year is the first in
+    which the dateline's day and month fall on or after it. Without such a date the year is
+    unknown, since a weekday alone fits several years.
+
+    With a weekday in the text ("held here on Wednesday"; not one after a future-tense
+    word), which a dispatch uses for its own day or one of the six days before, each year
+    from the first candidate up to ten later is scored: twice the days from that weekday
+    back to the dateline's date, plus the years after the first candidate. Twice, because
+    wire copy names the dispatch day or the day before far more often than any other. The
+    lowest score wins (ties: the earlier year); years after the current one are never
+    candidates. With no weekday, the first candidate year is taken.
     """
-    sentences = [s for s in sentences if not _FUTURE.search(s.lower())]
     mentions = _past_mentions(sentences)
     weekdays = _weekdays(sentences)
     label = f"{dt.date(2000, month, day):%b} {day}"
@@ -868,9 +889,10 @@ def _infer_year(month: int, day: int, sentences: list[str]) -> tuple[int | None,
     for year in range(first, max(first, min(first + 10, this_year)) + 1):
         if _valid(year, month, day):
             back, name = _days_back(year, month, day, weekdays)
-            scored.append((back + year - first, year, back, name))
+            scored.append((2 * back + year - first, year, back, name))
     _, year, back, name = min(scored)
-    when = "the dateline day itself" if back == 0 else f"{back} days before the dateline"
+    when = ("the dateline day itself" if back == 0 else
+            f"{back} day{'s' if back > 1 else ''} before the dateline")
     return year, (f"year {year} from the weekday '{name}' ({when}) and the latest date the "
                   f"text mentions ('{latest.text}')")
 

@@ -25,7 +25,7 @@ from kg.mentions import find_mentions
 from kg.reference import ReferenceIndex, normalise, reference_index
 from kg.triples import ArticleGraph, build_graph
 from kg.validate import validate
-from kg.vocab import CTKG, article_graph, mint, quarantine_graph
+from kg.vocab import CTKG, G_INFERRED, article_graph, mint, quarantine_graph
 
 
 @dataclass
@@ -45,13 +45,15 @@ class ArticleOutcome:
 class BuildSummary:
     outcomes: list[ArticleOutcome] = field(default_factory=list)
     errors: list[KgError] = field(default_factory=list)
+    reasoner: object = None          # kg.reason.ReasonerReport when the reasoner ran
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
 
     @property
     def ok(self) -> bool:
-        return not self.errors and all(o.status in ("loaded", "unchanged") for o in self.outcomes)
+        consistent = self.reasoner is None or self.reasoner.consistent
+        return consistent and not self.errors and all(o.status in ("loaded", "unchanged") for o in self.outcomes)
 
 
 def extract_article(article: Article, store: ox.Store | None = None,
@@ -130,7 +132,9 @@ def _pointed_at(graph: Graph) -> set[URIRef]:
 
 
 def build(paths: Sequence[str | Path], store_dir: str | Path,
-          progress: Callable[[str], None] | None = None) -> BuildSummary:
+          progress: Callable[[str], None] | None = None, *, run_reasoner: bool = False) -> BuildSummary:
+    """Load every article under `paths` into the store; with `run_reasoner`, reason afterwards
+    when anything was loaded (the report is in `summary.reasoner`)."""
     files, errors = find_articles(paths)
     summary = BuildSummary(errors=list(errors))
     store = kgstore.open_store(store_dir)
@@ -143,6 +147,8 @@ def build(paths: Sequence[str | Path], store_dir: str | Path,
             summary.outcomes.append(ArticleOutcome(str(path), "failed", message=str(error)))
         if progress:
             progress(str(path))
+    if run_reasoner and summary.count("loaded"):
+        summary.reasoner = reason(store)
     store.flush()
     return summary
 
@@ -151,3 +157,22 @@ def quarantine_report(store: ox.Store) -> list[tuple[str, str, str]]:
     """(article graph, focus node, message) for every SHACL violation kept aside."""
     return [(row["g"].value.rsplit("/", 1)[-1], row["focus"].value, row["message"].value)
             for row in store.query(kgstore.sparql("quarantine"))]
+
+
+def reason(store: ox.Store) -> "ReasonerReport":
+    """Run the OWL reasoner over the ontology and every stored fact; replace the inferred graph.
+
+    Its cost grows with the store (HermiT sees all facts at once), so bulk loads skip it
+    (`kg build --no-reason`) and run `kg reason` once at the end.
+    """
+    from kg.reason import infer, ontology_graph
+
+    data = Graph()
+    for name in ("reason-facts", "reason-reference"):
+        for triple in store.query(kgstore.sparql(name)):
+            data.add((kgstore.from_ox(triple.subject), kgstore.from_ox(triple.predicate),
+                      kgstore.from_ox(triple.object)))
+    report = infer(ontology_graph(), data)
+    if report.consistent:
+        kgstore.replace_graph(store, G_INFERRED, report.inferred)
+    return report

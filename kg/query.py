@@ -313,16 +313,60 @@ def run_named(store: Store, name: str, params: dict[str, str] | None = None, *, 
     """Run the named query `name` with `params` (name -> label, alias or IRI) on `store`.
 
     One row per distinct combination of values: a fact that two articles report is one row.
-    Rows show labels, numbers and ISO dates; with `iris`, IRIs instead of labels."""
+    Rows show labels, numbers and ISO dates; with `iris`, IRIs instead of labels. They are
+    sorted as the query's ORDER BY says, but by what is shown (labels) rather than by IRI:
+    the ORDER BY clause is left off when the query runs (Oxigraph sorts IRIs slowly)."""
     query = get_query(name)
+    body, order = split_order_by(query.text)
     variables = [Variable(column) for column in query.columns]
     distinct: dict[tuple, None] = {}
     for substitution in _substitutions(store, query, dict(params or {})):
-        for solution in _select(store, query.text, substitution):
+        for solution in _select(store, body, substitution):
             distinct.setdefault(tuple(solution[variable] for variable in variables), None)
     terms = tuple(distinct)
     labels = {} if iris else fetch_labels(store, _iris_in(terms))
-    return Result(query.columns, _display_rows(terms, labels, iris=iris), terms)
+    rows = list(zip(_display_rows(terms, labels, iris=iris), terms))
+    rows.sort(key=lambda row: _sort_key(row[0], query.columns, order))
+    return Result(query.columns, tuple(row for row, _ in rows), tuple(term for _, term in rows))
+
+
+def split_order_by(text: str) -> tuple[str, list[tuple[str, bool]]]:
+    """The query without its final ORDER BY clause, and that clause's keys as
+    (variable, descending). Expressions other than ASC(?v)/DESC(?v), such as (!BOUND(?date)),
+    are skipped: unbound values sort last anyway."""
+    match = re.search(r"\n\s*ORDER\s+BY\s+([^\n]*)\s*$", text, re.I)
+    if not match:
+        return text, []
+    keys = []
+    tokens = r"(ASC|DESC)\s*\(\s*\?(\w+)\s*\)|\((?:[^()]|\([^()]*\))*\)|\?(\w+)"
+    for token in re.finditer(tokens, match.group(1), re.I):
+        direction, wrapped, bare = token.groups()
+        if wrapped or bare:
+            keys.append((wrapped or bare, (direction or "").upper() == "DESC"))
+    return text[: match.start()] + "\n", keys
+
+
+def _sort_key(row: tuple[Value, ...], columns: tuple[str, ...], order: list[tuple[str, bool]]):
+    key = []
+    for variable, descending in order:
+        if variable not in columns:
+            continue
+        value = row[columns.index(variable)]
+        if value is None:
+            key.append((1, 0, ""))
+        elif isinstance(value, (int, float)):
+            key.append((0, 0, -value if descending else value))
+        else:
+            text = str(value).casefold()
+            key.append((0, 1, _Reversed(text) if descending else text))
+    return key
+
+
+class _Reversed(str):
+    """A string that sorts in reverse, for DESC keys."""
+
+    def __lt__(self, other: str) -> bool:
+        return str.__gt__(self, other)
 
 
 def fetch_labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
@@ -333,7 +377,8 @@ def fetch_labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
     for start in range(0, len(wanted), LABEL_CHUNK):
         chunk = wanted[start : start + LABEL_CHUNK]
         values = " ".join(str(NamedNode(iri)) for iri in chunk)
-        for solution in _select(store, _internal("labels") + f"\nVALUES ?iri {{ {values} }}\n"):
+        text = _internal("labels").replace("VALUES ?iri { }", f"VALUES ?iri {{ {values} }}", 1)
+        for solution in _select(store, text):
             label = solution["label"]
             rank = (int(solution["rank"].value), label.language not in (None, "en"), label.value)
             iri = solution["iri"].value

@@ -168,6 +168,34 @@ def test_seed_004_initial_without_a_full_stop_does_not_split(seeds):
                for s in seeds["004"].sentences)
 
 
+UNSEEN = Path(__file__).parent / "unseen"
+UNSEEN_EXPECTED = {
+    "u01_pulwama_us_backs_india": ("Reuters", "NEW DELHI", dt.date(2019, 2, 16)),
+    "u02_un_lists_makki": ("PTI", "United Nations", None),
+    "u03_us_designates_trf": ("IANS", "Washington", dt.date(2025, 7, 18)),
+    "u04_rana_extradited_arrested": ("ANI", "New Delhi", None),
+    "u05_two_plus_two_new_delhi": ("UNI", "New Delhi", None),
+}
+
+
+@pytest.mark.parametrize("stem", sorted(UNSEEN_EXPECTED))
+def test_unseen_articles_give_publisher_dateline_and_clean_sentences(stem):
+    path = UNSEEN / f"{stem}.txt"
+    if not path.exists():
+        pytest.skip(f"{path.name} is not in tests/unseen")
+    article = read_article(path)
+    publisher, dateline, published = UNSEEN_EXPECTED[stem]
+    assert (article.publisher, article.dateline) == (publisher, dateline)
+    if published:
+        assert article.published == published
+    assert article.title and not any(article.title in s.text for s in article.sentences)
+    for sentence in article.sentences:
+        assert article.raw_text[sentence.start:sentence.end] == sentence.text
+        assert not any(chrome in sentence.text.lower() for chrome in (
+            "also read", "disclaimer", "reporting by", "with inputs", "/ updated"))
+    assert not article.sentences[-1].text.isupper()          # no "PTI YAS RUP ZH" slug
+
+
 # -- sentences ------------------------------------------------------------------------------
 
 
@@ -277,6 +305,16 @@ def test_newspaper_byline_gives_publisher_date_place_and_title(tmp_path):
     assert article.published == dt.date(2023, 3, 3)
     assert [s.text for s in article.sentences] == [
         "India and the United States on Friday signed a memorandum on police training."]
+
+
+def test_a_date_on_a_line_of_its_own_dates_the_article(tmp_path):
+    article = read_article(write(tmp_path, (
+        "U.S. backs India after Kashmir bombing\n\nFEBRUARY 16, 2019 / 2:41 PM / UPDATED\n\n"
+        "NEW DELHI (Reuters) - The United States has told India it supports its right to "
+        "defend itself, officials said on Saturday.\n")))
+    assert article.published == dt.date(2019, 2, 16)
+    assert article.date_method == "the page's 'FEBRUARY 16, 2019' line"
+    assert (article.publisher, article.dateline) == ("Reuters", "NEW DELHI")
 
 
 def test_plain_article_has_no_metadata_and_all_its_sentences(tmp_path):

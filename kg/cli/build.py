@@ -13,9 +13,14 @@ from kg.cli.app import main, reports_errors, stderr, stdout, store_option
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @store_option
+@click.option("--reason/--no-reason", default=True, show_default=True,
+              help="Run the OWL reasoner over the whole store afterwards (skip it for bulk loads, "
+                   "then run kg reason once).")
 @reports_errors
-def build(paths: tuple[str, ...], store: str) -> None:
+def build(paths: tuple[str, ...], store: str, reason: bool) -> None:
     """Read articles into the store: mentions, entities, events, validated per article.
+
+    PATHS are article files or folders (default: seeds/).
 
     \b
     Example:
@@ -30,9 +35,43 @@ def build(paths: tuple[str, ...], store: str) -> None:
                   TimeElapsedColumn(), TextColumn("{task.description}"), console=stderr,
                   transient=True) as bar:
         task = bar.add_task("", total=len(files))
-        summary = run_build(paths, store, progress=lambda p: bar.update(task, advance=1, description=p))
+        summary = run_build(paths, store, progress=lambda p: bar.update(task, advance=1, description=p),
+                            run_reasoner=reason)
     _print_summary(summary, store)
+    if summary.reasoner is not None:
+        _print_reasoner(summary.reasoner)
     sys.exit(0 if summary.ok else 1)
+
+
+def _print_reasoner(report) -> bool:
+    if report.consistent:
+        stderr.print(f"Reasoner: consistent; {len(report.inferred)} inferred triples written to the "
+                     "inferred graph.", highlight=False)
+        return True
+    stderr.print(f"[red]Reasoner: the stored facts are inconsistent with the ontology.[/]\n  {report.message}\n"
+                 "  The inferred graph was left as it was. Look at the entities named with kg explain.",
+                 highlight=False)
+    return False
+
+
+@main.command()
+@store_option
+@reports_errors
+def reason(store: str) -> None:
+    """Run the OWL reasoner (HermiT) over the ontology and all stored facts.
+
+    Writes what it infers into the inferred named graph, or names the entities of an inconsistency.
+
+    \b
+    Example:
+      kg reason --store .kg
+    """
+    from kg.loader import reason as run_reason
+    from kg.store import open_store
+
+    with stderr.status("reasoning (HermiT) over the stored facts ..."):
+        report = run_reason(open_store(store))
+    sys.exit(0 if _print_reasoner(report) else 1)
 
 
 def _print_summary(summary, store: str) -> None:
