@@ -159,13 +159,14 @@ def explain(name: str, store: str) -> None:
         stdout.print(f"[bold]{result.label}[/]  <{result.iri}>", highlight=False)
         for graph, predicate, value in result.reference:
             stdout.print(f"  {predicate} {value}   [dim](from {graph})[/]", highlight=False)
-        table = Table(show_lines=False)
-        for column in ("fact", "article", "sentence", "rule"):
-            table.add_column(column, overflow="fold")
+        source = None
         for fact in result.facts:
-            table.add_row(f"{fact.subject} —{fact.predicate}→ {fact.object}", fact.file,
-                          f"[{fact.sentence_index}] {fact.sentence}", f"{fact.rule} ({fact.confidence:.2f})")
-        stdout.print(table)
+            if (fact.file, fact.sentence_index) != source:
+                source = (fact.file, fact.sentence_index)
+                stdout.print(f"\n[cyan]{fact.file}[/] sentence {fact.sentence_index}: [italic]{fact.sentence}[/]",
+                             highlight=False)
+            stdout.print(f"  {fact.subject} —{fact.predicate}→ {fact.object}   [dim]{fact.rule}, "
+                         f"confidence {fact.confidence:.2f}[/]", highlight=False)
 
 
 @main.command()
