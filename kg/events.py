@@ -231,7 +231,16 @@ def find_meetings(ctx: Context) -> None:
             label = "-".join(ctx.entity(st).label for st in states) + " " + primary.label
         cls = CTKG.WorkingGroupMeeting if "group" in primary.key else (
             CTKG.Summit if "summit" in primary.key else CTKG.Dialogue)
-        _meeting(ctx, key, label, cls, states, session, primary.sentence, others=held[1:])
+        _meeting(ctx, key, label, cls, states, session, primary.sentence)
+        main = (ctx.main_meeting, ctx.meeting_states)
+        for other in _joint_sessions(primary, mentions):
+            # "the 17th meeting of the JWG and the third session of the designations dialogue":
+            # a second session, held together with the first, of a series of its own.
+            other_key = _series_key(other.states or states, other.key)
+            other_label = other.label if other.states else "-".join(ctx.entity(st).label for st in states) + " " + other.label
+            _meeting(ctx, other_key, other_label, CTKG.Dialogue if "dialogue" in other.key else cls,
+                     states, other.session, other.sentence, with_delegations=False)
+        ctx.main_meeting, ctx.meeting_states = main
     else:
         _meeting(ctx, *summit)
     _next_and_previous(ctx, mentions)
@@ -250,7 +259,7 @@ def _summit(ctx: Context):
         names = [ctx.entity(p).label for p in people]
         key = "summit-" + "-".join(sorted(slug(n) for n in names))
         label = f"Meeting between {names[0]} and {names[1]}"
-        return key, label, CTKG.Summit, states, None, sent.index, [], people
+        return key, label, CTKG.Summit, states, None, sent.index, people
     return None
 
 
@@ -278,7 +287,13 @@ def _meeting_date(ctx: Context, first: int) -> DateSpan | None:
     return None
 
 
-def _meeting(ctx: Context, key, label, cls, states, session, first, others=(), people=()) -> None:
+def _joint_sessions(primary: SeriesMention, mentions: list[SeriesMention]) -> list[SeriesMention]:
+    """Other series named in the primary's sentence right after it, joined by 'and'."""
+    return [m for m in mentions if m.sentence == primary.sentence and m.start > primary.start
+            and m.key != primary.key and m.key not in primary.key]
+
+
+def _meeting(ctx: Context, key, label, cls, states, session, first, people=(), with_delegations=True) -> None:
     span = _meeting_date(ctx, first)
     start = span.start if span else None
     month_day = span.month_day if span and not start else None
@@ -308,9 +323,6 @@ def _meeting(ctx: Context, key, label, cls, states, session, first, others=(), p
     out.add(iri, CTKG.eventStatus, CTKG.Held, first, "meeting-series")
     if session:
         out.add(iri, CTKG.sessionNumber, Literal(session, datatype=XSD.integer), first, "session-ordinal", 0.9)
-    for other in others:
-        if other.key != key.split("-", 2)[-1] and other.session is None:
-            continue
     if start:
         out.add(iri, CTKG.startDate, Literal(start, datatype=XSD.date), first, span.how and "meeting-date", 0.85)
         if span.end:
@@ -322,7 +334,8 @@ def _meeting(ctx: Context, key, label, cls, states, session, first, others=(), p
     for person in people:
         out.add(iri, CTKG.participant, person, first, "meeting-between", 0.85)
     _place(ctx, iri, first)
-    _delegations(ctx, iri)
+    if with_delegations:
+        _delegations(ctx, iri)
 
 
 def _place(ctx: Context, iri: URIRef, first: int) -> None:
@@ -413,21 +426,15 @@ def _delegation(ctx: Context, meeting: URIRef, state: URIRef, person: URIRef, i:
 def _next_and_previous(ctx: Context, mentions: list[SeriesMention]) -> None:
     if ctx.main_meeting is None:
         return
-    series = next(ctx.out.facts[i].object for i in range(len(ctx.out.facts))
-                  if ctx.out.facts[i].subject == ctx.main_meeting and ctx.out.facts[i].predicate == CTKG.inSeries)
+    series = next(f.object for f in ctx.out.facts if f.subject == ctx.main_meeting and f.predicate == CTKG.inSeries)
     base_label = str(next(f.object for f in ctx.out.facts if f.subject == series and f.predicate == SKOS.prefLabel))
     for sent in ctx.article.sentences:
         text = sent.text
         if re.search(r"\bnext\s+(round|meeting|session|dialogue|edition)\b", text, re.I) and \
                 re.search(r"\b(hold|held|host|convene|meet)\b", text, re.I):
             nxt = URIRef(f"{ctx.main_meeting}/next")
-            ctx.out.declare(nxt, ctx.out.events[ctx.main_meeting], f"{base_label} (next session, planned)",
-                            sent.index, "next-session", 0.75)
-            ctx.out.add(nxt, CTKG.inSeries, series, sent.index, "next-session", 0.75)
-            ctx.out.add(nxt, CTKG.eventStatus, CTKG.Planned, sent.index, "next-session", 0.75)
-            ctx.out.add(nxt, CTKG.dateUnknown, Literal(True), sent.index, "next-session", 0.75)
-            for st in ctx.meeting_states:
-                ctx.out.add(nxt, CTKG.participant, st, sent.index, "next-session", 0.7)
+            _other_session(ctx, nxt, series, f"{base_label} (next session, planned)", CTKG.Planned, sent,
+                           "next-session", 0.75)
             for off, place in ctx.things(sent.index, CTKG.Place):
                 ctx.out.add(nxt, CTKG.place, place, sent.index, "next-session", 0.75)
                 break
@@ -437,14 +444,20 @@ def _next_and_previous(ctx: Context, mentions: list[SeriesMention]) -> None:
         if m:
             month, year = MONTH_NAMES.index(m.group(2)) + 1, int(m.group(3))
             prev = mint("event/meeting", f"{str(series).rsplit('/', 1)[-1]} {year}-{month:02d}")
-            ctx.out.declare(prev, ctx.out.events[ctx.main_meeting], f"{base_label} ({m.group(2)} {year})",
-                            sent.index, "previous-session", 0.8)
-            ctx.out.add(prev, CTKG.inSeries, series, sent.index, "previous-session", 0.8)
-            ctx.out.add(prev, CTKG.eventStatus, CTKG.Held, sent.index, "previous-session", 0.8)
-            ctx.out.add(prev, CTKG.dateUnknown, Literal(True), sent.index, "previous-session", 0.8)
-            for st in ctx.meeting_states:
-                ctx.out.add(prev, CTKG.participant, st, sent.index, "previous-session", 0.7)
+            _other_session(ctx, prev, series, f"{base_label} ({m.group(2)} {year})", CTKG.Held, sent,
+                           "previous-session", 0.8)
             ctx.out.add(ctx.main_meeting, CTKG.previousSession, prev, sent.index, "previous-session", 0.8)
+
+
+def _other_session(ctx: Context, iri: URIRef, series: URIRef, label: str, status: URIRef, sent: Sentence,
+                   rule: str, confidence: float) -> None:
+    """A session of the same series that the article only mentions: planned, or held before."""
+    ctx.out.declare(iri, ctx.out.events[ctx.main_meeting], label, sent.index, rule, confidence)
+    ctx.out.add(iri, CTKG.inSeries, series, sent.index, rule, confidence)
+    ctx.out.add(iri, CTKG.eventStatus, status, sent.index, rule, confidence)
+    ctx.out.add(iri, CTKG.dateUnknown, Literal(True), sent.index, rule, confidence)
+    for st in ctx.meeting_states:
+        ctx.out.add(iri, CTKG.participant, st, sent.index, rule, 0.7)
 
 
 # -- statements ---------------------------------------------------------------------------------
@@ -847,7 +860,9 @@ LEGAL_RULES = [
     (CTKG.Arrest, "arrest", re.compile(r"\barrest(?:ed|s)?\b", re.I)),
     (CTKG.AssassinationPlot, "assassination-plot",
      re.compile(r"\b(?:assassination\s+(?:attempt|plot|bid)|plot\s+to\s+(?:kill|assassinate)|murder\s+plot)\b", re.I)),
-    (CTKG.Designation, "designation", re.compile(r"\bdesignat(?:ed|ion of|es)\b(?!\s+dialogue)", re.I)),
+    (CTKG.Designation, "designation", re.compile(
+        r"\bdesignat(?:ed|ion of|es)\b(?!\s+dialogue)|\b(?:added|listed|placed)\b[^.]{0,120}\b(?:list|sanctions)\b",
+        re.I)),
     (CTKG.Accusation, "accusation", re.compile(r"\baccused\b|\bfor\s+(?:his|her|their)\s+role\s+in\b", re.I)),
 ]
 
@@ -883,6 +898,9 @@ def _legal_targets(ctx: Context, sent: Sentence, cls, m, people) -> list[URIRef]
         return (after or possessive[-1:])[:1]
     if cls == CTKG.Arrest:
         return [p for off, p in people if off > m.start()][:8]
+    if cls == CTKG.Designation:
+        inside = [p for off, p in people if m.start() <= off <= m.end()]
+        return inside[:1] or [p for off, p in people if 0 <= off - m.end() <= 5][:1]
     if cls == CTKG.AssassinationPlot:
         return [p for off, p in people if off > m.start()][:1]
     if cls == CTKG.Accusation:

@@ -249,7 +249,7 @@ def _apposition_after(text: str, offset: int, end: int) -> str | None:
         phrase = phrase + ", " + more.group(1).strip()
     first_words = [token_norm(t) for t, _, _ in tokens(phrase)][:6]
     _, heads = title_words()
-    if not any(w in heads for w in first_words):
+    if not any(w in heads or w in descriptor_words() for w in first_words):
         return None
     return phrase
 
