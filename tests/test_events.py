@@ -1,0 +1,115 @@
+"""Events and relations, each rule on a few sentences of its own."""
+from __future__ import annotations
+
+from rdflib import Literal
+from rdflib.namespace import RDF, XSD
+
+from kg.article import read_article
+from kg.entities import resolve
+from kg.events import extract_events
+from kg.mentions import find_mentions
+from kg.vocab import CTKG
+
+
+def facts_of(tmp_path, text: str):
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    article = read_article(path)
+    res = resolve(article, find_mentions(article))
+    return extract_events(article, res).facts
+
+
+def objects(facts, predicate):
+    return [f.object for f in facts if f.predicate == predicate]
+
+
+def typed(facts, cls):
+    return list(dict.fromkeys(f.subject for f in facts if f.predicate == RDF.type and f.object == cls))
+
+
+def test_a_meeting_gets_its_series_dates_place_and_states(tmp_path):
+    facts = facts_of(tmp_path, "New Delhi, March 1, 2024 (PTI) From February 27 to February 29, Home Secretary "
+                               "Ajay Bhalla and officials met in New Delhi to co-chair the India-US Homeland "
+                               "Security Dialogue.\n")
+    assert len(typed(facts, CTKG.Dialogue)) == 1
+    assert objects(facts, CTKG.startDate) == [Literal("2024-02-27", datatype=XSD.date)]
+    assert objects(facts, CTKG.endDate) == [Literal("2024-02-29", datatype=XSD.date)]
+    assert any(str(o).endswith("/place/new-delhi") for o in objects(facts, CTKG.place))
+    states = {str(o).rsplit("/", 1)[-1] for o in objects(facts, CTKG.participant) if "/state/" in str(o)}
+    assert states == {"india", "united-states"}
+
+
+def test_a_meeting_held_virtually_has_no_place(tmp_path):
+    facts = facts_of(tmp_path, "New Delhi, September 12, 2020 (PTI) The 17th meeting of the US-India joint working "
+                               "group on counterterrorism was held virtually during September 9-10.\n")
+    assert objects(facts, CTKG.isVirtual) == [Literal(True)]
+    assert objects(facts, CTKG.sessionNumber) == [Literal(17, datatype=XSD.integer)]
+    assert not objects(facts, CTKG.place)
+
+
+def test_the_leader_of_each_delegation_is_found(tmp_path):
+    facts = facts_of(tmp_path, "New Delhi, Feb 28, 2024 (PTI) The India-US Homeland Security Dialogue was held here. "
+                               "While the Indian delegation was led by Union Home Secretary Ajay Bhalla, the US "
+                               "delegation was headed by his counterpart Kristie Canegallo, the acting deputy "
+                               "secretary in the US Department of Homeland Security.\n")
+    leaders = {str(o).rsplit("/", 1)[-1] for o in objects(facts, CTKG.ledBy)}
+    assert leaders == {"ajay-bhalla", "kristie-canegallo"}
+
+
+def test_the_next_and_previous_sessions_are_linked(tmp_path):
+    facts = facts_of(tmp_path, "New Delhi, Feb 28, 2024 (PTI) The India-US Homeland Security Dialogue was held here. "
+                               "Both sides agreed to hold the next round of the Homeland Security Dialogue in "
+                               "Washington DC at a mutually convenient date. The last India-US Homeland Security "
+                               "Dialogue was held in January 2022.\n")
+    assert len(objects(facts, CTKG.nextSession)) == 1 and len(objects(facts, CTKG.previousSession)) == 1
+    assert CTKG.Planned in objects(facts, CTKG.eventStatus)
+
+
+def test_an_attack_gets_its_perpetrator_and_toll(tmp_path):
+    facts = facts_of(tmp_path, "New Delhi, Sep 12, 2020 (PTI) The 2008 Mumbai attacks, which were carried out by a "
+                               "10-member team of the LeT from Pakistan, left 166 people dead.\n")
+    assert objects(facts, CTKG.killed) == [Literal(166, datatype=XSD.integer)]
+    assert [str(o).rsplit("/", 1)[-1] for o in objects(facts, CTKG.perpetrator)] == ["lashkar-e-taiba"]
+
+
+def test_an_attack_blamed_on_a_group_is_attributed_not_perpetrated(tmp_path):
+    facts = facts_of(tmp_path, "New Delhi, Sep 12, 2020 (PTI) The 2016 Pathankot attack, blamed on JeM, targeted an "
+                               "Indian Air Force base and resulted in the death of seven Indian troops.\n")
+    assert [str(o).rsplit("/", 1)[-1] for o in objects(facts, CTKG.attributedTo)] == ["jaish-e-mohammed"]
+    assert not objects(facts, CTKG.perpetrator)
+    assert objects(facts, CTKG.killed) == [Literal(7, datatype=XSD.integer)]
+
+
+def test_an_unknown_attack_is_minted_from_its_place_and_year(tmp_path):
+    facts = facts_of(tmp_path, "New Delhi, Feb 28, 2024 (PTI) India is seeking action against those involved in "
+                               "the July 2023 attack on the Indian consulate in San Francisco.\n")
+    attacks = typed(facts, CTKG.Attack)
+    assert [str(a).rsplit("/", 1)[-1] for a in attacks] == ["2023-san-francisco"]
+    assert objects(facts, CTKG.target) == [Literal("Indian consulate")]
+
+
+def test_a_call_to_act_names_its_target_demand_and_callers(tmp_path):
+    facts = facts_of(tmp_path, "New Delhi, Sep 12, 2020 (PTI) India and the US have called on Pakistan to take "
+                               "immediate action against terror groups, a joint statement said.\n")
+    assert [str(o).rsplit("/", 1)[-1] for o in objects(facts, CTKG.calledOn)] == ["pakistan"]
+    assert str(objects(facts, CTKG.demand)[0]).startswith("take immediate action")
+    callers = {str(o).rsplit("/", 1)[-1] for f in facts if f.predicate == CTKG.issuedBy
+               and "/call/" in str(f.subject) for o in [f.object]}
+    assert callers == {"india", "united-states"}
+
+
+def test_a_third_state_answering_a_joint_statement_is_a_reaction(tmp_path):
+    facts = facts_of(tmp_path, "New Delhi, Sep 12, 2020 (PTI) India and the US issued a joint statement on terrorism. "
+                               "China, however, responded to the joint statement by defending Pakistan's record. "
+                               "“We oppose double standards,” foreign ministry spokesperson Zhao Lijian said.\n")
+    reactions = typed(facts, CTKG.Reaction)
+    assert len(reactions) == 1
+    assert [str(o).rsplit("/", 1)[-1] for o in objects(facts, CTKG.spokesperson)] == ["zhao-lijian"]
+
+
+def test_a_person_who_only_hailed_an_extradition_is_not_its_target(tmp_path):
+    facts = facts_of(tmp_path, "New Delhi, April 10, 2025 (ANI) Tahawwur Hussain Rana, an accused in the 2008 Mumbai "
+                               "terror attacks, was extradited from the United States. Union Home Minister Amit "
+                               "Shah hailed the extradition as a major success.\n")
+    targets = {str(o).rsplit("/", 1)[-1] for o in objects(facts, CTKG.targetPerson)}
+    assert targets == {"tahawwur-rana"}
