@@ -113,7 +113,7 @@ def _resolve_person(m: Mention, entities: dict[URIRef, Entity], find_person) -> 
     if not parts:
         return None
     people = [e for e in entities.values() if e.cls == CTKG.Person]
-    if len(parts) == 1:
+    if len(parts) == 1 and len(tokens(m.text)) == 1:
         # A lone surname (or given name) refers back to one full name of this article.
         matches = [p for p in people if parts[0] in _name_parts(p.label)]
         return matches[0].iri if len(matches) == 1 else None
@@ -127,7 +127,7 @@ def _resolve_person(m: Mention, entities: dict[URIRef, Entity], find_person) -> 
         entities[iri] = Entity(iri, CTKG.Person, label, True, name_key=key, first_sentence=m.sentence)
         return iri
     first_last = [t for t, _, _ in tokens(m.text) if len(token_norm(t)) > 1]
-    iri = mint("person", " ".join([first_last[0], first_last[-1]]))
+    iri = mint("person", " ".join(dict.fromkeys([first_last[0], first_last[-1]])))
     entities[iri] = Entity(iri, CTKG.Person, m.text, False, name_key=key, first_sentence=m.sentence)
     return iri
 

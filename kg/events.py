@@ -373,8 +373,7 @@ def _delegations(ctx: Context, meeting: URIRef) -> None:
         text = sent.text
         for m in re.finditer(r"\b(delegation|side|team)\s+(?:was|were|is)\s+(?:led|headed)\s+by\b", text):
             state = _state_before(ctx, sent, m.start())
-            person = _person_after(ctx, sent, m.end())
-            if state and person:
+            for person in _people_in_clause(ctx, sent, m.end()) if state else []:
                 _delegation(ctx, meeting, state, person, sent.index, "delegation-led-by")
         m = re.search(r"\bled\s+the\s+(?:two\s+)?delegations\b", text)
         if m:
@@ -397,11 +396,18 @@ def _state_before(ctx: Context, sent: Sentence, pos: int) -> URIRef | None:
     return best
 
 
-def _person_after(ctx: Context, sent: Sentence, pos: int) -> URIRef | None:
-    for off, iri in ctx.things(sent.index, CTKG.Person):
-        if off >= pos:
-            return iri
-    return None
+def _people_in_clause(ctx: Context, sent: Sentence, pos: int) -> list[URIRef]:
+    """The people named from `pos` to the end of the clause ('..., while', ';', the sentence's end)
+    joined by 'and': 'led by Defence Minister Rajnath Singh and External Affairs Minister S Jaishankar'."""
+    end = re.search(r",\s*(?:while|whereas|but)\b|;|$", sent.text[pos:])
+    clause_end = pos + end.start()
+    people = [(off, iri) for off, iri in ctx.things(sent.index, CTKG.Person) if pos <= off < clause_end]
+    chosen = people[:1]
+    for (prev, _), (off, iri) in zip(people, people[1:]):
+        if not re.search(r"\band\b", sent.text[prev:off]):
+            break
+        chosen.append((off, iri))
+    return [iri for _, iri in chosen]
 
 
 def _delegation(ctx: Context, meeting: URIRef, state: URIRef, person: URIRef, i: int, rule: str) -> None:

@@ -169,18 +169,18 @@ def _people(article: Article, sentence: Sentence, toks, known: list[Mention], in
             j += 1
         run = list(range(i, j))
         i = j if j > i else i + 1
-        # Split a leading title off the run: "Union Home Secretary | Ajay Bhalla".
-        k = 0
-        while k < len(run) and token_norm(toks[run[k]][0]) in words | descriptor_words():
+        # Split the title off the run at its last title word: "Union Home Secretary | Ajay Bhalla",
+        # "Finance Minister | Arun Jaitley"; without one, drop leading title words.
+        marked = [n for n in run if token_norm(toks[n][0]) in heads | descriptor_words()]
+        k = run.index(marked[-1]) + 1 if marked else 0
+        while not marked and k < len(run) and token_norm(toks[run[k]][0]) in words:
             k += 1
         name_idx = [n for n in run[k:] if token_norm(toks[n][0]) not in words]
         if not name_idx or name_idx != run[k : k + len(name_idx)]:
             continue
         name_idx = name_idx[:4]
-        if len(name_idx) < 2 and not _single_name_allowed(toks, name_idx[0], text, offset):
-            continue
         start, end = toks[name_idx[0]][1], toks[name_idx[-1]][2]
-        title, title_start = _title_before(toks, name_idx[0], in_known, known, text, offset)
+        title, title_start = _title_before(toks, name_idx[0], in_known, known, text, offset, run[0])
         title_after = _apposition_after(text, offset, end)
         evidence = (
             _has_head(title)
@@ -193,6 +193,8 @@ def _people(article: Article, sentence: Sentence, toks, known: list[Mention], in
         name = text[start - offset : end - offset]
         name = re.sub(r"['’]s$", "", name)
         end = start + len(name)
+        if title_after and _is_post_title(title_after) and not _is_post_title(title):
+            title, title_start = title_after, None   # "his counterpart X, the acting deputy secretary ..."
         found.append(
             Mention("person", name, start, end, sentence.index, CTKG.Person, label=name,
                     title=title or title_after, title_start=title_start)
@@ -208,22 +210,20 @@ def _joined(text: str, offset: int, toks, j: int) -> bool:
     return gap in (" ", ". ") and not (gap == ". " and len(toks[j - 1][0]) > 1)
 
 
-def _single_name_allowed(toks, n: int, text: str, offset: int) -> bool:
-    # A lone capitalised word is a person only with strong cues; entities.py resolves it to a
-    # full name mentioned earlier. Handled by the evidence check (title or speech verb).
-    return True
-
-
-def _title_before(toks, first: int, in_known, known: list[Mention], text: str, offset: int):
-    """The title words right before a name, across case: 'foreign ministry spokesperson'."""
-    words, _ = title_words()
+def _title_before(toks, first: int, in_known, known: list[Mention], text: str, offset: int, run_start: int):
+    """The title words right before a name, across case: 'foreign ministry spokesperson', the
+    capitalised words of its run ('Finance Minister'), or a title and a comma ('his Indian
+    counterpart, Ajit Doval')."""
+    words, heads = title_words()
     k = first
     while k > 0:
         t = token_norm(toks[k - 1][0])
         gap = text[toks[k - 1][2] - offset : toks[k][1] - offset]
-        if gap not in (" ", "-"):
+        after_comma = k == first and gap == ", " and (t in heads or t in descriptor_words())
+        if gap not in (" ", "-") and not after_comma:
             break
-        if t in words or t in descriptor_words() or in_known[k - 1] or t.isdigit() or re.match(r"\d+/\d+", t):
+        if (k - 1 >= run_start or after_comma or t in words or t in descriptor_words() or in_known[k - 1]
+                or t.isdigit() or re.match(r"\d+/\d+", t)):
             k -= 1
             continue
         break
@@ -252,6 +252,12 @@ def _apposition_after(text: str, offset: int, end: int) -> str | None:
     if not any(w in heads or w in descriptor_words() for w in first_words):
         return None
     return phrase
+
+
+def _is_post_title(title: str | None) -> bool:
+    """A title that names a post ('Home Secretary'), not only a description ('his counterpart')."""
+    _, heads = title_words()
+    return bool(title) and any(token_norm(t) in heads for t, _, _ in tokens(title))
 
 
 def _has_head(title: str | None) -> bool:

@@ -11,12 +11,13 @@ A named query is a file `queries/NAME.rq` that begins with a header:
     # columns: meeting start state leader
     # example: kg query delegations --meeting "India-US Homeland Security Dialogue"
 
-Its SELECT projects the columns, in that order, then each parameter that is not a column:
-pyoxigraph binds (`substitutions=`) only projected variables, and run_named drops the extra
-ones. A parameter names an entity: its text is resolved to IRIs by label or alias
-(resolve_label) and the IRI is bound as an RDF term, never pasted into the query text. Bind
-only variables that a required pattern matches: pyoxigraph puts a bound value into every row,
-so a variable bound inside OPTIONAL would show on rows where nothing matched. Files whose
+Its SELECT projects exactly the columns. A parameter names an entity: kg resolves the given
+text to IRIs by label or alias (resolve_label) and writes those IRIs, as RDF terms from the
+store, into the query's `VALUES ?name { UNDEF }` block; the user's text never enters the
+query. (pyoxigraph's `substitutions=` would be the other way, but in 0.5 the query planner
+does not see substituted values: `evidence` took 11 s instead of 1 ms at 1M quads. It also
+binds one value per variable and only projected variables.) With no value given, the block
+stays UNDEF and the query runs unfiltered, as it does in `kg sparql` or over HTTP. Files whose
 name starts with `_` are internal queries that this module runs itself.
 
 Free SPARQL (run_sparql) runs in a worker process that opens the store read-only, so that a
@@ -27,7 +28,6 @@ from __future__ import annotations
 import csv
 import difflib
 import io
-import itertools
 import json
 import os
 import re
@@ -52,13 +52,15 @@ from pyoxigraph import (
     parse_query_results,
 )
 
+from kg import store as kg_store
 from kg.errors import BadQuery, QueryTimeout, StoreError, UnknownEntity, UnknownQuery
+from kg.remote import is_url
 from kg.vocab import CTKG, PREFIXES, base_iri
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 QUERY_DIR = PACKAGE_ROOT / "queries"
 WORKER_GRACE_S = 60.0
-RESERVED_PARAMS = {"store", "format", "iris", "list", "output", "help", "timeout"}
+RESERVED_PARAMS = {"store", "format", "iris", "list", "output", "help", "sparql"}  # kg query options
 LABEL_CHUNK = 1000
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -105,11 +107,6 @@ class NamedQuery:
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
-
-    @property
-    def hidden_params(self) -> tuple[str, ...]:
-        """Parameters the SELECT projects after the columns, so that pyoxigraph can bind them."""
-        return tuple(p.name for p in self.params if p.name not in self.columns)
 
 
 @dataclass(frozen=True)
@@ -185,30 +182,27 @@ def _either(names: list[str]) -> str:
 # -- the store -------------------------------------------------------------------------------
 
 
-def open_store(path: str | os.PathLike) -> Store:
-    """The store in folder `path`, opened read-only. StoreError if there is none."""
-    folder = store_folder(path)
+def open_store(location: str | os.PathLike) -> Store:
+    """The store to query, opened read-only: a store folder, or the URL of a SPARQL endpoint
+    (kg.remote.RemoteStore, which answers like a pyoxigraph Store). StoreError if there is none."""
+    if is_url(str(location)):
+        return kg_store.open_store(str(location), read_only=True)
+    folder = store_folder(location)
     try:
         return Store.read_only(str(folder))
     except OSError as error:
         raise StoreError(
-            f"'{path}' is not a readable store ({error}). "
+            f"'{location}' is not a readable store ({error}). "
             "Rebuild it with `kg build`, or point --store at another folder."
         ) from error
 
 
-def store_folder(path: str | os.PathLike) -> Path:
-    """`path` as a folder that exists; StoreError (saying what to do) for a URL or no folder."""
-    text = str(path)
-    if re.match(r"https?://", text):
-        raise StoreError(
-            f"'{text}' is a URL; kg query and kg sparql read a store folder. "
-            "Point --store (or KG_STORE) at the folder kg build wrote, e.g. --store .kg"
-        )
-    folder = Path(path)
+def store_folder(location: str | os.PathLike) -> Path:
+    """`location` as a store folder that exists; StoreError, saying what to do, if it is not."""
+    folder = Path(location)
     if not folder.is_dir():
         raise StoreError(
-            f"no store at '{text}'. Build one with `kg build seeds/`, "
+            f"no store at '{location}'. Build one with `kg build seeds/`, "
             "or point --store (or KG_STORE) at an existing store folder."
         )
     return folder
@@ -217,6 +211,13 @@ def store_folder(path: str | os.PathLike) -> Path:
 def prefixes() -> dict[str, str]:
     """The prefixes every query may use without declaring them (id: follows KG_BASE_IRI)."""
     return {**PREFIXES, "id": base_iri()}
+
+
+def with_prefixes(text: str) -> str:
+    """`text` with PREFIX lines for the project prefixes, to run it where they are not
+    predeclared (the `kg serve` endpoint, other SPARQL tools)."""
+    lines = [f"PREFIX {prefix}: <{namespace}>" for prefix, namespace in prefixes().items()]
+    return "\n".join(lines) + "\n" + text
 
 
 def _select(store: Store, text: str, substitutions: dict | None = None) -> QuerySolutions:
@@ -241,9 +242,12 @@ def resolve_label(store: Store, text: str) -> list[NamedNode]:
     IRI (or id:/wd: prefixed name) `text` is. UnknownEntity, with close labels, if none."""
     iri = _as_iri(text)
     if iri is not None:
-        if list(_select(store, _internal("iri-exists"), {Variable("entity"): iri})):
+        if list(_select(store, bind_values(_internal("known-iri"), {"entity": [iri]}))):
             return [iri]
-        raise UnknownEntity(f"no entity with the IRI <{iri.value}> in the store.")
+        raise UnknownEntity(
+            f"no entity with the IRI <{iri.value}> in the store. Give a label or alias "
+            "instead, or look the IRI up with kg query ... --iris."
+        )
     key = label_key(text)
     if key:
         solutions = _select(store, _internal("resolve-label"), {Variable("key"): Literal(key)})
@@ -283,13 +287,15 @@ def _no_entity_message(store: Store, text: str) -> str:
     )
 
 
-def _substitutions(store: Store, query: NamedQuery, params: dict[str, str]) -> list[dict]:
-    """Every combination of the IRIs the given parameters resolve to, as substitutions."""
+def parameter_iris(store: Store, query: NamedQuery, params: dict[str, str]) -> dict[str, list[NamedNode]]:
+    """The IRIs each given parameter names, after checking the parameters against the header."""
     for name in params:
         if query.param(name) is None:
             declared = ", ".join(f"--{p.name}" for p in query.params) or "none"
+            close = difflib.get_close_matches(name, [p.name for p in query.params], n=1)
+            hint = f" Did you mean --{close[0]}?" if close else ""
             raise BadQuery(
-                f"the query '{query.name}' has no parameter --{name}. "
+                f"the query '{query.name}' has no parameter --{name}.{hint} "
                 f"Its parameters: {declared}. Example: {query.example}"
             )
     for param in query.params:
@@ -298,12 +304,33 @@ def _substitutions(store: Store, query: NamedQuery, params: dict[str, str]) -> l
                 f"the query '{query.name}' needs --{param.name}: {param.description}. "
                 f"Example: {query.example}"
             )
-    choices = []
+    resolved = {}
     for name, text in params.items():
         if not text or not text.strip():
             raise BadQuery(f"--{name} is empty: give {query.param(name).description}.")
-        choices.append([(Variable(name), iri) for iri in resolve_label(store, text)])
-    return [dict(combination) for combination in itertools.product(*choices)]
+        resolved[name] = resolve_label(store, text)
+    return resolved
+
+
+def bind_values(text: str, values: dict[str, list[NamedNode]]) -> str:
+    """`text` with each `VALUES ?name { UNDEF }` block holding the given IRIs instead.
+
+    The IRIs are RDF terms (pyoxigraph NamedNode, which accepts only valid IRIs), written in
+    their N-Triples form; nothing a user typed is ever written into the query."""
+    for name, iris in values.items():
+        terms = " ".join(_iri_term(iri) for iri in iris)
+        block = re.compile(r"VALUES\s+\?" + re.escape(name) + r"\s*\{\s*UNDEF\s*\}")
+        text, count = block.subn(lambda _: f"VALUES ?{name} {{ {terms} }}", text)
+        if not count:
+            raise BadQuery(f"the query has no `VALUES ?{name} {{ UNDEF }}` block for --{name}.")
+    return text
+
+
+def _iri_term(iri: NamedNode) -> str:
+    term = str(NamedNode(iri.value))
+    if not (term.startswith("<") and term.endswith(">")) or ">" in term[1:-1]:
+        raise BadQuery(f"not an IRI: {iri.value!r}")
+    return term
 
 
 # -- running ---------------------------------------------------------------------------------
@@ -318,11 +345,9 @@ def run_named(store: Store, name: str, params: dict[str, str] | None = None, *, 
     the ORDER BY clause is left off when the query runs (Oxigraph sorts IRIs slowly)."""
     query = get_query(name)
     body, order = split_order_by(query.text)
+    body = bind_values(body, parameter_iris(store, query, dict(params or {})))
     variables = [Variable(column) for column in query.columns]
-    distinct: dict[tuple, None] = {}
-    for substitution in _substitutions(store, query, dict(params or {})):
-        for solution in _select(store, body, substitution):
-            distinct.setdefault(tuple(solution[variable] for variable in variables), None)
+    distinct = dict.fromkeys(tuple(solution[v] for v in variables) for solution in _select(store, body))
     terms = tuple(distinct)
     labels = {} if iris else fetch_labels(store, _iris_in(terms))
     rows = list(zip(_display_rows(terms, labels, iris=iris), terms))
@@ -370,15 +395,20 @@ class _Reversed(str):
 
 
 def fetch_labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
-    """IRI -> the name to show it by (skos:prefLabel; else a post's title, an article's file
-    name, a sentence's text), fetched in one query per 1000 IRIs."""
+    """IRI -> the name to show it by: its skos:prefLabel; else, for a post (id:post/...), its
+    title; for an article or sentence (id:article/...), its file name or text. One query per
+    LABEL_CHUNK IRIs, never one per row."""
     wanted = sorted(set(iris))
+    posts, sources = base_iri() + "post/", base_iri() + "article/"
     best: dict[str, tuple] = {}
     for start in range(0, len(wanted), LABEL_CHUNK):
         chunk = wanted[start : start + LABEL_CHUNK]
-        values = " ".join(str(NamedNode(iri)) for iri in chunk)
-        text = _internal("labels").replace("VALUES ?iri { }", f"VALUES ?iri {{ {values} }}", 1)
-        for solution in _select(store, text):
+        values = {
+            "named": [NamedNode(iri) for iri in chunk],
+            "post": [NamedNode(iri) for iri in chunk if iri.startswith(posts)],
+            "source": [NamedNode(iri) for iri in chunk if iri.startswith(sources)],
+        }
+        for solution in _select(store, bind_values(_internal("labels"), values)):
             label = solution["label"]
             rank = (int(solution["rank"].value), label.language not in (None, "en"), label.value)
             iri = solution["iri"].value
@@ -441,10 +471,12 @@ def compact_iri(iri: str) -> str:
 
 
 def run_sparql(store: str | os.PathLike, text: str, *, timeout_s: float = 30.0):
-    """Run a SPARQL query on the store folder `store`: a Result for SELECT, a bool for ASK,
+    """Run a SPARQL query on the store folder (or endpoint URL) `store`: a Result for SELECT, a bool for ASK,
     an rdflib.Graph for CONSTRUCT and DESCRIBE. BadQuery for a syntax error or an update;
     QueryTimeout if it runs longer than `timeout_s` seconds (the worker is then stopped)."""
     refuse_updates(text)
+    if is_url(str(store)):
+        return _run_on_server(str(store), text, timeout_s)
     folder = store_folder(store)
     kind, payload = _run_in_worker(folder, text, timeout_s)
     if kind == "syntax":
@@ -456,6 +488,22 @@ def run_sparql(store: str | os.PathLike, text: str, *, timeout_s: float = 30.0):
     if kind == "triples":
         return _graph_from_ntriples(payload)
     return _result_from_json(payload)
+
+
+def _run_on_server(url: str, text: str, timeout_s: float):
+    """Run the query on a SPARQL endpoint, which enforces its own limits besides timeout_s."""
+    from kg.remote import open_remote
+
+    server = open_remote(url, read_only=True, timeout_s=timeout_s)
+    try:
+        answer = server.query(text, prefixes=prefixes(), use_default_graph_as_union=True)
+    except SyntaxError as error:
+        raise BadQuery(f"the server at {url} rejected the query: {error}") from error
+    if isinstance(answer, (bool, QueryBoolean)):
+        return bool(answer)
+    if isinstance(answer, QuerySolutions):
+        return _result_from_json(answer.serialize(format=QueryResultsFormat.JSON))
+    return _graph_from_ntriples(answer.serialize(format=RdfFormat.N_TRIPLES))
 
 
 def refuse_updates(text: str) -> None:

@@ -26,11 +26,10 @@ import http.client
 import io
 import os
 import re
-import socket
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Mapping
-from urllib.parse import quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 
@@ -141,8 +140,8 @@ class RemoteStore:
         self._port = parts.port
         self._auth = None
         if parts.username is not None:
-            user = _unquote(parts.username)
-            password = _unquote(parts.password or "")
+            user = unquote(parts.username)
+            password = unquote(parts.password or "")
             self._auth = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
         # The URL as shown to people: never with the password.
         shown = parts.hostname + (f":{parts.port}" if parts.port else "")
@@ -490,12 +489,6 @@ def _as_bytes(data) -> bytes:
         content = data.read()
         return content.encode("utf-8") if isinstance(content, str) else content
     raise TypeError("give the input as bytes, text or a readable file")
-
-
-def _unquote(text: str) -> str:
-    from urllib.parse import unquote
-
-    return unquote(text)
 
 
 def _endpoint_path(profile: ServerProfile, what: str) -> str:

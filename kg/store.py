@@ -33,6 +33,10 @@ def sparql(name: str) -> str:
 
 
 def open_store(location: str | Path, *, read_only: bool = False) -> ox.Store:
+    if isinstance(location, str) and location.lower().startswith(("http://", "https://")):
+        from kg.remote import open_remote  # a SPARQL 1.1 server with the same methods
+
+        return open_remote(location, read_only=read_only)
     path = Path(location)
     try:
         if read_only:

@@ -68,19 +68,30 @@ def build_graph(article: Article, res: Resolution, extraction: Extraction,
         if fact.predicate in SINGLE_NAMES and stored_labels is not None:
             known = stored_labels(fact.subject, fact.predicate)
             if known and str(fact.object) not in known:
+                if fact.predicate == CTKG.title:
+                    # The same post (its IRI is keyed by the folded title) in another spelling:
+                    # this article states the title too, in the spelling already stored.
+                    canonical = Fact(fact.subject, CTKG.title, Literal(sorted(known)[0]), fact.sentence,
+                                     fact.rule, fact.confidence)
+                    _add_fact(graph, article, canonical, seen, used_sentences)
                 fact = Fact(fact.subject, SKOS.altLabel, fact.object, fact.sentence, fact.rule, fact.confidence)
-        triple = (fact.subject, fact.predicate, _term(fact.object))
-        if (triple, fact.sentence) in seen:
-            continue
-        seen.add((triple, fact.sentence))
-        graph.add(triple)
-        _reify(graph, article, fact, triple)
-        used_sentences.add(fact.sentence)
+        _add_fact(graph, article, fact, seen, used_sentences)
     for index in used_sentences:
         _describe_sentence(graph, article, index)
     new = sum(1 for e in res.entities.values() if not e.known)
     return ArticleGraph(article, article_graph(article.id), graph, new, len(res.entities) - new,
                         len(extraction.events))
+
+
+def _add_fact(graph: Graph, article: Article, fact: Fact, seen: set, used_sentences: set) -> None:
+    """The fact's triple and its reification, once per sentence."""
+    triple = (fact.subject, fact.predicate, _term(fact.object))
+    if (triple, fact.sentence) in seen:
+        return
+    seen.add((triple, fact.sentence))
+    graph.add(triple)
+    _reify(graph, article, fact, triple)
+    used_sentences.add(fact.sentence)
 
 
 def _term(value):

@@ -15,12 +15,13 @@ from kg.errors import BadQuery
 @click.argument("name", required=False)
 @click.option("--list", "show_list", is_flag=True, help="List the named queries, their parameters and examples.")
 @click.option("--iris", is_flag=True, help="Print IRIs instead of labels.")
+@click.option("--sparql", "show_sparql", is_flag=True, help="Print the query's SPARQL (with PREFIX lines) instead of running it.")
 @store_option
 @format_option
 @output_option
 @click.pass_context
 @reports_errors
-def query(ctx: click.Context, name, show_list, iris, store, fmt, output) -> None:
+def query(ctx: click.Context, name, show_list, iris, show_sparql, store, fmt, output) -> None:
     """Ask a named question: kg query NAME [--PARAM VALUE ...].
 
     A parameter names an entity by any of its labels or aliases (or its IRI).
@@ -36,6 +37,9 @@ def query(ctx: click.Context, name, show_list, iris, store, fmt, output) -> None
         return
     named = q.get_query(name)
     params = parse_params(ctx.args, named)
+    if show_sparql:
+        _write(q.with_prefixes(named.text), output)
+        return
     result = q.run_named(q.open_store(store), name, params, iris=iris)
     _print(result, fmt, output, title=named.title)
     stderr.print(f"{len(result)} row{'s' if len(result) != 1 else ''}.", highlight=False)

@@ -1,0 +1,354 @@
+"""The ontology as HTML documentation, with a figure of its main classes and properties.
+
+    render_docs(Path("docs/ontology")) -> DocsResult(index, figure)
+
+A small renderer in the manner of pyLODE, written here so that the docs need nothing beyond
+rdflib, Jinja2 and matplotlib: one page, docs/ontology/index.html, with the ontology's header
+(IRI, version, description), its namespaces, then every ctkg class, object property, datatype
+property and named individual, in the sections of ontology/ctkg.ttl (Actors, Posts and roles,
+Events ...), each with its label, definition, comments, super- and subterms, domain and range,
+inverse, characteristics, and the properties that use it. The figure, classes.svg, draws the
+classes that are the domain or range of an object property, the object properties between them
+and the subclass links among them. The output depends on the ontology only (no dates, sorted
+throughout), so rebuilding unchanged docs changes no byte.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
+
+from kg.vocab import CTKG, ONTOLOGY_IRI, PREFIXES
+
+ROOT = Path(__file__).resolve().parent.parent
+ONTOLOGY_FILE = ROOT / "ontology" / "ctkg.ttl"
+DOCS_DIR = ROOT / "docs" / "ontology"
+NS = str(CTKG._NS)
+KINDS = (("Classes", OWL.Class), ("Object properties", OWL.ObjectProperty),
+         ("Datatype properties", OWL.DatatypeProperty), ("Named individuals", OWL.NamedIndividual))
+CHARACTERISTICS = {OWL.FunctionalProperty: "functional", OWL.InverseFunctionalProperty: "inverse functional",
+                   OWL.TransitiveProperty: "transitive", OWL.SymmetricProperty: "symmetric",
+                   OWL.AsymmetricProperty: "asymmetric", OWL.IrreflexiveProperty: "irreflexive"}
+
+
+@dataclass(frozen=True)
+class DocsResult:
+    index: Path
+    figure: Path
+    terms: int
+
+
+@dataclass
+class Term:
+    """One ctkg term as the page shows it; the lists hold (text, link or '') pairs."""
+
+    name: str
+    iri: str
+    kind: str
+    label: str
+    definition: str
+    comments: list[str] = field(default_factory=list)
+    rows: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)
+
+
+def render_docs(out_dir: Path = DOCS_DIR, ontology_file: Path = ONTOLOGY_FILE) -> DocsResult:
+    """Write index.html and classes.svg for the ontology into `out_dir`."""
+    ontology = Graph().parse(ontology_file)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    figure = draw_classes(ontology, out_dir / "classes.svg")
+    sections = _sections(ontology, ontology_file.read_text(encoding="utf-8"))
+    html = _page(ontology, sections, figure.name)
+    index = out_dir / "index.html"
+    index.write_text(html, encoding="utf-8")
+    return DocsResult(index, figure, sum(len(terms) for _, kinds in sections for _, terms in kinds))
+
+
+# -- reading the ontology -----------------------------------------------------------------------
+
+
+def _local(iri) -> str:
+    return str(iri)[len(NS):] if str(iri).startswith(NS) else ""
+
+
+def _text(graph: Graph, node, predicate) -> str:
+    values = sorted(graph.objects(node, predicate), key=lambda v: (getattr(v, "language", None) != "en", str(v)))
+    return _clean(values[0]) if values else ""
+
+
+def _clean(value) -> str:
+    return re.sub(r"\s+", " ", str(value)).strip()
+
+
+def _shown(graph: Graph, node) -> list[tuple[str, str]]:
+    """A class expression as (text, link) pieces: a ctkg term links to its anchor, a union reads
+    'A or B', another vocabulary's term is a prefixed name linking to its IRI."""
+    if isinstance(node, BNode):
+        members = graph.value(node, OWL.unionOf)
+        if members is not None:
+            pieces: list[tuple[str, str]] = []
+            for i, member in enumerate(Collection(graph, members)):
+                pieces += ([(" or ", "")] if i else []) + _shown(graph, member)
+            return pieces
+        base = graph.value(node, OWL.onDatatype)
+        if base is not None:
+            limits = [f"{_qname(p)} {o}" for p, o in _restrictions(graph, node)]
+            return _shown(graph, base) + [(f" ({', '.join(limits)})", "")]
+        return [("(an anonymous class)", "")]
+    local = _local(node)
+    if local:
+        return [(local, f"#{local}")]
+    return [(_qname(node), str(node))]
+
+
+def _restrictions(graph: Graph, node) -> list:
+    found = []
+    for item in Collection(graph, graph.value(node, OWL.withRestrictions)):
+        found += sorted(graph.predicate_objects(item))
+    return found
+
+
+def _qname(iri) -> str:
+    text = str(iri)
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if text.startswith(namespace) and prefix != "id":
+            return f"{prefix}:{text[len(namespace):]}"
+    return text
+
+
+def _joined(graph: Graph, nodes) -> list[tuple[str, str]]:
+    pieces: list[tuple[str, str]] = []
+    for i, node in enumerate(sorted(nodes, key=str)):
+        pieces += ([(", ", "")] if i else []) + _shown(graph, node)
+    return pieces
+
+
+def _term(graph: Graph, iri: URIRef, kind: str) -> Term:
+    term = Term(_local(iri), str(iri), kind, _text(graph, iri, RDFS.label), _text(graph, iri, SKOS.definition),
+                sorted(_clean(c) for c in graph.objects(iri, RDFS.comment)))
+    rows = term.rows
+    if kind == "Classes":
+        rows.append(("subclass of", _joined(graph, graph.objects(iri, RDFS.subClassOf))))
+        rows.append(("subclasses", _joined(graph, graph.subjects(RDFS.subClassOf, iri))))
+        rows.append(("disjoint with", _joined(graph, set(graph.objects(iri, OWL.disjointWith)) |
+                                              set(graph.subjects(OWL.disjointWith, iri)))))
+        rows.append(("properties of it", _joined(graph, _used_with(graph, iri, RDFS.domain))))
+        rows.append(("values of", _joined(graph, _used_with(graph, iri, RDFS.range))))
+        rows.append(("instances", _joined(graph, (s for s in graph.subjects(RDF.type, iri) if _local(s)))))
+    elif kind in ("Object properties", "Datatype properties"):
+        rows.append(("domain", _joined(graph, graph.objects(iri, RDFS.domain))))
+        rows.append(("range", _joined(graph, graph.objects(iri, RDFS.range))))
+        rows.append(("subproperty of", _joined(graph, graph.objects(iri, RDFS.subPropertyOf))))
+        rows.append(("subproperties", _joined(graph, graph.subjects(RDFS.subPropertyOf, iri))))
+        rows.append(("inverse of", _joined(graph, set(graph.objects(iri, OWL.inverseOf)) |
+                                           set(graph.subjects(OWL.inverseOf, iri)))))
+        kinds = sorted(name for cls, name in CHARACTERISTICS.items() if (iri, RDF.type, cls) in graph)
+        rows.append(("characteristics", [(", ".join(kinds), "")] if kinds else []))
+        chain = graph.value(iri, OWL.propertyChainAxiom)
+        if chain is not None:
+            pieces: list[tuple[str, str]] = []
+            for i, step in enumerate(Collection(graph, chain)):
+                pieces += ([(" then ", "")] if i else []) + _shown(graph, step)
+            rows.append(("derived by the chain", pieces))
+    else:
+        rows.append(("instance of", _joined(graph, (t for t in graph.objects(iri, RDF.type)
+                                                     if t != OWL.NamedIndividual))))
+    term.rows = [(name, value) for name, value in rows if value]
+    return term
+
+
+def _used_with(graph: Graph, cls: URIRef, position) -> set:
+    """The properties whose domain (or range) is `cls` or a union that names it."""
+    found = set()
+    for prop, target in graph.subject_objects(position):
+        if target == cls or (isinstance(target, BNode) and graph.value(target, OWL.unionOf) is not None
+                             and cls in Collection(graph, graph.value(target, OWL.unionOf))):
+            found.add(prop)
+    return found
+
+
+def _sections(graph: Graph, source: str) -> list[tuple[str, list[tuple[str, list[Term]]]]]:
+    """The terms in the sections of the ontology file ('# -- Actors ---'), by kind and name."""
+    section_of: dict[str, str] = {}
+    order: list[str] = []
+    current = "Other terms"
+    for line in source.splitlines():
+        heading = re.match(r"#\s*--\s*(.+?)\s*-{3,}\s*$", line)
+        if heading:
+            current = heading.group(1)
+            continue
+        declared = re.match(r"ctkg:(\w+)\s+a\s", line)
+        if declared and declared.group(1) not in section_of:
+            section_of[declared.group(1)] = current
+            if current not in order:
+                order.append(current)
+    grouped: dict[str, dict[str, list[Term]]] = {}
+    for kind, rdf_type in KINDS:
+        for iri in sorted(set(graph.subjects(RDF.type, rdf_type)), key=str):
+            name = _local(iri)
+            if not name:
+                continue
+            section = section_of.get(name, "Other terms")
+            if section not in order:
+                order.append(section)
+            grouped.setdefault(section, {}).setdefault(kind, []).append(_term(graph, iri, kind))
+    return [(section, [(kind, grouped[section][kind]) for kind, _ in KINDS if kind in grouped[section]])
+            for section in order if section in grouped]
+
+
+# -- the figure ---------------------------------------------------------------------------------
+
+
+def main_classes(graph: Graph) -> tuple[list[str], list[tuple[str, str, str]], list[tuple[str, str]]]:
+    """(classes, property edges (domain, range, names), subclass edges) for the figure: the ctkg
+    classes that are the domain or range of a ctkg object property; one edge per pair of
+    classes, naming every property between them (of an inverse pair, the first by name)."""
+    def named(node) -> list[str]:
+        if isinstance(node, BNode) and graph.value(node, OWL.unionOf) is not None:
+            return [n for member in Collection(graph, graph.value(node, OWL.unionOf)) for n in named(member)]
+        return [_local(node)] if _local(node) else []
+
+    edges: dict[tuple[str, str], list[str]] = {}
+    skipped = set()
+    for prop in sorted(graph.subjects(RDF.type, OWL.ObjectProperty), key=str):
+        name = _local(prop)
+        if not name or name in skipped:
+            continue
+        skipped |= {_local(i) for i in (*graph.objects(prop, OWL.inverseOf), *graph.subjects(OWL.inverseOf, prop))}
+        for domain in graph.objects(prop, RDFS.domain):
+            for range_ in graph.objects(prop, RDFS.range):
+                for a in named(domain):
+                    for b in named(range_):
+                        edges.setdefault((a, b), []).append(name)
+    classes = sorted({c for pair in edges for c in pair})
+    subclass = sorted((_local(s), _local(o)) for s, o in graph.subject_objects(RDFS.subClassOf)
+                      if _local(s) in classes and _local(o) in classes)
+    return classes, [(a, b, ", ".join(names)) for (a, b), names in sorted(edges.items())], subclass
+
+
+def draw_classes(graph: Graph, path: Path) -> Path:
+    """Draw the main classes and the object properties between them into an SVG file."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import networkx as nx
+
+    classes, edges, subclass = main_classes(graph)
+    layout = nx.Graph()
+    layout.add_nodes_from(classes)
+    layout.add_edges_from((a, b) for a, b, _ in edges if a != b)
+    layout.add_edges_from(subclass)
+    positions = nx.spring_layout(layout, seed=7, k=1.6, iterations=300)
+    matplotlib.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "ctkg"})
+    figure, axes = plt.subplots(figsize=(16, 12))
+    axes.set_axis_off()
+    for child, parent in subclass:
+        axes.annotate("", xy=positions[parent], xytext=positions[child],
+                      arrowprops={"arrowstyle": "-|>", "color": "#999999", "linestyle": "--", "lw": 1.2,
+                                  "shrinkA": 22, "shrinkB": 22, "mutation_scale": 18, "fc": "white"})
+    for a, b, names in edges:
+        if a == b:
+            x, y = positions[a]
+            axes.text(x, y - 0.075, f"↻ {names}", ha="center", va="top", fontsize=7, color="#1f5f8b")
+            continue
+        axes.annotate("", xy=positions[b], xytext=positions[a],
+                      arrowprops={"arrowstyle": "-|>", "color": "#1f5f8b", "lw": 1.0, "shrinkA": 22,
+                                  "shrinkB": 22, "connectionstyle": "arc3,rad=0.08"})
+        (xa, ya), (xb, yb) = positions[a], positions[b]
+        axes.text((xa + xb) / 2, (ya + yb) / 2, names.replace(", ", "\n"), ha="center", va="center", fontsize=7,
+                  color="#1f5f8b", bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+    for name in classes:
+        x, y = positions[name]
+        axes.text(x, y, name, ha="center", va="center", fontsize=10, fontweight="bold",
+                  bbox={"boxstyle": "round,pad=0.4", "fc": "#fff4d6", "ec": "#b07d00"})
+    axes.set_title("ctkg: main classes (boxes), object properties (blue, domain → range) "
+                   "and subclass links (grey, dashed)", fontsize=11)
+    figure.tight_layout()
+    figure.savefig(path, format="svg", metadata={"Date": None})
+    plt.close(figure)
+    return path
+
+
+# -- the page -----------------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{{ title }}</title>
+<style>
+body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; color: #222; }
+h1 { font-size: 1.6rem; } h2 { border-bottom: 2px solid #b07d00; padding-bottom: .2rem; margin-top: 2.5rem; }
+h3 { color: #6b4c00; } code { background: #f4f4f4; padding: 0 .2rem; }
+.term { border: 1px solid #ddd; border-radius: 6px; padding: .6rem 1rem; margin: 1rem 0; }
+.term h4 { margin: 0 0 .3rem 0; font-size: 1.1rem; } .iri { font-size: .85rem; color: #555; }
+.term table { border-collapse: collapse; margin-top: .4rem; } .term td { padding: .1rem .8rem .1rem 0; vertical-align: top; }
+.term td:first-child { color: #555; white-space: nowrap; } .comment { font-size: .92rem; color: #444; }
+table.ns td { padding: .1rem 1rem .1rem 0; } nav ul { columns: 2; } figure img { width: 100%; border: 1px solid #ddd; }
+</style>
+</head>
+<body>
+<h1>{{ title }}</h1>
+<table class="ns">
+<tr><td>IRI</td><td><code>{{ iri }}</code></td></tr>
+{% if version_iri %}<tr><td>Version IRI</td><td><code>{{ version_iri }}</code></td></tr>{% endif %}
+{% if version %}<tr><td>Version</td><td>{{ version }}</td></tr>{% endif %}
+{% if created %}<tr><td>Created</td><td>{{ created }}</td></tr>{% endif %}
+{% if modified %}<tr><td>Modified</td><td>{{ modified }}</td></tr>{% endif %}
+<tr><td>Source</td><td><code>ontology/ctkg.ttl</code>; JSON-LD context <code>ontology/context.jsonld</code></td></tr>
+</table>
+<p>{{ description }}</p>
+{% for comment in comments %}<p class="comment">{{ comment }}</p>{% endfor %}
+<figure><img src="{{ figure }}" alt="The main classes of ctkg and the object properties between them">
+<figcaption>The classes that are the domain or range of an object property, with those properties
+(domain → range; of an inverse pair, one is drawn) and the subclass links among them.</figcaption></figure>
+<h2 id="namespaces">Namespaces</h2>
+<table class="ns">{% for prefix, namespace in namespaces %}<tr><td><code>{{ prefix }}:</code></td><td><code>{{ namespace }}</code></td></tr>{% endfor %}</table>
+<h2 id="contents">Contents</h2>
+<nav><ul>{% for section, kinds in sections %}<li><a href="#{{ section | anchor }}">{{ section }}</a>
+<ul>{% for kind, terms in kinds %}<li>{{ kind }}: {% for term in terms %}<a href="#{{ term.name }}">{{ term.name }}</a>{% if not loop.last %}, {% endif %}{% endfor %}</li>{% endfor %}</ul></li>
+{% endfor %}</ul></nav>
+{% for section, kinds in sections %}
+<h2 id="{{ section | anchor }}">{{ section }}</h2>
+{% for kind, terms in kinds %}<h3>{{ kind }}</h3>
+{% for term in terms %}<div class="term" id="{{ term.name }}">
+<h4>{{ term.name }}{% if term.label %} <span style="font-weight:normal">({{ term.label }})</span>{% endif %}</h4>
+<div class="iri"><code>{{ term.iri }}</code></div>
+{% if term.definition %}<p>{{ term.definition }}</p>{% endif %}
+{% for comment in term.comments %}<p class="comment">{{ comment }}</p>{% endfor %}
+{% if term.rows %}<table>{% for name, pieces in term.rows %}<tr><td>{{ name }}</td><td>{% for text, link in pieces %}{% if link %}<a href="{{ link }}">{{ text }}</a>{% else %}{{ text }}{% endif %}{% endfor %}</td></tr>{% endfor %}</table>{% endif %}
+</div>
+{% endfor %}{% endfor %}{% endfor %}
+<p class="comment">Generated from ontology/ctkg.ttl by <code>kg docs</code>.</p>
+</body>
+</html>
+"""
+
+
+def _page(graph: Graph, sections, figure_name: str) -> str:
+    environment = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    environment.filters["anchor"] = lambda text: "section-" + re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    ontology = URIRef(ONTOLOGY_IRI)
+    namespaces = sorted((p, n) for p, n in {**PREFIXES, "ctkg": NS}.items() if p != "id")
+    namespaces.insert(0, ("id", PREFIXES["id"] + "  (individuals; KG_BASE_IRI sets another base)"))
+    return environment.from_string(PAGE).render(
+        title=_text(graph, ontology, DCTERMS.title) or "ctkg ontology",
+        iri=ONTOLOGY_IRI,
+        version_iri=str(graph.value(ontology, OWL.versionIRI) or ""),
+        version=str(graph.value(ontology, OWL.versionInfo) or ""),
+        created=str(graph.value(ontology, DCTERMS.created) or ""),
+        modified=str(graph.value(ontology, DCTERMS.modified) or ""),
+        description=_text(graph, ontology, DCTERMS.description),
+        comments=sorted(_clean(c) for c in graph.objects(ontology, RDFS.comment) if isinstance(c, Literal)),
+        namespaces=namespaces,
+        sections=sections,
+        figure=figure_name,
+    )
+
+
+__all__ = ["DOCS_DIR", "DocsResult", "draw_classes", "main_classes", "render_docs"]
