@@ -230,44 +230,60 @@ def main_classes(graph: Graph) -> tuple[list[str], list[tuple[str, str, str]], l
     return classes, [(a, b, ", ".join(names)) for (a, b), names in sorted(edges.items())], subclass
 
 
+# Where the figure puts the classes it knows (x, y): actors on the left around ctkg:Actor, events
+# on the right around ctkg:Event, statements, documents and legal actions below, provenance far
+# left. A class the ontology adds later goes in a row along the bottom.
+POSITIONS = {
+    "Actor": (0, 0), "Organization": (-4, -1.5), "State": (-4, -4.5), "Place": (0, -6),
+    "Person": (-4, 3), "Post": (-8, 1), "Delegation": (0, 4.5),
+    "Event": (5, 2), "Meeting": (3, 5.5), "EventSeries": (9, 5), "EventStatus": (9, 2),
+    "Attack": (2.8, -1.8), "LegalAction": (0.5, -3.6),
+    "Statement": (8.5, -1), "CallToAct": (11.5, -3), "Reaction": (11.5, 1),
+    "Document": (7, -5), "Agreement": (10.5, -6.5),
+    "Article": (-8, -4), "Sentence": (-8, -7),
+}
+
+
 def draw_classes(graph: Graph, path: Path) -> Path:
     """Draw the main classes and the object properties between them into an SVG file."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    import networkx as nx
 
     classes, edges, subclass = main_classes(graph)
-    layout = nx.Graph()
-    layout.add_nodes_from(classes)
-    layout.add_edges_from((a, b) for a, b, _ in edges if a != b)
-    layout.add_edges_from(subclass)
-    positions = nx.spring_layout(layout, seed=7, k=1.6, iterations=300)
+    positions = {name: POSITIONS[name] for name in classes if name in POSITIONS}
+    for i, name in enumerate(n for n in classes if n not in POSITIONS):
+        positions[name] = (-8 + 3.5 * i, -9.5)
     matplotlib.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "ctkg"})
-    figure, axes = plt.subplots(figsize=(16, 12))
+    figure, axes = plt.subplots(figsize=(17, 13))
     axes.set_axis_off()
+    xs, ys = [x for x, _ in positions.values()], [y for _, y in positions.values()]
+    axes.set_xlim(min(xs) - 1.5, max(xs) + 1.5)
+    axes.set_ylim(min(ys) - 1.2, max(ys) + 1.2)
+    arrow = {"shrinkA": 24, "shrinkB": 24, "mutation_scale": 14}
     for child, parent in subclass:
         axes.annotate("", xy=positions[parent], xytext=positions[child],
-                      arrowprops={"arrowstyle": "-|>", "color": "#999999", "linestyle": "--", "lw": 1.2,
-                                  "shrinkA": 22, "shrinkB": 22, "mutation_scale": 18, "fc": "white"})
+                      arrowprops={**arrow, "arrowstyle": "-|>", "color": "#9a9a9a", "linestyle": "--", "lw": 1.2,
+                                  "fc": "white", "mutation_scale": 20})
     for a, b, names in edges:
-        if a == b:
-            x, y = positions[a]
-            axes.text(x, y - 0.075, f"↻ {names}", ha="center", va="top", fontsize=7, color="#1f5f8b")
-            continue
-        axes.annotate("", xy=positions[b], xytext=positions[a],
-                      arrowprops={"arrowstyle": "-|>", "color": "#1f5f8b", "lw": 1.0, "shrinkA": 22,
-                                  "shrinkB": 22, "connectionstyle": "arc3,rad=0.08"})
         (xa, ya), (xb, yb) = positions[a], positions[b]
-        axes.text((xa + xb) / 2, (ya + yb) / 2, names.replace(", ", "\n"), ha="center", va="center", fontsize=7,
-                  color="#1f5f8b", bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+        label = names.replace(", ", "\n")
+        if a == b:
+            axes.text(xa, ya - 0.55, f"↻ {names}", ha="center", va="top", fontsize=8, color="#1f5f8b")
+            continue
+        axes.annotate("", xy=(xb, yb), xytext=(xa, ya),
+                      arrowprops={**arrow, "arrowstyle": "-|>", "color": "#1f5f8b", "lw": 1.0,
+                                  "connectionstyle": "arc3,rad=0.12"})
+        # the label sits on the curve's middle: the chord's midpoint moved along its normal
+        mx, my = (xa + xb) / 2 - 0.12 * (yb - ya) / 2, (ya + yb) / 2 + 0.12 * (xb - xa) / 2
+        axes.text(mx, my, label, ha="center", va="center", fontsize=8, color="#1f5f8b",
+                  bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.85})
     for name in classes:
-        x, y = positions[name]
-        axes.text(x, y, name, ha="center", va="center", fontsize=10, fontweight="bold",
-                  bbox={"boxstyle": "round,pad=0.4", "fc": "#fff4d6", "ec": "#b07d00"})
-    axes.set_title("ctkg: main classes (boxes), object properties (blue, domain → range) "
-                   "and subclass links (grey, dashed)", fontsize=11)
+        axes.text(*positions[name], name, ha="center", va="center", fontsize=11, fontweight="bold",
+                  bbox={"boxstyle": "round,pad=0.45", "fc": "#fff4d6", "ec": "#b07d00"})
+    axes.set_title("ctkg: main classes (boxes), object properties (blue arrows, domain → range) and "
+                   "subclass links (grey dashed arrows, to the superclass)", fontsize=12)
     figure.tight_layout()
     figure.savefig(path, format="svg", metadata={"Date": None})
     plt.close(figure)

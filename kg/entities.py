@@ -94,8 +94,13 @@ def resolve(article: Article, mentions: list[Mention], find_person: PersonLookup
             kept.append((m, m.iri))
     people = sorted((m for m in mentions if m.kind == "person"),
                     key=lambda m: (-len(_name_parts(m.text)), m.start))
-    for m in people:
-        iri = _resolve_person(m, entities, find_person)
+    candidates = sorted((m for m in mentions if m.kind == "candidate"),
+                        key=lambda m: (-len(_name_parts(m.text)), m.start))
+    for m in people + candidates:
+        if m.kind == "candidate":
+            iri = _known_person(m, entities, find_person)
+        else:
+            iri = _resolve_person(m, entities, find_person)
         if iri is None:
             continue
         kept.append((m, iri))
@@ -129,6 +134,28 @@ def _resolve_person(m: Mention, entities: dict[URIRef, Entity], find_person) -> 
     first_last = [t for t, _, _ in tokens(m.text) if len(token_norm(t)) > 1]
     iri = mint("person", " ".join(dict.fromkeys([first_last[0], first_last[-1]])))
     entities[iri] = Entity(iri, CTKG.Person, m.text, False, name_key=key, first_sentence=m.sentence)
+    return iri
+
+
+def _known_person(m: Mention, entities: dict[URIRef, Entity], find_person) -> URIRef | None:
+    """A name with no cue of its own ('the extradition of Tahawwur Rana', 'Rana's appeal') is a
+    person only if it names one already met: in this article, or stored."""
+    parts = _name_parts(m.text)
+    people = [e for e in entities.values() if e.cls == CTKG.Person]
+    if len(parts) == 1:
+        matches = [p for p in people if parts[0] == _name_parts(p.label)[-1]]
+        return matches[0].iri if len(matches) == 1 else None
+    if len(parts) < 2:
+        return None
+    key = name_key(m.text)
+    for p in people:
+        if p.name_key == key and _compatible(parts, _name_parts(p.label)):
+            return p.iri
+    stored = find_person(key) if find_person else None
+    if stored is None:
+        return None
+    iri, label = stored
+    entities[iri] = Entity(iri, CTKG.Person, label, True, name_key=key, first_sentence=m.sentence)
     return iri
 
 
@@ -182,8 +209,18 @@ def _add_post(article: Article, person: Entity, m: Mention, mentions: list[Menti
         person.state, person.state_sentence = state, m.sentence
     title = title[:1].upper() + title[1:]
     post = Post(title, org, state, m.sentence, "title-before-name" if m.title_start else "apposition")
-    if all(p.title.lower() != post.title.lower() for p in person.posts):
-        person.posts.append(post)
+    for n, other in enumerate(person.posts):
+        if _one_post(other.title, post.title):
+            if len(post.title) > len(other.title):   # keep the fuller title: 'Union Home Secretary'
+                person.posts[n] = Post(post.title, post.organization or other.organization,
+                                       post.state or other.state, post.sentence, post.rule)
+            return
+    person.posts.append(post)
+
+
+def _one_post(a: str, b: str) -> bool:
+    a, b = normalise(re.sub(r"counter[\s-]+", "counter", a)), normalise(re.sub(r"counter[\s-]+", "counter", b))
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
 
 
 def _mentions_in_title(m: Mention, mentions: list[Mention], index) -> list[Mention]:

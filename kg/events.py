@@ -94,6 +94,7 @@ class Context:
     statement: URIRef | None = None
     statement_states: list[URIRef] = field(default_factory=list)
     attacks_by_sentence: dict[int, list[URIRef]] = field(default_factory=dict)
+    attack_offsets: dict[tuple[int, URIRef], int] = field(default_factory=dict)   # (sentence, attack) -> offset
 
     @property
     def date(self) -> dt.date | None:
@@ -569,9 +570,11 @@ def _attacks_in(ctx: Context, sent: Sentence) -> list[URIRef]:
                 iri = _mint_attack(ctx, sent, group["year"], group["code"], group["place"], group["words"], n, toks)
             if iri is not None and iri not in found:
                 found.append(iri)
-    for _, iri in ctx.things(sent.index, CTKG.Attack):
+                ctx.attack_offsets[(sent.index, iri)] = s
+    for off, iri in ctx.things(sent.index, CTKG.Attack):
         if iri not in found:
             found.append(iri)
+        ctx.attack_offsets[(sent.index, iri)] = off
     for iri in found:
         ctx.out.add(iri, RDF.type, CTKG.Attack, sent.index, "attack-mention", 0.85)
     return found
@@ -781,7 +784,7 @@ def find_calls_to_act(ctx: Context) -> None:
             dm = re.search(r"\b(?:to|should)\s+(.+)", rest)
             if not dm:
                 continue
-            demand = re.split(r"[”\"]|\.\s*$", dm.group(1))[0].strip(" ,.“”\"")
+            demand = re.sub(r"[“”\"]", "", re.split(r"\.\s*$", dm.group(1))[0]).strip(" ,.")
             callers = [iri for off, iri in ctx.things(sent.index, CTKG.State) if off < m.start() and iri != target]
             if not callers:
                 callers = [iri for off, iri in ctx.things(sent.index, CTKG.GovernmentAgency) if off < m.start()]
@@ -840,6 +843,7 @@ def _reaction(ctx: Context, state: URIRef, sent: Sentence) -> None:
     quote = re.search(r"[“\"]([^”\"]{3,200})[”\"]", sent.text)
     verb = REACT_VERBS.search(sent.text)
     stance = quote.group(1) if quote else sent.text[verb.end():].strip(" ,.")[:200]
+    stance = re.sub(r"^(?:to|on)\s+(?:the\s+|a\s+)?(?:joint\s+)?(?:statement|declaration)\s*(?:by\s+)?", "", stance)
     ctx.out.add(iri, CTKG.stance, Literal(stance.strip(" ,.")), sent.index, "third-state-reaction", 0.6)
     if ctx.date:
         ctx.out.add(iri, CTKG.published, Literal(ctx.date, datatype=XSD.date), sent.index, "article-date", 0.6)
@@ -897,7 +901,9 @@ def _legal_targets(ctx: Context, sent: Sentence, cls, m, people) -> list[URIRef]
         before = [p for off, p in people if off < m.start()]
         return before[:1]
     if cls == CTKG.Extradition:
-        after = [p for off, p in people if 0 <= off - m.end() <= 5]
+        after = [p for off, p in people if 0 <= off - m.end() <= 5
+                 or (text[m.end():].startswith(" of ") and 0 <= off - m.end() <= 60
+                     and not re.search(r"[,;]", text[m.end():off]))][:1]
         possessive = [p for off, p in people if off < m.start() and m.start() - off < 40
                       and re.search(r"(?:['’]s\s+(?:\w+\s+){0,3}|\s)$", text[:m.start()])
                       and not re.search(r"\b(?:hailed|welcomed|said|announced)\b", text[off:m.start()])]
@@ -925,7 +931,9 @@ def _legal_action(ctx: Context, sent: Sentence, cls, rule: str, person: URIRef, 
         label = f"Accusation against {who.label}"
     ctx.out.declare(iri, cls, label, sent.index, rule, 0.7)
     ctx.out.add(iri, CTKG.targetPerson, person, sent.index, rule, 0.75)
-    attacks = ctx.attacks_by_sentence.get(sent.index) or (
+    near = [a for a in ctx.attacks_by_sentence.get(sent.index, [])
+            if abs(ctx.attack_offsets[(sent.index, a)] - m.start()) < 80]
+    attacks = near or (
         ctx.attacks_by_sentence.get(sent.index - 1, []) if re.search(r"\bthe attacks?\b", sent.text) else [])
     for attack in attacks[:1]:
         ctx.out.add(iri, CTKG.concernsAttack, attack, sent.index, rule, 0.7)
@@ -937,6 +945,8 @@ def _legal_action(ctx: Context, sent: Sentence, cls, rule: str, person: URIRef, 
         ctx.out.add(iri, CTKG.requestingState, requesting, sent.index, "capital-pushing-for", 0.6)
     status = _legal_status(sent.text) if cls == CTKG.Extradition else None
     if status:
+        # One status per action: the article's latest word on it stands.
+        ctx.out.facts = [f for f in ctx.out.facts if not (f.subject == iri and f.predicate == CTKG.legalStatus)]
         ctx.out.add(iri, CTKG.legalStatus, Literal(status), sent.index, rule, 0.6)
 
 

@@ -66,7 +66,8 @@ def not_name_words() -> frozenset[str]:
 
 
 SPEECH_VERBS = {"said", "says", "told", "added", "noted", "stated", "remarked", "asserted"}
-LEAD_CUES = ("led by", "headed by", "chaired by", "co-chaired by", "counterpart")
+LEAD_CUES = ("led by", "headed by", "chaired by", "co-chaired by", "counterpart", "extradition of",
+             "arrest of", "extradite", "against", "attempt on", "plot to kill", "designation of", "listing of")
 
 
 def find_mentions(article: Article, index: ReferenceIndex | None = None) -> list[Mention]:
@@ -189,6 +190,10 @@ def _people(article: Article, sentence: Sentence, toks, known: list[Mention], in
             or _speech_after(text, offset, end)
         )
         if not evidence:
+            # Not announced as a person here; entities.py keeps it only if it names a person
+            # already known (earlier in this article, or in the store).
+            found.append(Mention("candidate", text[start - offset : end - offset], start, end, sentence.index,
+                                 CTKG.Person, label=text[start - offset : end - offset]))
             continue
         name = text[start - offset : end - offset]
         name = re.sub(r"['’]s$", "", name)

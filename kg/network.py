@@ -127,6 +127,7 @@ RELATIONS = {
     "issued": Relation("issued", "was issued by", "statement"),
     "issued-at": Relation("was issued at", "issued", "event"),
     "named": Relation("named", "was named in", "naming"),
+    "named-group": Relation("named", "was named by", "naming"),
     "refers-to": Relation("refers to", "is referred to in", "event"),
     "called-on": Relation("called on", "was called on by", "pressure"),
     "called-on-over": Relation("was called on to act over", "prompted a call on", "pressure"),
@@ -194,6 +195,7 @@ class Projection:
     links: tuple[Link, ...]
     sources: Mapping[str, Source]          # article graph IRI -> Source
     labels: Mapping[str, str] = field(default_factory=dict)   # any IRI seen -> its best name
+    titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)   # post IRI -> its titles
 
     def label(self, iri: str) -> str:
         node = self.nodes.get(iri)
@@ -212,7 +214,7 @@ class Projection:
 
 def load_projection(store: ox.Store) -> Projection:
     """The actors, events and relations of every article in the store, in two SPARQL passes."""
-    types, labels, dates, mentions, articles = _read_nodes(store)
+    types, labels, titles, dates, mentions, articles = _read_nodes(store)
     sources = _sources(articles)
     links = _read_links(store)
     nodes: dict[str, Node] = {}
@@ -226,9 +228,11 @@ def load_projection(store: ox.Store) -> Projection:
         for end in (link.source, link.target):
             if end not in nodes:
                 nodes[end] = Node(end, _kind_from_iri(end), _best_label(end, labels), dates.get(end), frozenset())
+    nodes = _add_link_mentions(nodes, links)
     nodes = _date_meetings_by_statements(nodes, links)
     named = {iri: _best_label(iri, labels) for iri in labels}
-    return Projection(dict(sorted(nodes.items())), tuple(sorted(links, key=_link_key)), sources, named)
+    return Projection(dict(sorted(nodes.items())), tuple(sorted(links, key=_link_key)), sources, named,
+                      {iri: tuple(sorted(t)) for iri, t in titles.items()})
 
 
 def _select(store: ox.Store, name: str):
@@ -237,7 +241,8 @@ def _select(store: ox.Store, name: str):
 
 def _read_nodes(store: ox.Store):
     types: dict[str, set[str]] = defaultdict(set)
-    labels: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
+    labels: dict[str, dict[str, int]] = defaultdict(dict)
+    titles: dict[str, set[str]] = defaultdict(set)
     dates: dict[str, tuple[int, str]] = {}
     mentions: dict[str, set[str]] = defaultdict(set)
     articles: dict[str, tuple[str, str | None]] = {}
@@ -249,23 +254,25 @@ def _read_nodes(store: ox.Store):
         elif kind is not None:
             types[iri].add(kind.value)
             mentions[iri].add(row["g"].value)
+        elif row["label"] is not None and row["rank"].value == "3":
+            titles[iri].add(row["label"].value)
         elif row["label"] is not None:
             rank = int(row["rank"].value)
-            count = labels[iri].get(row["label"].value, (rank, 0))[1]
-            labels[iri][row["label"].value] = (min(rank, labels[iri].get(row["label"].value, (rank, 0))[0]), count + 1)
+            labels[iri][row["label"].value] = min(rank, labels[iri].get(row["label"].value, rank))
         elif row["date"] is not None:
             candidate = (int(row["rank"].value), row["date"].value[:10])
             if iri not in dates or candidate < dates[iri]:
                 dates[iri] = candidate
-    return types, labels, {iri: date for iri, (_, date) in dates.items()}, mentions, articles
+    dates = {iri: date for iri, (_, date) in dates.items()}
+    return types, labels, titles, dates, mentions, articles
 
 
-def _best_label(iri: str, labels: Mapping[str, Mapping[str, tuple[int, int]]]) -> str:
-    """The reference label, else an article's label, else a post's title; ties to the shortest."""
+def _best_label(iri: str, labels: Mapping[str, Mapping[str, int]]) -> str:
+    """The reference label, else an article's label (the shortest, then the first in order)."""
     choices = labels.get(iri)
     if not choices:
         return compact_iri(iri)
-    return min(choices.items(), key=lambda item: (item[1][0], len(item[0]), item[0]))[0]
+    return min(choices.items(), key=lambda item: (item[1], len(item[0]), item[0]))[0]
 
 
 def _sources(articles: Mapping[str, tuple[str, str | None]]) -> dict[str, Source]:
@@ -309,6 +316,17 @@ def _kind_from_iri(iri: str) -> str:
         if part == "attack":
             return "attack"
     return "organization"
+
+
+def _add_link_mentions(nodes: dict[str, Node], links: Iterable[Link]) -> dict[str, Node]:
+    """A node is named by every article that states a relation of it, typed there or not."""
+    extra: dict[str, set[str]] = defaultdict(set)
+    for link in links:
+        graphs = {g for g in link.graphs if g.startswith(ARTICLE_GRAPH_PREFIX)}
+        extra[link.source] |= graphs
+        extra[link.target] |= graphs
+    return {iri: Node(n.iri, n.kind, n.label, n.date, n.mentions | extra[iri]) if extra.get(iri, set()) - n.mentions
+            else n for iri, n in nodes.items()}
 
 
 def _date_meetings_by_statements(nodes: dict[str, Node], links: Iterable[Link]) -> dict[str, Node]:
@@ -496,7 +514,7 @@ class Hop:
     target: str
     phrase: str            # how source relates to target, in words
     sources: tuple[str, ...]
-    detail: str = ""       # the post or legal action the relation was read through
+    detail: str = ""       # the title of the post the relation was read through, if any
 
 
 @dataclass(frozen=True)
@@ -542,7 +560,7 @@ def describe_path(graph: nx.Graph, projection: Projection, nodes: list[str]) -> 
         link = _best_link(graph.edges[u, v]["links"], u)
         relation = RELATIONS[link.relation]
         phrase = relation.forward if link.source == u else relation.backward
-        detail = "; ".join(projection.label(via) for via in link.via if projection.label(via) != compact_iri(via))
+        detail = "; ".join(sorted({title for via in link.via for title in projection.titles.get(via, ())}))
         hops.append(Hop(u, v, phrase, tuple(projection.source_keys(link.graphs)), detail))
     return Connection(tuple(nodes), tuple(hops))
 
@@ -717,7 +735,7 @@ def _plain(graph: nx.Graph, projection: Projection, *, joined: bool) -> nx.Graph
     plain = nx.Graph()
     for iri, data in graph.nodes(data=True):
         plain.add_node(iri, label=data["label"], kind=data["kind"], kind_name=KINDS[data["kind"]].name,
-                       mentions=int(data.get("mentions", 0)), date=data.get("date", ""))
+                       articles=int(data.get("mentions", 0)), date=data.get("date", ""))
         if "hops" in data:
             plain.nodes[iri]["hops"] = data["hops"]
     for u, v, data in graph.edges(data=True):

@@ -43,6 +43,7 @@ from kg.network import (  # noqa: E402
     actor_graph,
     fact_graph,
     pagerank,
+    relation_words,
     sources_note,
 )
 
@@ -52,6 +53,7 @@ DPI = 150
 FONT = "DejaVu Sans"
 MUTED = "#5f6368"
 LABEL_SIZE = 9.5
+EDGE_WORDS_UP_TO = 16          # an ego figure words its edges when the centre has this many neighbours or fewer
 WIDE = 1.55                   # width / height of the network drawing area
 
 # kind -> (colour, marker); colours from a colour-blind-safe palette, one marker per kind
@@ -214,7 +216,7 @@ def place_labels(figure: Figure, ax, anchors: Sequence[tuple[float, float]], tex
         best = None
         for ring in range(6):
             for dx, dy in directions:
-                norm = math.hypot(dx, dy) or 1.0
+                norm = max(abs(dx), abs(dy)) or 1.0      # the label's box clears the marker's box
                 dx, dy = dx / norm, dy / norm
                 reach = r + gap + ring * (h + 4)
                 cx, cy = px + dx * (reach + w / 2), py + dy * (reach + h / 2)
@@ -350,10 +352,10 @@ def _declutter(points: dict[str, list[float]], radii: Mapping[str, float],
 
 
 def _arrange(figure: Figure, ax, pos: Mapping[str, tuple[float, float]], radii: Mapping[str, float],
-             labels: Mapping[str, str], fontsize: float) -> dict[str, tuple[float, float]]:
+             labels: Mapping[str, str], fontsize: float, uniform: bool = False) -> dict[str, tuple[float, float]]:
     """Positions in the axes' pixels (which become its data coordinates): the layout stretched
-    to the frame, then decluttered, then drawn in towards the centre and decluttered again until
-    every footprint fits in the frame."""
+    to the frame (by the same factor both ways if `uniform`), then decluttered, then drawn in
+    towards the centre and decluttered again until every footprint fits in the frame."""
     renderer = figure.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
     width, height = frame.width, frame.height
@@ -363,31 +365,53 @@ def _arrange(figure: Figure, ax, pos: Mapping[str, tuple[float, float]], radii: 
     xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
     span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
     margin = 60.0
-    points = {n: [margin + (x - min(xs)) / span_x * (width - 2 * margin),
-                  margin + (y - min(ys)) / span_y * (height - 2 * margin)] for n, (x, y) in pos.items()}
-    for _ in range(12):
+    scale_x, scale_y = (width - 2 * margin) / span_x, (height - 2 * margin) / span_y
+    if uniform:
+        scale_x = scale_y = min(scale_x, scale_y)
+    mid_x, mid_y = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    points = {n: [width / 2 + (x - mid_x) * scale_x, height / 2 + (y - mid_y) * scale_y] for n, (x, y) in pos.items()}
+    for attempt in range(14):
         _declutter(points, radii, sizes, aspect=width / height)
-        boxes = [_footprint(points[n], radii[n], sizes[n]) for n in points]
-        x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
-        x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
-        shrink_x, shrink_y = min(width / (x1 - x0), 1.0), min(height / (y1 - y0), 1.0)
-        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-        for point in points.values():
-            point[0] = width / 2 + (point[0] - cx) * (shrink_x * 0.97 if shrink_x < 1 else 1)
-            point[1] = height / 2 + (point[1] - cy) * (shrink_y * 0.97 if shrink_y < 1 else 1)
-        if shrink_x >= 1 and shrink_y >= 1:
+        if _squeeze(points, radii, sizes, width, height, 0.97) or attempt == 13:
             break
+    _squeeze(points, radii, sizes, width, height, 1.0)   # whatever happens, nothing leaves the frame
     return {n: (p[0], p[1]) for n, p in points.items()}
+
+
+def _squeeze(points: dict[str, list[float]], radii: Mapping[str, float], sizes: Mapping[str, tuple[float, float]],
+             width: float, height: float, factor: float) -> bool:
+    """Centre the footprints in the frame, drawing positions in where they overflow; True if
+    they already fitted."""
+    boxes = [_footprint(points[n], radii[n], sizes[n]) for n in points]
+    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    fits_x, fits_y = x1 - x0 <= width + 16, y1 - y0 <= height + 16
+    # shrink the spread of the centres so that the boxes' extent comes down to the frame
+    pad_x, pad_y = (x1 - x0) - _spread_of(points, 0), (y1 - y0) - _spread_of(points, 1)
+    scale_x = 1.0 if fits_x else max(0.05, (width + 16 - pad_x) / max(_spread_of(points, 0), 1e-6)) * factor
+    scale_y = 1.0 if fits_y else max(0.05, (height + 16 - pad_y) / max(_spread_of(points, 1), 1e-6)) * factor
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    for point in points.values():
+        point[0] = width / 2 + (point[0] - cx) * scale_x
+        point[1] = height / 2 + (point[1] - cy) * scale_y
+    return fits_x and fits_y
+
+
+def _spread_of(points: Mapping[str, list[float]], axis: int) -> float:
+    values = [p[axis] for p in points.values()]
+    return max(values) - min(values)
 
 
 def draw_network(figure: Figure, ax, graph: nx.Graph, pos: Mapping[str, tuple[float, float]],
                  sizes: Mapping[str, float], *, ring: Iterable[str] = (), label_order: Sequence[str] = (),
-                 bold: Iterable[str] = (), prefer: Mapping[str, tuple[float, float]] | None = None) -> None:
-    """Edges styled by relation family, width by supporting articles; nodes by kind; labels."""
+                 bold: Iterable[str] = (), prefer: Mapping[str, tuple[float, float]] | None = None,
+                 uniform: bool = False) -> dict[str, tuple[float, float]]:
+    """Edges styled by relation family, width by supporting articles; nodes by kind; labels.
+    Returns the positions the nodes were drawn at."""
     ringed = set(ring)
     radius = {n: math.sqrt(sizes[n] / math.pi) * DPI / 72 for n in graph}
     texts = {n: wrap(graph.nodes[n]["label"], 22) for n in graph}
-    pos = _arrange(figure, ax, pos, radius, texts, LABEL_SIZE)
+    pos = _arrange(figure, ax, pos, radius, texts, LABEL_SIZE, uniform)
     by_family: dict[str, list] = defaultdict(list)
     widths: dict[str, list] = defaultdict(list)
     for u, v, data in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1])):
@@ -415,6 +439,7 @@ def draw_network(figure: Figure, ax, graph: nx.Graph, pos: Mapping[str, tuple[fl
                  [radius[n] for n in nodes], order=list(range(len(nodes))), fontsize=LABEL_SIZE,
                  bold=[index[n] for n in bold if n in index],
                  prefer=[prefer[n] for n in nodes] if prefer else None)
+    return pos
 
 
 def _fit(ax, pos: Mapping[str, tuple[float, float]], margin: float = 0.16) -> None:
@@ -426,7 +451,7 @@ def _fit(ax, pos: Mapping[str, tuple[float, float]], margin: float = 0.16) -> No
 
 
 def _network_axes(figure: Figure):
-    return figure.add_axes((0.02, 0.07, 0.73, 0.8))
+    return figure.add_axes((0.02, 0.07, 0.73, 0.78))
 
 
 def _graphs_of(graph: nx.Graph, projection: Projection) -> set[str]:
@@ -496,10 +521,27 @@ def ego_figure(projection: Projection, centre: str, *, radius: int = 1, graph: n
     sizes = _scaled({n: scores[n] for n in ego}, 150, 1800)
     sizes[centre] = 2600
     order = [centre] + sorted((n for n in ego if n != centre), key=lambda n: (ego.nodes[n]["hops"], -scores[n], n))
-    draw_network(figure, ax, ego, pos, sizes, ring=[centre], label_order=order, bold=[centre], prefer=outward)
+    pos = draw_network(figure, ax, ego, pos, sizes, ring=[centre], label_order=order, bold=[centre],
+                       prefer=outward, uniform=True)
+    if neighbours <= EDGE_WORDS_UP_TO:
+        _edge_words(ax, ego, pos, centre, projection)
     _legends(figure, {d["kind"] for _, d in ego.nodes(data=True)}, {d["family"] for *_, d in ego.edges(data=True)})
     _footnote(figure, _note(projection, ego))
     return figure
+
+
+def _edge_words(ax, ego: nx.Graph, pos: Mapping[str, tuple[float, float]], centre: str,
+                projection: Projection) -> None:
+    """On each edge from the centre, its main relation in words, read from the centre's side."""
+    for n in sorted(ego.neighbors(centre)):
+        data = ego.edges[centre, n]
+        if data.get("family") == "co-event":
+            continue
+        words = relation_words(data, centre, projection).split("; ")[0]
+        (x0, y0), (x1, y1) = pos[centre], pos[n]
+        ax.text(x0 + (x1 - x0) * 0.5, y0 + (y1 - y0) * 0.5, wrap(words, 20), fontsize=8.5, style="italic",
+                color="#3c4043", ha="center", va="center", zorder=4,
+                bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.9})
 
 
 def _rings(ego: nx.Graph, centre: str, scores: Mapping[str, float]):
@@ -537,8 +579,8 @@ def path_figure(projection: Projection, paths: Sequence[Connection], a: str, b: 
     ax = figure.add_axes((0.03, 0.08, 0.72, 0.78))
     name_a, name_b = projection.label(a), projection.label(b)
     _title(figure, ax, f"How {name_a} is connected to {name_b}",
-           f"{len(paths)} shortest path{'s' if len(paths) != 1 else ''}; each step as an article states it, "
-           "with its sources")
+           f"{len(paths)} path{'s' if len(paths) != 1 else ''}, shortest first; each step as the articles "
+           "state it, with the numbers of those articles below the arrow")
     ax.set_axis_off()
     if not paths:
         ax.text(0.5, 0.5, f"No path between {name_a} and {name_b} in the graph.", ha="center",
@@ -556,22 +598,22 @@ def path_figure(projection: Projection, paths: Sequence[Connection], a: str, b: 
             colour, marker = KIND_STYLE[kind]
             ax.scatter([x], [y], s=700 if node in (a, b) else 420, c=colour, marker=marker,
                        edgecolors="#111111" if node in (a, b) else "white", linewidths=1.5, zorder=3)
-            ax.text(x, y - 0.2, wrap(projection.label(node), 20), ha="center", va="top", fontsize=10,
+            ax.text(x, y - 0.24, wrap(projection.label(node), 20), ha="center", va="top", fontsize=10.5,
                     fontweight="bold" if node in (a, b) else "normal", zorder=5)
         for (x0, x1), hop in zip(zip(xs, xs[1:]), path.hops):
             ax.add_patch(FancyArrowPatch((x0, y), (x1, y), arrowstyle="-|>", mutation_scale=16, color="#5f6368",
                                          linewidth=1.4, shrinkA=16, shrinkB=16, zorder=2))
             middle = (x0 + x1) / 2
-            ax.text(middle, y + 0.1, wrap(hop.phrase, 22), ha="center", va="bottom", fontsize=9.5,
+            phrase = wrap(hop.phrase, 24) + (f"\n({wrap(hop.detail, 30)})" if hop.detail else "")
+            ax.text(middle, y + 0.07, phrase, ha="center", va="bottom", fontsize=10,
                     style="italic", color="#202124", zorder=5)
-            detail = f"[{hop.detail}]\n" if hop.detail else ""
-            ax.text(middle, y - 0.07, wrap(detail, 26) + "sources: " + ", ".join(hop.sources), ha="center",
-                    va="top", fontsize=8.5, color=MUTED, zorder=5)
+            ax.text(middle, y - 0.06, ", ".join(hop.sources), ha="center", va="top", fontsize=9,
+                    color=MUTED, zorder=5)
         graphs |= {g for g, s in projection.sources.items() if s.key in path.sources}
     ax.set_xlim(-0.45 * max(longest, 1) / 2, longest + 0.45 * max(longest, 1) / 2)
     ax.set_ylim(-len(paths) + 0.35, 0.6)
     _legends(figure, kinds)
-    _footnote(figure, "Sources: " + sources_note(projection, graphs) + " · sources are article numbers · ctkg")
+    _footnote(figure, "Sources: " + sources_note(projection, graphs) + " · ctkg")
     return figure
 
 
@@ -614,8 +656,9 @@ def timeline_events(projection: Projection, actor: str | None = None) -> tuple[l
 
 
 def timeline_figure(projection: Projection, *, actor: str | None = None, top: int = 30) -> Figure:
-    """Events on a time axis: a marker per event coloured by kind on the axis, its name and date
-    on a stem, stems stacked so that no two labels overlap."""
+    """Events on a time axis: each event a marker coloured and shaped by kind, on a stem rising
+    from its date, with its name and date beside it; stems are stacked in rows so that no two
+    labels overlap and no stem crosses a label."""
     events, undated = timeline_events(projection, actor)
     dropped = max(0, len(events) - top)
     if dropped:
@@ -631,19 +674,18 @@ def timeline_figure(projection: Projection, *, actor: str | None = None, top: in
         ax.spines[side].set_visible(False)
     ax.yaxis.set_visible(False)
     if not events:
+        ax.set_xticks([])
         ax.text(0.5, 0.5, "No dated events in the graph" + (f" for {who}." if actor else "."), ha="center",
                 transform=ax.transAxes, fontsize=13)
         _footnote(figure, "Sources: " + sources_note(projection) + " · ctkg")
         return figure
     first, last = events[0].date, events[-1].date
-    pad = max((last - first).days * 0.04, 60)
-    ax.set_xlim(first - dt.timedelta(days=pad), last + dt.timedelta(days=pad))
-    ax.set_ylim(-4.6, 4.6)
-    ax.axhline(0, color="#5f6368", linewidth=1.2, zorder=1)
+    pad = max((last - first).days * 0.03, 45)
+    ax.set_xlim(mdates.date2num(first - dt.timedelta(days=pad)), mdates.date2num(last + dt.timedelta(days=pad)))
     ax.xaxis.set_major_locator(mdates.YearLocator(_year_step(first, last)))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.tick_params(axis="x", labelsize=11)
-    ax.spines["bottom"].set_position(("data", -4.6))
+    ax.spines["bottom"].set_color("#5f6368")
     _stems(figure, ax, events)
     _legends(figure, {e.kind for e in events}, x=0.8, top=0.86, kind_title="Kind of event")
     extra = []
@@ -662,33 +704,49 @@ def _year_step(first: dt.date, last: dt.date) -> int:
 
 
 def _stems(figure: Figure, ax, events: Sequence[Dated]) -> None:
-    """Each event's label at the lowest free level, alternately above and below the axis; a
-    level is free if the label overlaps no label there and the stem crosses no label below it."""
+    """Rows of labels above the time axis, in pixels (the y axis counts pixels): each event takes
+    the lowest row where its label overlaps no other label and its stem crosses no label of a
+    lower row. A label sits right of its marker, or left of it in the last third of the axis."""
     renderer = figure.canvas.get_renderer()
-    levels = [1.1, -1.1, 2.2, -2.2, 3.3, -3.3, 4.2, -4.2]
-    taken: dict[float, list[tuple[float, float]]] = defaultdict(list)
-    for event in events:
+    frame = ax.get_window_extent(renderer)
+    ax.set_ylim(0, frame.height)
+    to_px = lambda x: ax.transData.transform((x, 0))[0] - frame.x0  # noqa: E731
+    texts = [wrap(e.label, 32) + "\n" + e.date.strftime("%d %b %Y").lstrip("0") for e in events]
+    arts = [ax.text(0, 0, text, fontsize=10.5, va="center", zorder=5, linespacing=1.15) for text in texts]
+    sizes = [(a.get_window_extent(renderer).width, a.get_window_extent(renderer).height) for a in arts]
+    row_height = max(h for _, h in sizes) + 12
+    rows = max(1, int((frame.height - 24) // row_height))
+    taken: list[list[tuple[float, float]]] = [[] for _ in range(rows)]
+    marker_gap = 12.0
+    placed = []
+    for event, (w, h) in zip(events, sizes):
         x = mdates.date2num(event.date)
-        colour, marker = KIND_STYLE[event.kind]
-        text = wrap(event.label, 30) + "\n" + event.date.strftime("%d %b %Y").lstrip("0")
-        art = ax.text(x, 0, text, fontsize=9, ha="center", va="center", zorder=5, linespacing=1.15)
-        box = art.get_window_extent(renderer)
-        half = (box.width / 2 + 4) * (ax.get_xlim()[1] - ax.get_xlim()[0]) / ax.get_window_extent(renderer).width
-        span = (x - half, x + half)
-        chosen = levels[-1]
-        for level in levels:
-            same_side = [lv for lv in levels if lv * level > 0 and abs(lv) < abs(level)]
-            clash = any(s[0] < span[1] and span[0] < s[1] for s in taken[level])
-            crossed = any(s[0] <= x <= s[1] for lv in same_side for s in taken[lv])
+        px = to_px(x)
+        leftwards = px > frame.width * 0.66
+        span = (px - marker_gap - w - 6, px + 8) if leftwards else (px - 8, px + marker_gap + w + 6)
+        chosen, best = rows - 1, None
+        for row in range(rows):
+            clash = any(s[0] < span[1] and span[0] < s[1] for s in taken[row])
+            crossed = any(s[0] <= px <= s[1] for lower in taken[:row] for s in lower)
+            cost = (clash * 2 + crossed, row)
+            if best is None or cost < best:
+                best, chosen = cost, row
             if not clash and not crossed:
-                chosen = level
                 break
         taken[chosen].append(span)
-        art.set_position((x, chosen))
-        art.set_va("bottom" if chosen > 0 else "top")
-        art.set_y(chosen + (0.05 if chosen > 0 else -0.05))
-        ax.plot([x, x], [0, chosen], color=colour, linewidth=1.0, alpha=0.7, zorder=2)
-        ax.scatter([x], [0], s=150, c=colour, marker=marker, edgecolors="white", linewidths=0.8, zorder=4)
+        placed.append((x, chosen, leftwards))
+    used = max(row for _, row, _ in placed) + 1
+    spacing = min(row_height * 1.7, (frame.height - 24) / used)
+    for event, art, (x, row, leftwards) in zip(events, arts, placed):
+        y = 24 + spacing * (row + 0.5)
+        colour, marker = KIND_STYLE[event.kind]
+        art.set_position((x, y))
+        art.set_ha("right" if leftwards else "left")
+        shift = (-marker_gap if leftwards else marker_gap) / frame.width * (ax.get_xlim()[1] - ax.get_xlim()[0])
+        art.set_x(x + shift)
+        ax.plot([x, x], [0, y], color=colour, linewidth=1.1, alpha=0.75, zorder=2)
+        ax.scatter([x], [y], s=140, c=colour, marker=marker, edgecolors="white", linewidths=0.8, zorder=4)
+        ax.scatter([x], [0], s=18, c=colour, zorder=4, clip_on=False)
 
 
 # -- groups by year --------------------------------------------------------------------------
@@ -739,7 +797,7 @@ def groups_figure(projection: Projection, *, top: int = 15) -> Figure:
         ax.text(0.5, 0.5, "No article names a terrorist group.", ha="center", transform=ax.transAxes, fontsize=13)
         _footnote(figure, "Sources: " + sources_note(projection) + " · ctkg")
         return figure
-    groups = sorted(counts, key=lambda g: (-sum(counts[g].values()), g))
+    groups = sorted(counts, key=lambda g: (-sum(counts[g].values()), g.casefold()))
     dropped = max(0, len(groups) - top)
     groups = groups[:top]
     first = min(y for g in groups for y in counts[g])

@@ -2,6 +2,8 @@
 
 Reads the store, never writes it: stores are opened with `pyoxigraph.Store.read_only`, and
 every query runs over the union of the named graphs with the project prefixes predeclared.
+Reading a store while another process (kg build) writes it is undefined behaviour in Oxigraph:
+query a store between builds.
 
 A named query is a file `queries/NAME.rq` that begins with a header:
 
@@ -471,9 +473,9 @@ def compact_iri(iri: str) -> str:
 
 
 def run_sparql(store: str | os.PathLike, text: str, *, timeout_s: float = 30.0):
-    """Run a SPARQL query on the store folder (or endpoint URL) `store`: a Result for SELECT, a bool for ASK,
-    an rdflib.Graph for CONSTRUCT and DESCRIBE. BadQuery for a syntax error or an update;
-    QueryTimeout if it runs longer than `timeout_s` seconds (the worker is then stopped)."""
+    """Run a SPARQL query on the store folder (or endpoint URL) `store`: a Result for SELECT,
+    a bool for ASK, an rdflib.Graph for CONSTRUCT and DESCRIBE. BadQuery for a syntax error or
+    an update; QueryTimeout if it runs longer than `timeout_s` seconds (the worker is stopped)."""
     refuse_updates(text)
     if is_url(str(store)):
         return _run_on_server(str(store), text, timeout_s)
@@ -523,10 +525,12 @@ def _run_in_worker(folder: Path, text: str, timeout_s: float) -> tuple[str, obje
 
     The worker stops itself at timeout_s, counted from when the store is open; the parent
     kills it if it has not answered WORKER_GRACE_S later."""
-    command = [sys.executable, "-c", "from kg.query import sparql_worker_main; sparql_worker_main()", str(folder), repr(float(timeout_s))]
+    entry = "from kg.query import sparql_worker_main; sparql_worker_main()"
+    command = [sys.executable, "-c", entry, str(folder), repr(float(timeout_s))]
     paths = [str(PACKAGE_ROOT), os.environ.get("PYTHONPATH", "")]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(path for path in paths if path)}
-    worker = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    pipe = subprocess.PIPE
+    worker = subprocess.Popen(command, stdin=pipe, stdout=pipe, stderr=pipe, env=env)
     try:
         out, err = worker.communicate(text.encode("utf-8"), timeout=timeout_s + WORKER_GRACE_S)
     except subprocess.TimeoutExpired:
@@ -544,7 +548,9 @@ def _run_in_worker(folder: Path, text: str, timeout_s: float) -> tuple[str, obje
         raise StoreError(f"'{folder}' is not a readable store ({payload.decode()}).")
     if kind not in (b"boolean", b"solutions", b"triples", b"syntax", b"error"):
         detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
-        raise StoreError(f"the query worker stopped without an answer (exit code {worker.returncode}): {detail[0]}")
+        raise StoreError(
+            f"the query worker stopped without an answer (exit code {worker.returncode}): {detail[0]}"
+        )
     if kind == b"boolean":
         return "boolean", payload == b"true"
     if kind in (b"syntax", b"error"):
@@ -676,7 +682,8 @@ def to_json(result: Result) -> str:
         {column: _json_term(term) for column, term in zip(result.columns, row) if term is not None}
         for row in result.terms
     ]
-    return json.dumps({"head": {"vars": list(result.columns)}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1) + "\n"
+    document = {"head": {"vars": list(result.columns)}, "results": {"bindings": bindings}}
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
 def boolean_to_json(answer: bool) -> str:

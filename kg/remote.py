@@ -5,7 +5,7 @@ and the exporter run unchanged against a server a team shares. Queries go to the
 Query endpoint, writes to its SPARQL Update endpoint (and, where the server has one, whole files
 to its Graph Store Protocol endpoint).
 
-What each server needs is in SERVERS and in docs/remote-stores.md. The kind of server is told
+What each server needs is in SERVERS (and in the README). The kind of server is told
 from the URL's shape (a bare host is Oxigraph, `/repositories/NAME` GraphDB, a path ending in
 `/sparql` Virtuoso, Neptune or any endpoint that takes queries and updates at one URL, any other
 path a Fuseki dataset); `KG_STORE_SERVER=oxigraph|fuseki|graphdb|sparql` overrides the guess.
@@ -180,13 +180,14 @@ class RemoteStore:
                          "which ctkg does not read. Check that the URL is a SPARQL 1.1 endpoint.")
 
     def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None) -> Iterator[ox.Quad]:
-        """The quads matching the pattern (None matches anything), streamed from the server."""
+        """The quads matching the pattern (None matches anything), streamed from the server. On a
+        server whose default graph is the union of the named graphs, the default graph holds none
+        of its own (ctkg writes only named graphs)."""
         s, p, o = (_pattern_term(t, v) for t, v in ((subject, "?s"), (predicate, "?p"), (object, "?o")))
         triple = f"{s} {p} {o}"
         if isinstance(graph_name, ox.DefaultGraph):
             if self.profile.default_is_union:
-                raise StoreError(f"the {self.profile.name} server's default graph is the union of "
-                                 "its named graphs: its own default graph cannot be read apart.")
+                return   # the default graph is the union of the named graphs: none of its own
             where, graph_var = f"{{ {triple} }}", None
         elif graph_name is not None:
             where, graph_var = f"{{ GRAPH {_pattern_term(graph_name, '?g')} {{ {triple} }} }}", None
@@ -380,6 +381,71 @@ class RemoteTriples:
         return ox.serialize(iter(self), output, format)
 
 
+class LocalOxigraph:
+    """A read-write Oxigraph server on this machine, on a free loopback port: for tests, the
+    benchmark, and trying the remote store out. `url` is the store URL to give kg --store."""
+
+    def __init__(self, location: str | os.PathLike, host: str = "127.0.0.1", port: int | None = None) -> None:
+        self.location = Path(location)
+        self.host = host
+        self.port = port or _free_port(host)
+        self.url = f"http://{host}:{self.port}"
+        self.process = None
+
+    def start(self, wait_s: float = 30.0) -> "LocalOxigraph":
+        import subprocess
+        import time
+
+        from kg.serve import find_oxigraph
+
+        self.location.mkdir(parents=True, exist_ok=True)
+        command = [find_oxigraph(), "serve", "--location", str(self.location), "--bind", f"{self.host}:{self.port}"]
+        self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + wait_s
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise StoreError(f"the Oxigraph server on {self.url} stopped at start (exit code "
+                                 f"{self.process.returncode}); is {self.location} in use by another server?")
+            try:
+                RemoteStore(self.url, timeout_s=2).ping()
+                return self
+            except StoreError:
+                time.sleep(0.1)
+        self.stop()
+        raise StoreError(f"the Oxigraph server on {self.url} did not answer within {wait_s:.0f} s.")
+
+    def stop(self, *, kill: bool = False) -> None:
+        """Stop the server: SIGTERM and wait (or SIGKILL at once, as a crash would)."""
+        import subprocess
+
+        if self.process is None or self.process.poll() is not None:
+            return
+        if kill:
+            self.process.kill()
+        else:
+            self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def __enter__(self) -> "LocalOxigraph":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def _free_port(host: str) -> int:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]
+
+
 # -- SPARQL text --------------------------------------------------------------------------------
 
 
@@ -495,5 +561,5 @@ def _endpoint_path(profile: ServerProfile, what: str) -> str:
     return {"query": profile.query, "update": profile.update, "load": profile.graph_store or ""}.get(what, "")
 
 
-__all__ = ["RemoteStore", "ServerProfile", "ServerUnreachable", "SERVERS", "bind_values", "guess_server",
+__all__ = ["LocalOxigraph", "RemoteStore", "ServerProfile", "ServerUnreachable", "SERVERS", "bind_values", "guess_server",
            "is_url", "open_remote", "quads_to_sparql", "term_to_sparql"]

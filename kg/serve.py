@@ -87,11 +87,18 @@ def find_oxigraph() -> str:
     return found
 
 
-def start_server(store_dir: str | os.PathLike, host: str = "127.0.0.1", port: int = 7878, timeout: int = 30) -> ServerHandle:
+def start_server(
+    store_dir: str | os.PathLike, host: str = "127.0.0.1", port: int = 7878, timeout: int = 30
+) -> ServerHandle:
     """Start `oxigraph serve-read-only` on the store and return once its port answers.
 
     `timeout` is the per-query time limit, in whole seconds. StoreError if there is no store,
     the program is missing, the port is taken, or the server does not come up."""
+    if str(store_dir).lower().startswith(("http://", "https://")):
+        raise StoreError(
+            f"'{store_dir}' is already a SPARQL endpoint; kg serve serves a store folder. "
+            "Point --store (or KG_STORE) at the folder kg build wrote."
+        )
     folder = Path(store_dir)
     if not (folder / "CURRENT").is_file():
         raise StoreError(
@@ -122,6 +129,9 @@ def _url_host(host: str) -> str:
 def _check_port_free(host: str, port: int) -> None:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
+        # As the server will (Rust sets SO_REUSEADDR): a port a stopped server left in
+        # TIME_WAIT is free, a port another program listens on is not.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host.strip("[]"), port))
         except OSError as error:

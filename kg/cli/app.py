@@ -11,6 +11,7 @@ import sys
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from kg.errors import KgError
 
@@ -35,7 +36,7 @@ store_option = click.option(
     envvar="KG_STORE",
     default=".kg",
     show_default=True,
-    help="The store: a folder (created if needed) or a SPARQL endpoint URL. Env: KG_STORE.",
+    help="The store: a folder (kg build creates it) or a SPARQL endpoint URL. Env: KG_STORE.",
 )
 
 format_option = click.option(
@@ -61,7 +62,7 @@ def reports_errors(command):
             return command(*args, **kwargs)
         except KgError as error:
             name = click.get_current_context().command_path
-            stderr.print(f"[bold red]{name}:[/] {error}", highlight=False, markup=True)
+            stderr.print(f"[bold red]{escape(name)}:[/] {escape(str(error))}", highlight=False, markup=True)
             sys.exit(error.exit_code)
 
     return wrapper

@@ -5,6 +5,7 @@ import sys
 
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
 from rich.table import Table
 
 from kg.cli.app import main, reports_errors, stderr, stdout, store_option
@@ -48,7 +49,7 @@ def _print_reasoner(report) -> bool:
         stderr.print(f"Reasoner: consistent; {len(report.inferred)} inferred triples written to the "
                      "inferred graph.", highlight=False)
         return True
-    stderr.print(f"[red]Reasoner: the stored facts are inconsistent with the ontology.[/]\n  {report.message}\n"
+    stderr.print(f"[red]Reasoner: the stored facts are inconsistent with the ontology.[/]\n  {escape(report.message)}\n"
                  "  The inferred graph was left as it was. Look at the entities named with kg explain.",
                  highlight=False)
     return False
@@ -96,13 +97,13 @@ def _print_summary(summary, store: str) -> None:
     stderr.print(table)
     for outcome in outcomes:
         for warning in outcome.warnings:
-            stderr.print(f"[yellow]{outcome.path}: {warning}[/]", highlight=False)
+            stderr.print(f"[yellow]{escape(outcome.path)}: {escape(warning)}[/]", highlight=False)
         if outcome.status == "quarantined":
-            stderr.print(f"[yellow]{outcome.path}: kept aside: {outcome.message}[/]\n"
+            stderr.print(f"[yellow]{escape(outcome.path)}: kept aside: {escape(outcome.message)}[/]\n"
                          "  See why with: kg validate", highlight=False)
     loaded = summary.count("loaded") + summary.count("unchanged")
     for error in summary.errors:
-        stderr.print(f"[red]{error}[/]", highlight=False)
+        stderr.print(f"[red]{escape(str(error))}[/]", highlight=False)
     if summary.errors:
         stderr.print(f"The other {loaded} article(s) were loaded.", highlight=False)
 
@@ -156,16 +157,17 @@ def explain(name: str, store: str) -> None:
     opened = open_store(store, read_only=True)
     for iri in resolve_label(opened, name):
         result = run_explain(opened, iri.value)
-        stdout.print(f"[bold]{result.label}[/]  <{result.iri}>", highlight=False)
+        stdout.print(f"[bold]{escape(result.label)}[/]  <{escape(result.iri)}>", highlight=False)
         for graph, predicate, value in result.reference:
-            stdout.print(f"  {predicate} {value}   [dim](from {graph})[/]", highlight=False)
+            stdout.print(f"  {escape(predicate)} {escape(value)}   [dim](from {escape(graph)})[/]", highlight=False)
         source = None
         for fact in result.facts:
             if (fact.file, fact.sentence_index) != source:
                 source = (fact.file, fact.sentence_index)
-                stdout.print(f"\n[cyan]{fact.file}[/] sentence {fact.sentence_index}: [italic]{fact.sentence}[/]",
+                stdout.print(f"\n[cyan]{escape(fact.file)}[/] sentence {fact.sentence_index}: "
+                             f"[italic]{escape(fact.sentence)}[/]",
                              highlight=False)
-            stdout.print(f"  {fact.subject} —{fact.predicate}→ {fact.object}   [dim]{fact.rule}, "
+            stdout.print(f"  {escape(fact.subject)} —{escape(fact.predicate)}→ {escape(fact.object)}   [dim]{fact.rule}, "
                          f"confidence {fact.confidence:.2f}[/]", highlight=False)
 
 
@@ -205,6 +207,6 @@ def evaluate(gold: str, articles: tuple[str, ...], store: str, details: bool) ->
     if details:
         for kind in scores.kinds:
             for fact in kind.missed:
-                stdout.print(f"[red]missed[/]   {kind.kind}: {fact}", highlight=False)
+                stdout.print(f"[red]missed[/]   {kind.kind}: {escape(str(fact))}", highlight=False)
             for fact in kind.spurious:
-                stdout.print(f"[yellow]spurious[/] {kind.kind}: {fact}", highlight=False)
+                stdout.print(f"[yellow]spurious[/] {kind.kind}: {escape(str(fact))}", highlight=False)

@@ -1,6 +1,7 @@
 """`kg query`, `kg sparql`, `kg serve`: ask the store questions, and serve it read-only."""
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import click
@@ -15,7 +16,9 @@ from kg.errors import BadQuery
 @click.argument("name", required=False)
 @click.option("--list", "show_list", is_flag=True, help="List the named queries, their parameters and examples.")
 @click.option("--iris", is_flag=True, help="Print IRIs instead of labels.")
-@click.option("--sparql", "show_sparql", is_flag=True, help="Print the query's SPARQL (with PREFIX lines) instead of running it.")
+@click.option(
+    "--sparql", "show_sparql", is_flag=True, help="Print the query's SPARQL (with PREFIX lines) instead of running it."
+)
 @store_option
 @format_option
 @output_option
@@ -46,8 +49,8 @@ def query(ctx: click.Context, name, show_list, iris, show_sparql, store, fmt, ou
 
 
 def parse_params(args: list[str], named: q.NamedQuery) -> dict[str, str]:
-    """`--state India --meeting=X` -> {'state': 'India', 'meeting': 'X'}, checked against the
-    query's declared parameters."""
+    """`--state India --meeting=X` -> {'state': 'India', 'meeting': 'X'}. run_named then checks
+    the names against the query's header."""
     params: dict[str, str] = {}
     tokens = list(args)
     while tokens:
@@ -167,14 +170,20 @@ def serve(store, host, port, timeout) -> None:
     """
     from kg.serve import start_server
 
+    # `kill` (SIGTERM) stops the server as Ctrl-C does, rather than leaving Oxigraph running.
+    signal.signal(signal.SIGTERM, _interrupt)
     with start_server(store, host, port, timeout) as server:
-        click.echo(server.url)
-        stderr.print(
-            f"Serving '{store}' read-only. SPARQL endpoint: {server.url}\n"
-            f"Open {server.home} in a browser for a query editor. Press Ctrl-C to stop.",
-            highlight=False,
-        )
         try:
+            stderr.print(
+                f"Serving '{store}' read-only. SPARQL endpoint: {server.url}\n"
+                f"Open {server.home} in a browser for a query editor. Press Ctrl-C to stop.",
+                highlight=False,
+            )
+            click.echo(server.url)
             server.wait()
         except KeyboardInterrupt:
             stderr.print("Stopping the server.", highlight=False)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt

@@ -1,0 +1,114 @@
+"""`kg export`, `kg import`, `kg docs`: the graph out and in as RDF, and the ontology as HTML."""
+from __future__ import annotations
+
+import sys
+import time
+
+import click
+from rich.table import Table
+
+from kg.cli.app import main, reports_errors, stderr, stdout, store_option
+
+FORMAT_NAMES = ["turtle", "ntriples", "nquads", "trig", "jsonld", "xml"]
+SELECTION_NAMES = ["all", "facts", "ontology", "reference", "inferred", "quarantine"]
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="turtle", show_default=True,
+              help="The RDF format. nquads, trig and jsonld keep the named graphs (one per article).")
+@click.option("--graph", "selection", type=click.Choice(SELECTION_NAMES), default="all", show_default=True,
+              help="Which graphs: every graph, the articles' facts, the ontology, the reference data, "
+                   "what the reasoner inferred, or the articles kept aside.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write to this file instead of stdout.")
+@store_option
+@reports_errors
+def export(fmt: str, selection: str, output: str | None, store: str) -> None:
+    """Write the graph as RDF: Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML.
+
+    The export streams: a million triples are never all in memory. JSON-LD carries the
+    project's context (ontology/context.jsonld), so it reads as plain JSON.
+
+    \b
+    Example:
+      kg export --format nquads -o ctkg.nq
+      kg export --format jsonld --graph facts -o facts.jsonld
+    """
+    from kg.export import export as run_export
+    from kg.store import open_store
+
+    started = time.perf_counter()
+    opened = open_store(store, read_only=True)
+    target = output if output else click.get_binary_stream("stdout")
+    summary = run_export(opened, target, fmt, selection)
+    seconds = time.perf_counter() - started
+    where = f" to {output}" if output else ""
+    stderr.print(f"Exported {summary.quads} triples from {summary.graphs} graph(s) ({selection}) as {fmt}{where} "
+                 f"in {seconds:.1f} s.", highlight=False)
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default=None,
+              help="The file's RDF format (default: from its extension).")
+@click.option("--into", default=None, metavar="IRI",
+              help="The graph for the file's triples that are in no named graph "
+                   "(default: https://w3id.org/ctkg/graph/import/<file-stem>).")
+@store_option
+@reports_errors
+def import_(file: str, fmt: str | None, into: str | None, store: str) -> None:
+    """Load RDF from another system, validated against the shapes graph by graph.
+
+    A graph that fails validation is kept aside with its SHACL report (see kg validate); a file
+    that does not parse is reported with its line, and nothing of it enters. RDF/XML with
+    external entities or entity-expansion payloads is refused unread.
+
+    \b
+    Example:
+      kg import ctkg.nq --store .kg-copy
+      kg import their-data.ttl --into https://example.org/graph/theirs
+    """
+    from kg.importer import import_file
+    from kg.store import open_store
+
+    started = time.perf_counter()
+    summary = import_file(open_store(store), file, fmt, into=into)
+    seconds = time.perf_counter() - started
+    table = Table(title=f"kg import {file} → {store}")
+    for column in ("graph", "outcome", "triples"):
+        table.add_column(column, overflow="fold")
+    for outcome in summary.outcomes:
+        table.add_row(outcome.graph, outcome.status, str(outcome.triples))
+    stderr.print(table)
+    for outcome in summary.outcomes:
+        if outcome.status == "kept aside":
+            stderr.print(f"[yellow]{outcome.graph}: kept aside in {outcome.kept_in}: {outcome.message}[/]\n"
+                         "  See why with: kg validate", highlight=False)
+    stderr.print(f"Imported {summary.triples} triples in {seconds:.1f} s.", highlight=False)
+    sys.exit(0 if summary.ok else 1)
+
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help="The folder to write into (default: docs/ontology/ of the project).")
+@reports_errors
+def docs(out_dir: str | None) -> None:
+    """Render the ontology as HTML documentation with a figure of its main classes.
+
+    Writes index.html and classes.svg, and refreshes the JSON-LD context
+    ontology/context.jsonld from the ontology.
+
+    \b
+    Example:
+      kg docs            # then open docs/ontology/index.html
+    """
+    from pathlib import Path
+
+    from kg.docs import DOCS_DIR, render_docs
+    from kg.export import write_context
+
+    result = render_docs(Path(out_dir) if out_dir else DOCS_DIR)
+    context = write_context()
+    stdout.print(str(result.index), highlight=False)
+    stderr.print(f"Documented {result.terms} terms: {result.index}, figure {result.figure}; "
+                 f"JSON-LD context {context}.", highlight=False)
