@@ -536,7 +536,8 @@ def find_paths(graph: nx.Graph, projection: Projection, a: str, b: str, *,
                max_hops: int | None = None, all_paths: bool = False, limit: int = 5) -> list[Connection]:
     """How `a` and `b` (IRIs) are connected in the fact graph: the shortest paths first, then
     the other short ones (up to one hop longer than the shortest, unless `max_hops` says
-    otherwise), best supported first within a length. `all_paths` lifts `limit`."""
+    otherwise). Within a length, paths through less connected nodes come first (they say more
+    than a path through a hub), then the better supported. `all_paths` lifts `limit`."""
     if a == b:
         raise KgError(f"'{projection.label(a)}' is given twice: name two different actors or events.")
     try:
@@ -550,8 +551,16 @@ def find_paths(graph: nx.Graph, projection: Projection, a: str, b: str, *,
             break
         found.append(nodes)
     paths = [describe_path(graph, projection, nodes) for nodes in found]
-    paths.sort(key=lambda p: (len(p.hops), -p.support(), -len(p.sources), [projection.label(n) for n in p.nodes]))
+    paths.sort(key=lambda p: (len(p.hops), round(_generality(graph, p.nodes), 9), -p.support(), -len(p.sources),
+                              [projection.label(n) for n in p.nodes]))
     return paths if all_paths else paths[:limit]
+
+
+def _generality(graph: nx.Graph, nodes: tuple[str, ...]) -> float:
+    """How much a path goes through hubs: the sum of the logarithm of the degree of the nodes
+    it passes through. Any two actors meet through India or the United States; a path through
+    an attack or a person says more, so among paths of one length the least general comes first."""
+    return sum(math.log(graph.degree(n)) for n in nodes[1:-1])
 
 
 def describe_path(graph: nx.Graph, projection: Projection, nodes: list[str]) -> Connection:
