@@ -4,7 +4,7 @@
 
 Run it from the repository root; it is not run by the tests. It builds the seeds with the
 loader, then makes a store of about --triples quads by copying the seeds' article graphs under
-new names (each copy's article, sentence, fact and graph IRIs get a '-cN' suffix; the actors
+new names (each copy's article, sentence and graph IRIs get a '-cN' suffix, its facts new hashes; the actors
 stay shared, as in a real corpus), beside one copy of the ontology and reference graphs. Then:
 
 1. kg export of that store in each --formats format (N-Quads, TriG, JSON-LD of every graph;
@@ -19,6 +19,7 @@ own. Results go to stdout as a Markdown table and to --out/results.json; progres
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import resource
@@ -64,8 +65,9 @@ def make_store(folder: Path, triples: int) -> int:
         if not isinstance(term, ox.NamedNode):
             return term
         value = term.value
-        if "/fact/" in value:
-            return ox.NamedNode(f"{value}-c{n}")
+        if "/fact/" in value:   # fact IRIs are fact/<sha1>: a new sha1 for the copy
+            head, _, digest = value.rpartition("/")
+            return ox.NamedNode(f"{head}/{hashlib.sha1(f'{digest}-c{n}'.encode()).hexdigest()}")
         for stem in stems:
             if stem in value:
                 return ox.NamedNode(value.replace(stem, f"{stem}-c{n}"))

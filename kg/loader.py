@@ -98,16 +98,30 @@ def _dateline(article: Article, index: ReferenceIndex) -> URIRef | None:
     return None
 
 
-def load_article(store: ox.Store, path: Path) -> ArticleOutcome:
-    """Read, extract, validate and store one article file; raises BadArticle for unreadable input."""
+@dataclass(frozen=True)
+class Prepared:
+    """An article extracted and ready to validate: its graph and the validation context."""
+
+    path: Path
+    article: Article
+    result: ArticleGraph
+    context: Graph
+
+
+def prepare_article(store, path: Path) -> Prepared | ArticleOutcome:
+    """Read and extract one article against the store; 'unchanged' when its hash is stored."""
     article = read_article(path)
-    graph_iri = article_graph(article.id)
-    if kgstore.stored_hash(store, graph_iri) == article.content_hash:
+    if kgstore.stored_hash(store, article_graph(article.id)) == article.content_hash:
         return ArticleOutcome(str(path), "unchanged", warnings=article.warnings)
     result = extract_article(article, store)
-    context = kgstore.describe(store, _pointed_at(result.graph))
-    report = validate(result.graph, context=context)
-    outcome = ArticleOutcome(str(path), "loaded", len(result.graph), result.new_entities,
+    return Prepared(path, article, result, kgstore.describe(store, _pointed_at(result.graph)))
+
+
+def commit_article(store: ox.Store, prepared: Prepared, report) -> ArticleOutcome:
+    """Write a validated article into its named graph, or keep it aside with its report."""
+    article, result = prepared.article, prepared.result
+    graph_iri = article_graph(article.id)
+    outcome = ArticleOutcome(str(prepared.path), "loaded", len(result.graph), result.new_entities,
                              result.known_entities, result.events, len(report.violations),
                              warnings=article.warnings)
     if report.conforms:
@@ -125,6 +139,14 @@ def load_article(store: ox.Store, path: Path) -> ArticleOutcome:
     return outcome
 
 
+def load_article(store: ox.Store, path: Path) -> ArticleOutcome:
+    """Read, extract, validate and store one article file; raises BadArticle for unreadable input."""
+    prepared = prepare_article(store, path)
+    if isinstance(prepared, ArticleOutcome):
+        return prepared
+    return commit_article(store, prepared, validate(prepared.result.graph, context=prepared.context))
+
+
 def _pointed_at(graph: Graph) -> set[URIRef]:
     """The entities an article's graph names: their stored descriptions are the validation context."""
     nodes = {n for n in (*graph.subjects(), *graph.objects()) if isinstance(n, URIRef)}
@@ -133,19 +155,23 @@ def _pointed_at(graph: Graph) -> set[URIRef]:
 
 
 def build(paths: Sequence[str | Path], store_dir: str | Path,
-          progress: Callable[[str], None] | None = None, *, run_reasoner: bool = False) -> BuildSummary:
+          progress: Callable[[str], None] | None = None, *, run_reasoner: bool = False,
+          workers: int = 1) -> BuildSummary:
     """Load every article under `paths` into the store; with `run_reasoner`, reason afterwards
-    when anything was loaded (the report is in `summary.reasoner`)."""
+    when anything was loaded (the report is in `summary.reasoner`). With `workers` > 1, SHACL
+    validation runs in that many processes while this one extracts and writes, in file order:
+    the store ends up exactly as with one process."""
     files, errors = find_articles(paths)
     summary = BuildSummary(errors=list(errors))
     store = kgstore.open_store(store_dir)
     kgstore.ensure_base_graphs(store)
-    for path in files:
+    if workers > 1:
+        _build_in_parallel(store, files, workers, summary, progress)
+    for path in files if workers <= 1 else []:
         try:
             summary.outcomes.append(load_article(store, path))
         except KgError as error:
-            summary.errors.append(error)
-            summary.outcomes.append(ArticleOutcome(str(path), "failed", message=str(error)))
+            _failed(summary, path, error)
         if progress:
             progress(str(path))
     if run_reasoner and summary.count("loaded"):
@@ -177,3 +203,71 @@ def reason(store: ox.Store) -> "ReasonerReport":
     if report.consistent:
         kgstore.replace_graph(store, G_INFERRED, report.inferred)
     return report
+
+
+def _failed(summary: BuildSummary, path: Path, error: KgError) -> None:
+    summary.errors.append(error)
+    summary.outcomes.append(ArticleOutcome(str(path), "failed", message=str(error)))
+
+
+def _build_in_parallel(store: ox.Store, files: list[Path], workers: int, summary: BuildSummary,
+                       progress: Callable[[str], None] | None) -> None:
+    """Extract in this process, validate in `workers` processes, write in file order.
+
+    An article extracted but not yet written waits in an in-memory store that lookups see beside
+    the disk store, so the next article resolves against exactly what a one-process build would
+    have stored by then (a quarantined article is visible there too, in its quarantine graph).
+    """
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    pending = ox.Store()
+    view = kgstore.Overlay(store, pending)
+    inflight: deque = deque()
+
+    def finish() -> None:
+        prepared, future = inflight.popleft()
+        summary.outcomes.append(commit_article(store, prepared, report_from_wire(*future.result())))
+        pending.remove_graph(ox.NamedNode(str(article_graph(prepared.article.id))))
+        if progress:
+            progress(str(prepared.path))
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for path in files:
+            try:
+                prepared = prepare_article(view, path)
+            except KgError as error:
+                _failed(summary, path, error)
+                continue
+            if isinstance(prepared, ArticleOutcome):
+                summary.outcomes.append(prepared)
+                continue
+            kgstore.add_graph(pending, article_graph(prepared.article.id), prepared.result.graph)
+            job = pool.submit(validate_on_wire, prepared.result.graph.serialize(format="nt"),
+                              prepared.context.serialize(format="nt"))
+            inflight.append((prepared, job))
+            while len(inflight) > 2 * workers or (inflight and inflight[0][1].done()):
+                finish()
+        while inflight:
+            finish()
+
+
+def validate_on_wire(data_nt: str, context_nt: str) -> tuple:
+    """Validation in a worker process: N-Triples in, plain values out (picklable)."""
+    data, context = Graph(), Graph()
+    data.parse(data=data_nt, format="nt")
+    context.parse(data=context_nt, format="nt")
+    report = validate(data, context=context)
+    violations = [(v.focus, v.path, v.message, v.severity) for v in report.violations]
+    return report.conforms, violations, report.results.serialize(format="nt") if not report.conforms else ""
+
+
+def report_from_wire(conforms: bool, violations: list, results_nt: str):
+    from kg.validate import Report, Violation
+
+    results = Graph()
+    if results_nt:
+        results.parse(data=results_nt, format="nt")
+    return Report(conforms, results, "", tuple(Violation(*v) for v in violations))

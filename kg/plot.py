@@ -572,9 +572,11 @@ def _rings(ego: nx.Graph, centre: str, scores: Mapping[str, float]):
 # -- paths -----------------------------------------------------------------------------------
 
 
-def path_figure(projection: Projection, paths: Sequence[Connection], a: str, b: str) -> Figure:
-    """Each path on its own row, from `a` on the left to `b` on the right: every hop an arrow
-    with its relation in words above and its sources below."""
+def path_figure(projection: Projection, paths: Sequence[Connection], a: str, b: str, *, rows: int = 4) -> Figure:
+    """Each path (at most `rows`) on its own row, from `a` on the left to `b` on the right:
+    every hop an arrow with its relation in words above and its sources below."""
+    more = max(0, len(paths) - rows)
+    paths = list(paths)[:rows]
     figure = new_figure()
     ax = figure.add_axes((0.03, 0.08, 0.72, 0.78))
     name_a, name_b = projection.label(a), projection.label(b)
@@ -613,7 +615,8 @@ def path_figure(projection: Projection, paths: Sequence[Connection], a: str, b: 
     ax.set_xlim(-0.45 * max(longest, 1) / 2, longest + 0.45 * max(longest, 1) / 2)
     ax.set_ylim(-len(paths) + 0.35, 0.6)
     _legends(figure, kinds)
-    _footnote(figure, "Sources: " + sources_note(projection, graphs) + " · ctkg")
+    extra = f" · {more} longer or less specific path{'s' if more != 1 else ''} not drawn (kg network path)" if more else ""
+    _footnote(figure, "Sources: " + sources_note(projection, graphs) + extra + " · ctkg")
     return figure
 
 

@@ -86,6 +86,26 @@ def _insert_data(graph_iri: URIRef, graph: Graph) -> str:
     return f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}"
 
 
+class Overlay:
+    """The disk store and an in-memory store of articles not yet written, read as one (the
+    lookups the loader makes: SELECT queries and quad patterns)."""
+
+    def __init__(self, disk: ox.Store, pending: ox.Store):
+        self.stores = (disk, pending)
+
+    def query(self, text: str, **options):
+        return [row for store in self.stores for row in store.query(text, **options)]
+
+    def quads_for_pattern(self, *pattern):
+        return [quad for store in self.stores for quad in store.quads_for_pattern(*pattern)]
+
+
+def add_graph(store: ox.Store, graph_iri: URIRef, graph: Graph) -> None:
+    """Add an rdflib graph's triples to a named graph (used for the in-memory pending store)."""
+    name = ox.NamedNode(str(graph_iri))
+    store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in graph)
+
+
 def replace_graph(store: ox.Store, graph_iri: URIRef, graph: Graph, *also_drop: URIRef) -> None:
     """Replace one named graph by `graph`, atomically (one update request, one transaction)."""
     drops = "".join(f"DROP SILENT GRAPH <{g}> ;\n" for g in (graph_iri, *also_drop))
@@ -107,9 +127,8 @@ def stored_hash(store: ox.Store, graph_iri: URIRef) -> str | None:
 def find_person(store: ox.Store, key: str) -> tuple[URIRef, str] | None:
     rows = store.query(sparql("find-person"), use_default_graph_as_union=True,
                        substitutions={ox.Variable("key"): ox.Literal(key)})
-    for row in rows:
-        return URIRef(row["person"].value), row["label"].value
-    return None
+    found = sorted((row["person"].value, row["label"].value) for row in rows)
+    return (URIRef(found[0][0]), found[0][1]) if found else None
 
 
 def find_meeting(store: ox.Store, series_key: str, start: dt.date | None,
@@ -119,7 +138,7 @@ def find_meeting(store: ox.Store, series_key: str, start: dt.date | None,
     series = ox.NamedNode(str(mint("series", series_key)))
     rows = store.query(sparql("find-meetings"), use_default_graph_as_union=True,
                        substitutions={ox.Variable("series"): series})
-    for row in rows:
+    for row in sorted(rows, key=lambda r: (r["meeting"].value, r["start"].value if r["start"] else "")):
         meeting = row["meeting"].value
         stored = dt.date.fromisoformat(row["start"].value) if row["start"] is not None else None
         if start and stored and abs((stored - start).days) <= 5:

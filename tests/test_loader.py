@@ -255,3 +255,19 @@ def test_rebuilding_in_another_order_mints_the_same_actor_iris(seeds_store, tmp_
     query = "SELECT DISTINCT ?p WHERE { ?p a ctkg:Person }"
     iris = sorted(r["p"].value for r in ask(store_dir, query))
     assert iris == sorted(r["p"].value for r in ask(seeds_store, query))
+
+
+def _article_quads(store_dir: Path) -> set:
+    store = ox.Store.read_only(str(store_dir))
+    return {q for g in article_graphs(store) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))}
+
+
+def test_building_with_two_workers_gives_the_same_store_as_one_process(seeds_store, tmp_path):
+    folder = tmp_path / "articles"
+    shutil.copytree(SEEDS, folder)
+    for unseen in (ROOT / "tests" / "unseen").iterdir():
+        shutil.copy(unseen, folder)
+    build([folder], tmp_path / "one")
+    summary = build([folder], tmp_path / "two", workers=2)
+    assert summary.ok and summary.count("loaded") == 10
+    assert _article_quads(tmp_path / "two") == _article_quads(tmp_path / "one")

@@ -17,8 +17,10 @@ from kg.cli.app import main, reports_errors, stderr, stdout, store_option
 @click.option("--reason/--no-reason", default=True, show_default=True,
               help="Run the OWL reasoner over the whole store afterwards (skip it for bulk loads, "
                    "then run kg reason once).")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Validate in this many processes while one extracts and writes (same result).")
 @reports_errors
-def build(paths: tuple[str, ...], store: str, reason: bool) -> None:
+def build(paths: tuple[str, ...], store: str, reason: bool, workers: int) -> None:
     """Read articles into the store: mentions, entities, events, validated per article.
 
     PATHS are article files or folders (default: seeds/).
@@ -37,7 +39,7 @@ def build(paths: tuple[str, ...], store: str, reason: bool) -> None:
                   transient=True) as bar:
         task = bar.add_task("", total=len(files))
         summary = run_build(paths, store, progress=lambda p: bar.update(task, advance=1, description=p),
-                            run_reasoner=reason)
+                            run_reasoner=reason, workers=workers)
     _print_summary(summary, store)
     if summary.reasoner is not None:
         _print_reasoner(summary.reasoner)
