@@ -64,3 +64,7 @@ class BadGold(KgError):
 
 class InconsistentOntology(KgError):
     exit_code = 1
+
+
+class LoaderFault(BadArticle):
+    """The loader itself failed on an article: a bug to report, not a fault of the article."""

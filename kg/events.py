@@ -110,7 +110,12 @@ class Context:
                 if self.res.entities[iri].cls == cls]
 
     def entity(self, iri: URIRef) -> Entity:
-        return self.res.entities[iri]
+        """The resolved entity; a known actor met only inside a title is taken from the reference."""
+        found = self.res.entities.get(iri)
+        if found is None:
+            known = self.index.known[iri]
+            found = self.res.entities[iri] = Entity(iri, known.cls, known.label, True)
+        return found
 
 
 def extract_events(article: Article, res: Resolution, find_meeting: MeetingLookup | None = None,
@@ -187,8 +192,8 @@ def _series_in(ctx: Context, i: int) -> list[SeriesMention]:
 
 
 def _is_state_word(ctx: Context, word: str) -> bool:
-    return ctx.index.lookup((word,), word.upper()) is not None and len(word) <= 3 or \
-        any(k.cls == CTKG.State for k, _ in ctx.index.by_tokens.get((word,), []))
+    """'india', 'us': a word some state is named by, left out of a series' key."""
+    return any(k.cls == CTKG.State for k, _ in ctx.index.by_tokens.get((word,), []))
 
 
 def _states_in_phrase(ctx: Context, i: int, start: int, end: int) -> list[URIRef]:
@@ -222,12 +227,13 @@ def find_meetings(ctx: Context) -> None:
         return
     if held:
         primary = held[0]
-        states = primary.states or next((s.states for s in mentions if s.states), [])
+        states = (primary.states or next((s.states for s in mentions if s.states), [])
+                  or _delegation_states(ctx) or _states_of_sentence(ctx, primary.sentence))
         if not states:
-            states = _delegation_states(ctx)
+            return  # a meeting whose parties cannot be named is not a fact we can state
         session = next((s.session for s in held if s.key == primary.key and s.session), None)
         key = _series_key(states, primary.key)
-        label = primary.label if primary.label[:1].isupper() else primary.label
+        label = primary.label
         if states and not any(ctx.entity(st).label.split()[0] in primary.label for st in states):
             label = "-".join(ctx.entity(st).label for st in states) + " " + primary.label
         cls = CTKG.WorkingGroupMeeting if "group" in primary.key else (
@@ -262,6 +268,12 @@ def _summit(ctx: Context):
         label = f"Meeting between {names[0]} and {names[1]}"
         return key, label, CTKG.Summit, states, None, sent.index, people
     return None
+
+
+def _states_of_sentence(ctx: Context, index: int) -> list[URIRef]:
+    """'cooperation between Colombia and the US featured in ... the dialogue': the states the
+    meeting's sentence names, when the series name holds none."""
+    return list(dict.fromkeys(iri for _, iri in ctx.things(index, CTKG.State)))
 
 
 def _delegation_states(ctx: Context) -> list[URIRef]:
@@ -412,6 +424,8 @@ def _people_in_clause(ctx: Context, sent: Sentence, pos: int) -> list[URIRef]:
 
 
 def _delegation(ctx: Context, meeting: URIRef, state: URIRef, person: URIRef, i: int, rule: str) -> None:
+    if ctx.entity(person).state not in (None, state):
+        return  # the leader's own title names another state: one of the two readings is wrong
     deleg = URIRef(f"{meeting}/delegation/{slug(str(state).rsplit('/', 1)[-1])}")
     out = ctx.out
     out.add(deleg, RDF.type, CTKG.Delegation, i, rule, 0.85)
@@ -469,7 +483,7 @@ def _other_session(ctx: Context, iri: URIRef, series: URIRef, label: str, status
 
 # -- statements ---------------------------------------------------------------------------------
 
-STATEMENT_RE = re.compile(r"\bjoint\s+(statement|declaration)\b", re.I)
+STATEMENT_RE = re.compile(r"\bjoint\s+(statement|declaration|communiqu[eé])\b", re.I)
 
 
 def find_statements(ctx: Context) -> None:
@@ -478,12 +492,16 @@ def find_statements(ctx: Context) -> None:
         if not m:
             continue
         states = [s for s in ctx.meeting_states if ctx.entity(s).cls == CTKG.State] or _statement_states(ctx)
+        states = states or _states_of_sentence(ctx, sent.index)
         if ctx.main_meeting:
             iri = URIRef(f"{ctx.main_meeting}/joint-statement")
         else:
             when = f"{ctx.date:%Y-%m}" if ctx.date else ctx.article.id
             iri = mint("event/statement", "-".join(sorted(slug(ctx.entity(s).label) for s in states)), when)
-        names = " and ".join(ctx.entity(s).label for s in states) or "the parties"
+        states = states or _states_of_sentence(ctx, sent.index)
+        if len(states) < 2:
+            continue  # a joint statement needs two parties the text names; look further on
+        names = " and ".join(ctx.entity(s).label for s in states)
         when_label = f" ({MONTH_NAMES[ctx.date.month - 1]} {ctx.date.year})" if ctx.date else ""
         cls = CTKG.JointDeclaration if m.group(1).lower() == "declaration" else CTKG.JointStatement
         ctx.out.declare(iri, cls, f"Joint statement of {names}{when_label}", sent.index, "joint-statement")
@@ -1078,7 +1096,7 @@ def find_topics_and_groups(ctx: Context) -> None:
             re.search(r"\bstatement\b|\bdeclaration\b", text, re.I) or "“" in text[:3])
         target = ctx.statement if in_statement or ctx.main_meeting is None else ctx.main_meeting
         if DISCUSS.search(text):
-            for off, topic in ctx.things(sent.index, _CONCEPT):
+            for off, topic in ctx.things(sent.index, SKOS.Concept):
                 ctx.out.add(event, CTKG.topic, topic, sent.index, "topic-discussed", 0.7)
         if GROUP_CUE.search(text) and not re.search(r"\b(carried out|blamed on|commander|claimed by)\b", text):
             for off, group in ctx.things(sent.index, CTKG.TerroristGroup):
@@ -1088,5 +1106,3 @@ def find_topics_and_groups(ctx: Context) -> None:
                 if target is not None and re.search(r"\b(perpetrators|justice|prevent|like|including)\b", text):
                     ctx.out.add(target, CTKG.refersToAttack, attack, sent.index, "attack-referred", 0.7)
 
-
-_CONCEPT = SKOS.Concept

@@ -49,6 +49,10 @@ class UnknownFormat(KgError):
     pass
 
 
+class UnknownGraph(KgError):
+    pass
+
+
 @dataclass(frozen=True)
 class ExportSummary:
     format: str
@@ -72,10 +76,17 @@ def export_prefixes() -> dict[str, str]:
 
 
 def select_graphs(store, selection: str = "all") -> list:
-    """The graph names a selection covers, sorted; 'all' also covers the default graph."""
-    if selection not in SELECTIONS:
-        raise UnknownFormat(f"no graph selection '{selection}'. Use one of: {', '.join(SELECTIONS)}.")
+    """The graph names a selection covers, sorted; 'all' also covers the default graph. A
+    selection may also be the IRI of one named graph (an article's, say)."""
     names = sorted((g for g in store.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
+    if selection.startswith(("http://", "https://")):
+        if ox.NamedNode(selection) not in names:
+            raise UnknownGraph(f"no graph <{selection}> in the store. List the graphs with: "
+                               "kg sparql \"SELECT DISTINCT ?g WHERE { GRAPH ?g {} }\"")
+        return [ox.NamedNode(selection)]
+    if selection not in SELECTIONS:
+        raise UnknownGraph(f"no graph selection '{selection}'. Use one of: {', '.join(SELECTIONS)}, "
+                           "or the IRI of a named graph.")
     wanted = {
         "all": lambda iri: True,
         "facts": lambda iri: iri.startswith(ARTICLE_GRAPH_PREFIX),
@@ -93,7 +104,8 @@ def select_graphs(store, selection: str = "all") -> list:
 def export(store, output: str | Path | IO[bytes] | None = None, fmt: str = "turtle",
            selection: str = "all") -> ExportSummary:
     """Write the selected graphs of `store` (a pyoxigraph Store or a RemoteStore) to `output`
-    (a path, a binary file, or None for stdout) in format `fmt` (a key of FORMATS)."""
+    (a path, a binary file, or None for stdout) in format `fmt` (a key of FORMATS).
+    `selection` is a name of SELECTIONS or the IRI of one named graph."""
     if fmt not in FORMATS:
         raise UnknownFormat(f"no export format '{fmt}'. Use one of: {', '.join(FORMATS)}.")
     graphs = select_graphs(store, selection)
@@ -396,5 +408,5 @@ def _add_value(node: dict, compactor: _Compactor, quad: ox.Quad) -> None:
         node[name] = [node[name], value]
 
 
-__all__ = ["CONTEXT_FILE", "ExportSummary", "FORMATS", "SELECTIONS", "UnknownFormat", "build_context", "export",
+__all__ = ["CONTEXT_FILE", "ExportSummary", "FORMATS", "SELECTIONS", "UnknownFormat", "UnknownGraph", "build_context", "export",
            "export_prefixes", "load_context", "select_graphs", "write_context", "write_jsonld"]

@@ -9,10 +9,10 @@
 2. The whole file is parsed into a scratch store first. A syntax error is reported with its line
    and column (MalformedRdf), and nothing of the file enters the store.
 3. Each named graph of the file (the file's triples, for Turtle, N-Triples and RDF/XML, go to one
-   graph, `…/graph/import/<file-stem>` unless `into` names another) is validated against the
-   shapes, with the descriptions of the entities it names, from the file and the store, as
-   context (the store gets the ontology and reference graphs first, as kg build does), as the
-   loader validates an article. A graph that conforms replaces the graph of
+   graph, `…/graph/import/<file-stem>` unless `into` names another), in name order, is
+   validated against the shapes with the stored descriptions of the entities it names as
+   context, as the loader validates an article (the store gets the ontology and reference
+   graphs first, as kg build does; the file's own project graphs come before the rest). A graph that conforms replaces the graph of
    that name, in one update (one transaction); one that does not is kept aside in a quarantine
    graph with its SHACL report, and the store's graph of that name is left as it was.
    The project's own graphs (ontology, reference, inferred, meta) and quarantine graphs are
@@ -176,11 +176,9 @@ def _import_graph(store, scratch: ox.Store, graph) -> GraphOutcome:
     data = Graph()
     for quad in quads:
         data.add((kgstore.from_ox(quad.subject), kgstore.from_ox(quad.predicate), kgstore.from_ox(quad.object)))
-    pointed = _pointed_at(data)
-    context = kgstore.describe(scratch, pointed)
-    for triple in kgstore.describe(store, pointed):
-        context.add(triple)
-    report = validate(data, context=context)
+    # As the loader does: the context is what the store already holds, which by now includes the
+    # file's graphs imported before this one (graphs go in name order, as kg build read them).
+    report = validate(data, context=kgstore.describe(store, _pointed_at(data)))
     kept = ox.NamedNode(quarantine_graph_for(name))
     if report.conforms:
         _replace(store, graph, quads, kept)

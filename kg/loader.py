@@ -19,7 +19,7 @@ from rdflib.namespace import RDF, SKOS
 from kg import store as kgstore
 from kg.article import Article, find_articles, read_article
 from kg.entities import resolve
-from kg.errors import KgError
+from kg.errors import KgError, LoaderFault
 from kg.events import extract_events
 from kg.mentions import find_mentions
 from kg.reference import ReferenceIndex, normalise, reference_index
@@ -172,6 +172,8 @@ def build(paths: Sequence[str | Path], store_dir: str | Path,
             summary.outcomes.append(load_article(store, path))
         except KgError as error:
             _failed(summary, path, error)
+        except Exception as error:  # a loader bug must not cost the rest of the batch
+            _failed(summary, path, _fault(path, error))
         if progress:
             progress(str(path))
     if run_reasoner and summary.count("loaded"):
@@ -203,6 +205,17 @@ def reason(store: ox.Store) -> "ReasonerReport":
     if report.consistent:
         kgstore.replace_graph(store, G_INFERRED, report.inferred)
     return report
+
+
+def _fault(path: Path, error: Exception) -> KgError:
+    import traceback
+
+    where = traceback.extract_tb(error.__traceback__)[-1]
+    return LoaderFault(
+        f"{path}: the loader failed on this article ({type(error).__name__}: {error}, at "
+        f"{Path(where.filename).name}:{where.lineno}).\n"
+        "  This is a bug in ctkg, not in the article: please report it with the file. "
+        "The rest of the batch was loaded.")
 
 
 def _failed(summary: BuildSummary, path: Path, error: KgError) -> None:
@@ -240,6 +253,9 @@ def _build_in_parallel(store: ox.Store, files: list[Path], workers: int, summary
                 prepared = prepare_article(view, path)
             except KgError as error:
                 _failed(summary, path, error)
+                continue
+            except Exception as error:  # a loader bug must not cost the rest of the batch
+                _failed(summary, path, _fault(path, error))
                 continue
             if isinstance(prepared, ArticleOutcome):
                 summary.outcomes.append(prepared)

@@ -19,7 +19,6 @@ Questions: find_paths, rank_actors (centrality), find_communities, ego_network, 
 """
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import json
 import math
@@ -307,14 +306,16 @@ def _kept(link: Link, nodes: Mapping[str, Node]) -> bool:
     return True
 
 
+IRI_KINDS = {**{key: key for key in KINDS}, "accusation": "legal-action", "arrest": "legal-action",
+             "extradition": "legal-action", "designation": "legal-action", "assassination-plot": "legal-action",
+             "joint-statement": "statement"}
+
+
 def _kind_from_iri(iri: str) -> str:
     """The kind of a node no article types, from its IRI pattern (id:state/…, id:event/attack/…)."""
-    parts = iri.rstrip("/").split("/")
-    for part in reversed(parts[:-1]):
-        if part in KINDS:
-            return part
-        if part == "attack":
-            return "attack"
+    for part in reversed(iri.rstrip("/").split("/")):
+        if part in IRI_KINDS:
+            return IRI_KINDS[part]
     return "organization"
 
 
@@ -759,7 +760,7 @@ def _plain(graph: nx.Graph, projection: Projection, *, joined: bool) -> nx.Graph
         if joined:
             attrs = {k: "; ".join(v) if isinstance(v, list) else v for k, v in attrs.items()}
         plain.add_edge(u, v, **attrs)
-    plain.graph["title"] = "ctkg actor network"
+    plain.graph["title"] = "ctkg network"
     first, last = projection.date_range()
     plain.graph["sources"] = len(projection.sources)
     plain.graph["published"] = f"{first or '?'} to {last or '?'}"
@@ -770,8 +771,8 @@ def _plain(graph: nx.Graph, projection: Projection, *, joined: bool) -> nx.Graph
 
 
 def sources_note(projection: Projection, graphs: Iterable[str] | None = None) -> str:
-    """'5 articles (000–004), published 2020-09-12 to 2025-02-15' for the articles `graphs`
-    (default: all)."""
+    """'5 articles, published 2020-09-12 to 2025-02-15 (1 undated)' for the articles in the
+    named graphs `graphs` (default: all)."""
     chosen = [projection.sources[g] for g in (graphs if graphs is not None else projection.sources)
               if g in projection.sources]
     dates = sorted(s.published for s in chosen if s.published)
@@ -781,15 +782,3 @@ def sources_note(projection: Projection, graphs: Iterable[str] | None = None) ->
     undated = len(chosen) - len(dates)
     span = dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
     return f"{count}, published {span}" + (f" ({undated} undated)" if undated else "")
-
-
-def today() -> str:
-    return dt.date.today().isoformat()
-
-
-def log_scale(value: float, low: float, high: float, smallest: float, largest: float) -> float:
-    """`value` in [low, high] mapped to [smallest, largest] on a square-root scale."""
-    if high <= low:
-        return (smallest + largest) / 2
-    share = math.sqrt((value - low) / (high - low))
-    return smallest + share * (largest - smallest)

@@ -41,6 +41,7 @@ from kg.network import (  # noqa: E402
     Projection,
     UnsupportedFormat,
     actor_graph,
+    ego_network,
     fact_graph,
     pagerank,
     relation_words,
@@ -277,7 +278,8 @@ def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     return pos
 
 
-def _spring(graph: nx.Graph, half: float, centre: tuple[float, float], stretch: float = 1.0) -> dict[str, tuple[float, float]]:
+def _spring(graph: nx.Graph, half: float, centre: tuple[float, float],
+            stretch: float = 1.0) -> dict[str, tuple[float, float]]:
     ordered = nx.Graph()
     ordered.add_nodes_from(sorted(graph.nodes))
     ordered.add_edges_from(sorted((min(u, v), max(u, v), {"weight": _pull(d)}) for u, v, d in graph.edges(data=True)))
@@ -442,14 +444,6 @@ def draw_network(figure: Figure, ax, graph: nx.Graph, pos: Mapping[str, tuple[fl
     return pos
 
 
-def _fit(ax, pos: Mapping[str, tuple[float, float]], margin: float = 0.16) -> None:
-    xs = [p[0] for p in pos.values()] or [0]
-    ys = [p[1] for p in pos.values()] or [0]
-    wx, wy = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
-    ax.set_xlim(min(xs) - margin * wx, max(xs) + margin * wx)
-    ax.set_ylim(min(ys) - margin * wy, max(ys) + margin * wy)
-
-
 def _network_axes(figure: Figure):
     return figure.add_axes((0.02, 0.07, 0.73, 0.78))
 
@@ -504,8 +498,6 @@ def network_figure(projection: Projection, *, kinds: Iterable[str] = (), top: in
 def ego_figure(projection: Projection, centre: str, *, radius: int = 1, graph: nx.Graph | None = None,
                limit: int = 40) -> Figure:
     """One actor at the centre, the actors within `radius` relations on rings around it."""
-    from kg.network import ego_network
-
     full = graph if graph is not None else actor_graph(projection)
     ego = ego_network(full, centre, radius)
     scores = pagerank(full)
@@ -615,7 +607,8 @@ def path_figure(projection: Projection, paths: Sequence[Connection], a: str, b: 
     ax.set_xlim(-0.45 * max(longest, 1) / 2, longest + 0.45 * max(longest, 1) / 2)
     ax.set_ylim(-len(paths) + 0.35, 0.6)
     _legends(figure, kinds)
-    extra = f" · {more} longer or less specific path{'s' if more != 1 else ''} not drawn (kg network path)" if more else ""
+    extra = (f" · {more} longer or less specific path{'s' if more != 1 else ''} not drawn (kg network path)"
+             if more else "")
     _footnote(figure, "Sources: " + sources_note(projection, graphs) + extra + " · ctkg")
     return figure
 

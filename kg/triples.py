@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, SKOS, XSD
+from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.article import Article
 from kg.entities import Resolution, default_organization
@@ -203,4 +203,3 @@ def _post_facts(article: Article, person: URIRef, name: str, post, stored_posts=
     return facts
 
 
-__all__ = ["ArticleGraph", "build_graph", "article_iri", "sentence_iri", "OWL"]

@@ -1,6 +1,7 @@
 """`kg export`, `kg import`, `kg docs`: the graph out and in as RDF, and the ontology as HTML."""
 from __future__ import annotations
 
+import os
 import sys
 import time
 
@@ -16,9 +17,9 @@ SELECTION_NAMES = ["all", "facts", "ontology", "reference", "inferred", "quarant
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="turtle", show_default=True,
               help="The RDF format. nquads, trig and jsonld keep the named graphs (one per article).")
-@click.option("--graph", "selection", type=click.Choice(SELECTION_NAMES), default="all", show_default=True,
+@click.option("--graph", "selection", default="all", show_default=True, metavar="|".join(SELECTION_NAMES) + "|IRI",
               help="Which graphs: every graph, the articles' facts, the ontology, the reference data, "
-                   "what the reasoner inferred, or the articles kept aside.")
+                   "what the reasoner inferred, the articles kept aside, or the one graph with this IRI.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write to this file instead of stdout.")
 @store_option
@@ -27,7 +28,8 @@ def export(fmt: str, selection: str, output: str | None, store: str) -> None:
     """Write the graph as RDF: Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML.
 
     The export streams: a million triples are never all in memory. JSON-LD carries the
-    project's context (ontology/context.jsonld), so it reads as plain JSON.
+    project's context (ontology/context.jsonld), so it reads as plain JSON. Turtle, N-Triples
+    and RDF/XML merge the selected graphs into one; to move a store, use nquads or trig.
 
     \b
     Example:
@@ -40,7 +42,11 @@ def export(fmt: str, selection: str, output: str | None, store: str) -> None:
     started = time.perf_counter()
     opened = open_store(store, read_only=True)
     target = output if output else click.get_binary_stream("stdout")
-    summary = run_export(opened, target, fmt, selection)
+    try:
+        summary = run_export(opened, target, fmt, selection)
+    except BrokenPipeError:   # the reader stopped early (kg export | head): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
     seconds = time.perf_counter() - started
     where = f" to {output}" if output else ""
     stderr.print(f"Exported {summary.quads} triples from {summary.graphs} graph(s) ({selection}) as {fmt}{where} "
