@@ -1,6 +1,7 @@
 """Export and import throughput for a million triples, embedded and in an Oxigraph server.
 
     python -m benchmarks.bench_linked_data --triples 1000000
+    python -m benchmarks.bench_linked_data --reuse-store --steps export   # exports only, same store
 
 Run it from the repository root; it is not run by the tests. It builds the seeds with the
 loader, then makes a store of about --triples quads by copying the seeds' article graphs under
@@ -13,7 +14,7 @@ stay shared, as in a real corpus), beside one copy of the ontology and reference
 3. the same import into a fresh Oxigraph server on a free loopback port, then kg export
    from the server in each format.
 
-Each step runs in a process of its own, so that its peak resident memory (ru_maxrss) is its
+Each step runs in a process of its own, so that its peak resident memory (VmHWM) is its
 own. Results go to stdout as a Markdown table and to --out/results.json; progress to stderr.
 """
 from __future__ import annotations
@@ -110,8 +111,17 @@ def child(arguments: list[str]) -> dict:
                    "status": {s: summary.count(s) for s in ("loaded", "restored", "kept aside")}}
     seconds = time.perf_counter() - started
     figures.update(seconds=round(seconds, 2), triples_per_s=round(figures["triples"] / seconds),
-                   peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+                   peak_rss_mb=peak_rss_mb())
     return figures
+
+
+def peak_rss_mb() -> int:
+    """This process's peak resident memory. VmHWM, not ru_maxrss: after fork and exec, Linux's
+    ru_maxrss still counts the parent's memory at the fork."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024)
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 def run_step(step: str, store: str, fmt: str, path: Path) -> dict:
@@ -131,30 +141,41 @@ def main() -> None:
     parser.add_argument("--formats", default=",".join(FORMATS), help="export formats (default: all six)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "linked-data",
                         help="working folder (default benchmarks/out/linked-data)")
-    parser.add_argument("--no-remote", action="store_true", help="skip the Oxigraph server")
+    parser.add_argument("--steps", default="export,import,remote",
+                        help="which steps: export, import (embedded), remote (default: all three)")
+    parser.add_argument("--reuse-store", action="store_true", help="keep the store made by an earlier run")
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(child(args.child)))
         return
     formats = [f for f in args.formats.split(",") if f]
+    steps = set(args.steps.split(","))
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
     rows: list[dict] = []
-    log(f"making a store of about {args.triples:,} triples from the seeds")
     embedded = out / "embedded"
-    size = make_store(embedded, args.triples)
+    if args.reuse_store and embedded.exists():
+        import pyoxigraph as ox
+
+        size = len(ox.Store.read_only(str(embedded)))
+    else:
+        log(f"making a store of about {args.triples:,} triples from the seeds")
+        size = make_store(embedded, args.triples)
     log(f"store: {size:,} quads in {embedded}")
-    rows += measure_exports("embedded", str(embedded), formats, out / "export-embedded")
+    if "export" in steps:
+        rows += measure_exports("embedded", str(embedded), formats, out / "export-embedded")
     dump = out / "export-embedded" / "bench.nq"
-    if not dump.exists():
+    if ("import" in steps or "remote" in steps) and not dump.exists():
         rows += measure_exports("embedded", str(embedded), ["nquads"], out / "export-embedded")
-    copy = out / "imported"
-    shutil.rmtree(copy, ignore_errors=True)
-    log("kg import of the N-Quads export into a new embedded store")
-    rows.append({"store": "embedded", "step": "import", "format": "nquads", **run_step("import", str(copy), "nquads", dump)})
-    log(f"  {rows[-1]}")
-    if not args.no_remote:
+    if "import" in steps:
+        copy = out / "imported"
+        shutil.rmtree(copy, ignore_errors=True)
+        log("kg import of the N-Quads export into a new embedded store")
+        rows.append({"store": "embedded", "step": "import", "format": "nquads",
+                     **run_step("import", str(copy), "nquads", dump)})
+        log(f"  {rows[-1]}")
+    if "remote" in steps:
         rows += measure_remote(out, dump, formats)
     print_table(size, rows)
     (out / "results.json").write_text(json.dumps({"store_quads": size, "rows": rows}, indent=1), encoding="utf-8")
@@ -187,8 +208,9 @@ def measure_remote(out: Path, dump: Path, formats: list[str]) -> list[dict]:
 
 
 def print_table(size: int, rows: list[dict]) -> None:
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"\nStore: {size:,} quads (the seeds' article graphs copied under new names, plus the ontology "
-          f"and reference graphs). Machine: {os.cpu_count()} cores.\n")
+          f"and reference graphs). Machine: {os.cpu_count()} cores; load average at the end {load}.\n")
     print("| store | step | format | triples | seconds | triples/s | peak RSS MB |")
     print("| --- | --- | --- | ---: | ---: | ---: | ---: |")
     for r in rows:

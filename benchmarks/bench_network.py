@@ -4,11 +4,12 @@
     python -m benchmarks.bench_network --sizes 100000 --base 60
 
 Building articles is slow (per-article SHACL validation), so the benchmark builds `--base`
-generated articles once (benchmarks/out/network/base-store, reused by later runs), then makes
-each store of the wanted size by copying the base store's article graphs under new graph names,
-with bulk_extend. Each copy renames its people, posts, events, documents, articles and facts
-(`…-r3`), and keeps the states, agencies, groups, places and topics, so that a larger store has
-more people and events around the same states and groups, as a larger corpus would.
+generated articles once, then makes each store of the wanted size by copying the base store's
+article graphs under new graph names, with bulk_extend. Both are kept under
+benchmarks/out/network/ for later runs; delete that folder to start afresh. Each copy renames
+its people, posts, events, documents, articles and facts (`…-r3`), and keeps the states,
+agencies, groups, places and topics, so that a larger store has more people and events around
+the same states and groups, as a larger corpus would.
 
 Prints one row per size: quads in the store, articles, actors and edges of the actor graph, and
 the seconds taken by the two SPARQL passes (load_projection), by building the actor graph, and
@@ -74,6 +75,10 @@ def _renamer(copy: int):
 def replicate(base: Path, target: Path, quads_wanted: int) -> tuple[int, int]:
     """Fill `target` with the base store's shared graphs, then copies of its article graphs
     until it holds at least `quads_wanted` quads. Returns (quads, article graphs)."""
+    marker = target.with_name(target.name + ".done")
+    if target.exists() and marker.exists():
+        quads, graphs = marker.read_text(encoding="utf-8").split()
+        return int(quads), int(graphs)
     if target.exists():
         shutil.rmtree(target)
     source = ox.Store.read_only(str(base))
@@ -99,6 +104,7 @@ def replicate(base: Path, target: Path, quads_wanted: int) -> tuple[int, int]:
         copy += 1
     store.flush()
     del store
+    marker.write_text(f"{total} {graphs}\n", encoding="utf-8")
     return total, graphs
 
 

@@ -23,7 +23,7 @@ from kg.errors import KgError, LoaderFault
 from kg.events import extract_events
 from kg.mentions import find_mentions
 from kg.reference import ReferenceIndex, normalise, reference_index
-from kg.triples import ArticleGraph, build_graph
+from kg.triples import ArticleGraph, article_iri, build_graph
 from kg.validate import validate
 from kg.vocab import CTKG, G_INFERRED, article_graph, mint, quarantine_graph
 
@@ -127,16 +127,25 @@ def commit_article(store: ox.Store, prepared: Prepared, report) -> ArticleOutcom
     if report.conforms:
         kgstore.replace_graph(store, graph_iri, result.graph, quarantine_graph(article.id))
         return outcome
-    kept = Graph()
-    for triple in result.graph:
-        kept.add(triple)
-    for triple in report.results:
-        kept.add(triple)
-    kgstore.replace_graph(store, quarantine_graph(article.id), kept, graph_iri)
+    kgstore.replace_graph(store, quarantine_graph(article.id), quarantined_graph(prepared, report), graph_iri)
     outcome.status = "quarantined"
     first = report.violations[0].message if report.violations else "see kg validate"
     outcome.message = f"{len(report.violations)} SHACL violation(s), e.g. {first}"
     return outcome
+
+
+def quarantined_graph(prepared: Prepared, report) -> Graph:
+    """What is kept aside: the SHACL report, and the article's triples as one N-Triples literal
+    (rdf:value of the article), so that nothing is lost and none of it answers a query over the
+    store's union graph until a corrected build (or `kg import`) replaces it."""
+    kept = Graph()
+    for triple in report.results:
+        kept.add(triple)
+    article = article_iri(prepared.article)
+    kept.add((article, RDF.type, CTKG.Article))
+    kept.add((article, CTKG.fileName, Literal(prepared.article.file_name)))
+    kept.add((article, RDF.value, Literal(prepared.result.graph.serialize(format="nt"))))
+    return kept
 
 
 def load_article(store: ox.Store, path: Path) -> ArticleOutcome:
@@ -229,7 +238,7 @@ def _build_in_parallel(store: ox.Store, files: list[Path], workers: int, summary
 
     An article extracted but not yet written waits in an in-memory store that lookups see beside
     the disk store, so the next article resolves against exactly what a one-process build would
-    have stored by then (a quarantined article is visible there too, in its quarantine graph).
+    have stored by then. When an article is kept aside, those read after it are read again.
     """
     import multiprocessing
     from collections import deque
@@ -241,29 +250,42 @@ def _build_in_parallel(store: ox.Store, files: list[Path], workers: int, summary
 
     def finish() -> None:
         prepared, future = inflight.popleft()
-        summary.outcomes.append(commit_article(store, prepared, report_from_wire(*future.result())))
+        outcome = commit_article(store, prepared, report_from_wire(*future.result()))
+        summary.outcomes.append(outcome)
         pending.remove_graph(ox.NamedNode(str(article_graph(prepared.article.id))))
         if progress:
             progress(str(prepared.path))
+        if outcome.status == "quarantined":
+            # The articles behind it were read against its triples, which a one-process build
+            # would not have seen: read them again.
+            redo = [p for p, job in inflight if job.cancel() or True]
+            inflight.clear()
+            for p in redo:
+                pending.remove_graph(ox.NamedNode(str(article_graph(p.article.id))))
+            for p in redo:
+                submit(p.path)
+
+    def submit(path: Path) -> None:
+        try:
+            prepared = prepare_article(view, path)
+        except KgError as error:
+            _failed(summary, path, error)
+            return
+        except Exception as error:  # a loader bug must not cost the rest of the batch
+            _failed(summary, path, _fault(path, error))
+            return
+        if isinstance(prepared, ArticleOutcome):
+            summary.outcomes.append(prepared)
+            return
+        kgstore.add_graph(pending, article_graph(prepared.article.id), prepared.result.graph)
+        job = pool.submit(validate_on_wire, prepared.result.graph.serialize(format="nt"),
+                          prepared.context.serialize(format="nt"))
+        inflight.append((prepared, job))
 
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         for path in files:
-            try:
-                prepared = prepare_article(view, path)
-            except KgError as error:
-                _failed(summary, path, error)
-                continue
-            except Exception as error:  # a loader bug must not cost the rest of the batch
-                _failed(summary, path, _fault(path, error))
-                continue
-            if isinstance(prepared, ArticleOutcome):
-                summary.outcomes.append(prepared)
-                continue
-            kgstore.add_graph(pending, article_graph(prepared.article.id), prepared.result.graph)
-            job = pool.submit(validate_on_wire, prepared.result.graph.serialize(format="nt"),
-                              prepared.context.serialize(format="nt"))
-            inflight.append((prepared, job))
+            submit(path)
             while len(inflight) > 2 * workers or (inflight and inflight[0][1].done()):
                 finish()
         while inflight:

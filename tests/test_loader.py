@@ -207,6 +207,9 @@ def test_an_article_failing_validation_is_kept_aside_with_its_report(tmp_path, m
     assert quarantined(store) and not article_graphs(store)
     report = bool(store.query("ASK { GRAPH ?g { ?r a <http://www.w3.org/ns/shacl#ValidationReport> } }"))
     assert report
+    hidden = bool(store.query("ASK { <https://w3id.org/ctkg/id/event/attack/bad> ?p ?o }",
+                              use_default_graph_as_union=True))
+    assert not hidden, "a quarantined article's triples must not answer queries over the union"
 
 
 def test_a_killed_build_leaves_every_article_fully_in_or_fully_out(tmp_path):
@@ -270,4 +273,27 @@ def test_building_with_two_workers_gives_the_same_store_as_one_process(seeds_sto
     build([folder], tmp_path / "one")
     summary = build([folder], tmp_path / "two", workers=2)
     assert summary.ok and summary.count("loaded") == 10
+    assert _article_quads(tmp_path / "two") == _article_quads(tmp_path / "one")
+
+
+def test_a_quarantine_during_a_parallel_build_leaves_the_same_store_as_one_process(tmp_path, monkeypatch):
+    import kg.loader as loader
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDF
+    from kg.vocab import CTKG
+
+    real = loader.extract_article
+
+    def broken_002(article, store=None, index=None):
+        result = real(article, store, index)
+        if article.id.startswith("002"):
+            bad = URIRef("https://w3id.org/ctkg/id/event/attack/bad")
+            result.graph.add((bad, RDF.type, CTKG.Attack))
+            result.graph.add((bad, CTKG.killed, Literal("many")))
+        return result
+
+    monkeypatch.setattr(loader, "extract_article", broken_002)
+    one = build([SEEDS], tmp_path / "one")
+    two = build([SEEDS], tmp_path / "two", workers=2)
+    assert one.count("quarantined") == two.count("quarantined") == 1
     assert _article_quads(tmp_path / "two") == _article_quads(tmp_path / "one")

@@ -74,9 +74,9 @@ def test_the_network_figure_is_written_as_png_svg_and_pdf(network_figure, tmp_pa
 
 def test_the_same_graph_always_gives_the_same_picture(seeds, tmp_path):
     _, projection, _, actors = seeds
-    first = plot.save_figure(plot.network_figure(projection, graph=actors, kinds=["state", "group"]), tmp_path / "a.png")
-    second = plot.save_figure(plot.network_figure(projection, graph=actors, kinds=["state", "group"]), tmp_path / "b.png")
-    assert first.read_bytes() == second.read_bytes()
+    pictures = [plot.save_figure(plot.network_figure(projection, graph=actors, kinds=["state", "group"]),
+                                 tmp_path / f"{name}.png") for name in ("first", "second")]
+    assert pictures[0].read_bytes() == pictures[1].read_bytes()
 
 
 def test_a_network_of_one_kind_draws_only_that_kind(seeds):
