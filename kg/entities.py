@@ -219,6 +219,7 @@ def _add_post(article: Article, person: Entity, m: Mention, mentions: list[Menti
 
 
 def _one_post(a: str, b: str) -> bool:
+    """'Home Secretary' and 'Union Home Secretary' in one article: one post, the fuller title kept."""
     a, b = normalise(re.sub(r"counter[\s-]+", "counter", a)), normalise(re.sub(r"counter[\s-]+", "counter", b))
     return a == b or a.endswith(" " + b) or b.endswith(" " + a)
 

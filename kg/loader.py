@@ -66,12 +66,11 @@ def extract_article(article: Article, store: ox.Store | None = None,
     res = resolve(article, mentions, person_lookup, index)
     extraction = extract_events(article, res, meeting_lookup, index)
     publisher, publisher_facts = _publisher(article, index)
-    labels = posts = None
+    labels = None
     if store is not None:
         own = article_graph(article.id)
         labels = lambda iri, predicate: kgstore.other_labels(store, iri, predicate, own)  # noqa: E731
-        posts = lambda person: kgstore.posts_of(store, person, own)  # noqa: E731
-    result = build_graph(article, res, extraction, publisher, _dateline(article, index), labels, posts)
+    result = build_graph(article, res, extraction, publisher, _dateline(article, index), labels)
     for triple in publisher_facts:
         result.graph.add(triple)
     return result

@@ -188,20 +188,6 @@ def other_labels(store: ox.Store, iri: URIRef, predicate: URIRef, except_graph: 
             if q.graph_name != ox.NamedNode(str(except_graph))}
 
 
-def posts_of(store: ox.Store, person: URIRef, except_graph: URIRef) -> list[tuple[URIRef, str]]:
-    """The (post, title) pairs stored for a person by other articles."""
-    holds = ox.NamedNode(str(CTKG.holdsPost))
-    title = ox.NamedNode(str(CTKG.title))
-    skip = ox.NamedNode(str(except_graph))
-    found = []
-    for quad in store.quads_for_pattern(ox.NamedNode(str(person)), holds, None, None):
-        if quad.graph_name == skip:
-            continue
-        for t in store.quads_for_pattern(quad.object, title, None, None):
-            found.append((URIRef(quad.object.value), t.object.value))
-    return sorted(set(found))
-
-
 def ensure_base_graphs(store: ox.Store) -> None:
     """Load the ontology, topics and reference data into their graphs when their files changed."""
     groups = {

@@ -52,18 +52,16 @@ def fact_iri(fact: Fact, article: Article) -> URIRef:
 
 def build_graph(article: Article, res: Resolution, extraction: Extraction,
                 publisher: URIRef | None = None, dateline: URIRef | None = None,
-                stored_labels: Callable[[URIRef, URIRef], set[str]] | None = None,
-                stored_posts: Callable[[URIRef], list[tuple[URIRef, str]]] | None = None) -> ArticleGraph:
+                stored_labels: Callable[[URIRef, URIRef], set[str]] | None = None) -> ArticleGraph:
     """The article's named graph. `stored_labels(iri, predicate)` gives the preferred labels (or
     titles) other articles already gave a thing: a different one from this article is kept as
     skos:altLabel, so that a thing keeps one preferred label and one title however many articles
-    report it. `stored_posts(person)` gives the (post, title) pairs stored for a person, so that
-    'Home Secretary' here joins the 'Union Home Secretary' post another article made."""
+    report it."""
     graph = Graph()
     for prefix, ns in (("ctkg", str(CTKG._NS)), ("skos", str(SKOS)), ("prov", str(PROV))):
         graph.bind(prefix, ns)
     _describe_article(graph, article, publisher, dateline)
-    facts = _entity_facts(article, res, stored_posts) + extraction.facts
+    facts = _entity_facts(article, res) + extraction.facts
     used_sentences = set()
     seen = set()
     for fact in facts:
@@ -140,7 +138,7 @@ def _describe_sentence(graph: Graph, article: Article, index: int) -> None:
     graph.add((iri, CTKG.text, Literal(sent.text)))
 
 
-def _entity_facts(article: Article, res: Resolution, stored_posts=None) -> list[Fact]:
+def _entity_facts(article: Article, res: Resolution) -> list[Fact]:
     """Types, names and posts of the people an article introduces."""
     facts: list[Fact] = []
     for entity in res.entities.values():
@@ -163,29 +161,27 @@ def _entity_facts(article: Article, res: Resolution, stored_posts=None) -> list[
             if post.state is None and entity.state is not None:
                 post = replace(post, state=entity.state, organization=post.organization or
                                default_organization(post.title, entity.state))
-            facts.extend(_post_facts(article, entity.iri, entity.label, post, stored_posts))
+            facts.extend(_post_facts(article, entity.iri, entity.label, post))
     return facts
 
 
+# Words before a title that qualify the holder, not the post: 'Union Home Secretary' and 'Home
+# Secretary', 'acting deputy secretary' and 'Deputy Secretary' are one post each.
+TITLE_QUALIFIERS = {"union", "acting", "senior", "interim", "then", "former", "current", "federal"}
+
+
 def title_key(title: str) -> str:
-    """A title folded for comparison: 'Joint Secretary for Counter-Terrorism' ->
-    'joint-secretary-for-counterterrorism'."""
-    return slug(re.sub(r"counter[\s-]+", "counter", title.lower()))
+    """A post's key from its title, the same whichever article is read first:
+    'Joint Secretary for Counter-Terrorism' -> 'joint-secretary-for-counterterrorism',
+    'Union Home Secretary' -> 'home-secretary'."""
+    words = slug(re.sub(r"counter[\s-]+", "counter", title.lower())).split("-")
+    while len(words) > 1 and words[0] in TITLE_QUALIFIERS:
+        words = words[1:]
+    return "-".join(words)
 
 
-def same_post(a: str, b: str) -> bool:
-    """'Home Secretary' and 'Union Home Secretary', 'Deputy Secretary' and 'Acting Deputy
-    Secretary' name one post: one folded title ends the other."""
-    a, b = title_key(a), title_key(b)
-    return a == b or a.endswith("-" + b) or b.endswith("-" + a)
-
-
-def _post_facts(article: Article, person: URIRef, name: str, post, stored_posts=None) -> list[Fact]:
+def _post_facts(article: Article, person: URIRef, name: str, post) -> list[Fact]:
     iri = URIRef(str(person).replace("/person/", "/post/", 1) + "/" + title_key(post.title))
-    for stored_iri, stored_title in (stored_posts(person) if stored_posts else []):
-        if same_post(stored_title, post.title):
-            iri = stored_iri
-            break
     i, rule = post.sentence, post.rule
     facts = [
         Fact(iri, RDF.type, CTKG.Post, i, rule, 0.8),
