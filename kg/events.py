@@ -942,7 +942,7 @@ def _legal_targets(ctx: Context, sent: Sentence, cls, m, people) -> list[URIRef]
 
 def _legal_action(ctx: Context, sent: Sentence, cls, rule: str, person: URIRef, m) -> None:
     who = ctx.entity(person)
-    iri = mint(f"event/{rule}", who.label)
+    iri = mint(f"event/{rule}", str(person).rsplit("/", 1)[-1])   # keyed by the person's IRI: stable
     label = f"{rule.replace('-', ' ').capitalize()} of {who.label}" if cls != CTKG.AssassinationPlot else \
         f"Assassination plot against {who.label}"
     if cls == CTKG.Accusation:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -249,15 +250,28 @@ def _loaded(store_dir: Path) -> int:
         return 0
 
 
+def _minted_iris(store_dir: Path) -> set[str]:
+    """Every individual IRI the articles mention. A meeting first reported without its year is
+    keyed by month and day (-MM-DD), else by year and month (-YYYY-MM): that one suffix depends on
+    which report came first, so it is folded; everything else must match exactly."""
+    store = ox.Store.read_only(str(store_dir))
+    found = set()
+    for g in article_graphs(store):
+        for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(g)):
+            for term in (quad.subject, quad.object):
+                if isinstance(term, ox.NamedNode) and "/id/" in term.value and "/fact/" not in term.value:
+                    found.add(re.sub(r"(/event/meeting/[a-z0-9-]+?)-(?:\d{4}-\d{2}|\d{2}-\d{2})\b", r"\1-DATE",
+                                     term.value))
+    return found
+
+
 @pytest.mark.parametrize("reverse", [False, True])
-def test_rebuilding_in_another_order_mints_the_same_actor_iris(seeds_store, tmp_path, reverse):
+def test_rebuilding_in_another_order_mints_the_same_iris(seeds_store, tmp_path, reverse):
     names = sorted((p.name for p in SEEDS.iterdir()), reverse=reverse)
     store_dir = tmp_path / "store"
     for name in names:
         build([SEEDS / name], store_dir)
-    query = "SELECT DISTINCT ?p WHERE { ?p a ctkg:Person }"
-    iris = sorted(r["p"].value for r in ask(store_dir, query))
-    assert iris == sorted(r["p"].value for r in ask(seeds_store, query))
+    assert _minted_iris(store_dir) == _minted_iris(seeds_store)
 
 
 def _article_quads(store_dir: Path) -> set:
