@@ -498,7 +498,6 @@ def find_statements(ctx: Context) -> None:
         else:
             when = f"{ctx.date:%Y-%m}" if ctx.date else ctx.article.id
             iri = mint("event/statement", "-".join(sorted(slug(ctx.entity(s).label) for s in states)), when)
-        states = states or _states_of_sentence(ctx, sent.index)
         if len(states) < 2:
             continue  # a joint statement needs two parties the text names; look further on
         names = " and ".join(ctx.entity(s).label for s in states)
@@ -517,6 +516,33 @@ def find_statements(ctx: Context) -> None:
             for st in states:
                 ctx.out.add(ctx.main_meeting, CTKG.participant, st, sent.index, "statement-issuers", 0.6)
             ctx.meeting_states = list(states)
+        return
+    _single_statement(ctx)
+
+
+ISSUER_CLASSES = (CTKG.State, CTKG.GovernmentAgency, CTKG.InternationalOrganization)
+
+
+def _single_statement(ctx: Context) -> None:
+    """'In a statement issued late on Thursday, the White House called on ...': a statement of
+    one party, the first state, agency or international body its sentence names."""
+    for sent in ctx.article.sentences:
+        if not re.search(r"\b(?:a|an|its|in a)\s+(?:\w+\s+)?statement\b", sent.text, re.I):
+            continue
+        actors = sorted((off, iri) for cls in ISSUER_CLASSES for off, iri in ctx.things(sent.index, cls))
+        if not actors:
+            continue
+        issuer = actors[0][1]
+        name = ctx.entity(issuer).label
+        when = f"{ctx.date:%Y-%m}" if ctx.date else ctx.article.id
+        iri = mint("event/statement", f"{name} {when}")
+        when_label = f" ({MONTH_NAMES[ctx.date.month - 1]} {ctx.date.year})" if ctx.date else ""
+        ctx.out.declare(iri, CTKG.Statement, f"Statement of {name}{when_label}", sent.index, "statement-of")
+        ctx.out.add(iri, CTKG.issuedBy, issuer, sent.index, "statement-of", 0.7)
+        if ctx.date:
+            ctx.out.add(iri, CTKG.published, Literal(ctx.date, datatype=XSD.date), sent.index, "article-date", 0.6)
+        states = [issuer] if ctx.entity(issuer).cls == CTKG.State else ctx.index.states_of(issuer)
+        ctx.statement, ctx.statement_states = iri, states
         return
 
 
@@ -788,7 +814,7 @@ def _group_after(ctx: Context, sent: Sentence, pos: int) -> URIRef | None:
 
 CALL_RE = re.compile(r"\b(called on|calls on|urged|urges|pressed|asked|need for|demanded that|told)\s+", re.I)
 REACT_VERBS = re.compile(r"\b(said|responded|reacted|rejected|termed|expressed|criticised|criticized|"
-                         r"slammed|objected|dismissed|defended|hit out|protested)\b")
+                         r"slammed|objected|dismissed|defended|hit out|protested|denied|condemned)\b")
 
 
 def find_calls_to_act(ctx: Context) -> None:
@@ -844,7 +870,8 @@ def find_reactions(ctx: Context) -> None:
         if state in issuers or lead not in {"", "however,", "meanwhile,", "but", "and"}:
             continue
         verb = REACT_VERBS.search(sent.text)
-        if verb and verb.start() - off < 60:
+        about = re.search(r"\bstatement|declaration|communiqu", sent.text, re.I)
+        if verb and verb.start() - off < 60 and (verb.group(1) != "said" or about):
             candidates.setdefault(state, []).append(sent)
     for state, sents in candidates.items():
         about = [s for s in sents if re.search(r"\bstatement|declaration\b", s.text)]
@@ -854,7 +881,7 @@ def find_reactions(ctx: Context) -> None:
 def _reaction(ctx: Context, state: URIRef, sent: Sentence) -> None:
     name = ctx.entity(state).label
     iri = URIRef(f"{ctx.statement}/reaction/{slug(name)}")
-    ctx.out.declare(iri, CTKG.Reaction, f"{name}'s reaction to the joint statement", sent.index,
+    ctx.out.declare(iri, CTKG.Reaction, f"{name}'s reaction to the statement", sent.index,
                     "third-state-reaction", 0.75)
     ctx.out.add(iri, CTKG.issuedBy, state, sent.index, "third-state-reaction", 0.8)
     ctx.out.add(iri, CTKG.respondsTo, ctx.statement, sent.index, "third-state-reaction", 0.75)
