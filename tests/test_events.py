@@ -113,3 +113,20 @@ def test_a_person_who_only_hailed_an_extradition_is_not_its_target(tmp_path):
                                "Shah hailed the extradition as a major success.\n")
     targets = {str(o).rsplit("/", 1)[-1] for o in objects(facts, CTKG.targetPerson)}
     assert targets == {"tahawwur-rana"}
+
+
+def test_a_state_denying_after_one_partys_statement_is_a_reaction(tmp_path):
+    facts = facts_of(tmp_path, "NEW DELHI, February 16, 2019 (Reuters) - In a statement issued late on Thursday, the "
+                               "White House called on Pakistan to end its support to all terrorist groups. "
+                               "Pakistan denied any role. Foreign Office spokesman Mohammad Faisal rejected the "
+                               "claims.\n")
+    assert len(typed(facts, CTKG.Statement)) == 1
+    reactions = typed(facts, CTKG.Reaction)
+    assert len(reactions) == 1
+    assert [str(o).rsplit("/", 1)[-1] for o in objects(facts, CTKG.spokesperson)] == ["mohammad-faisal"]
+
+
+def test_officials_saying_something_is_not_a_reaction(tmp_path):
+    facts = facts_of(tmp_path, "NEW DELHI, February 16, 2019 (Reuters) - In a statement issued late on Thursday, the "
+                               "White House called on Pakistan to act. Indian officials said they would renew the push.\n")
+    assert not typed(facts, CTKG.Reaction)
