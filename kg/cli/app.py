@@ -15,7 +15,7 @@ from rich.markup import escape
 
 from kg.errors import KgError
 
-stderr = Console(stderr=True)
+stderr = Console(stderr=True, soft_wrap=True)   # messages are never cut or folded mid-path
 stdout = Console()
 
 
