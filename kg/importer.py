@@ -111,7 +111,8 @@ def import_file(store, path: str | Path, fmt: str | None = None, *, into: str | 
         scratch = ox.Store(scratch_dir)
         _parse_into(scratch, path, fmt, target)
         kgstore.ensure_base_graphs(store)   # the ontology and reference data: validation context
-        outcomes = [_import_graph(store, scratch, graph) for graph in _graph_order(scratch)]
+        context = ContextCache(store)
+        outcomes = [_import_graph(store, scratch, graph, context) for graph in _graph_order(scratch)]
         del scratch
     store.flush()
     return ImportSummary(str(path), fmt, tuple(outcomes))
@@ -172,18 +173,21 @@ def _graph_order(scratch: ox.Store) -> list[ox.NamedNode | ox.BlankNode]:
     return sorted(graphs, key=lambda g: (g.value not in BASE_GRAPHS, g.value))
 
 
-def _import_graph(store, scratch: ox.Store, graph) -> GraphOutcome:
+def _import_graph(store, scratch: ox.Store, graph, context: "ContextCache") -> GraphOutcome:
     quads = list(scratch.quads_for_pattern(None, None, None, graph))
     name = graph.value
+    context.forget_graph(graph)
     if name in BASE_GRAPHS or name.startswith(QUARANTINE_GRAPH_PREFIX):
         _replace(store, graph, quads)
+        context.learn(quads)
         return GraphOutcome(name, "restored", len(quads))
     data = Graph()
     for quad in quads:
         data.add((kgstore.from_ox(quad.subject), kgstore.from_ox(quad.predicate), kgstore.from_ox(quad.object)))
-    # As the loader does: the context is what the store already holds, which by now includes the
-    # file's graphs imported before this one (graphs go in name order, as kg build read them).
-    report = validate(data, context=describe(store, _pointed_at(data)))
+    # As the loader does: the context is what the store holds, which by now includes the file's
+    # graphs imported before this one (graphs go in name order, as kg build read them).
+    report = validate(data, context=context.describe(_pointed_at(data)))
+    context.learn(quads)
     kept = ox.NamedNode(quarantine_graph_for(name))
     if report.conforms:
         _replace(store, graph, quads, kept)
@@ -220,24 +224,82 @@ CONTEXT_CHUNK = 500   # entities per query
 
 def describe(store, iris: set[URIRef]) -> Graph:
     """What kg.store.describe gives (the entities' types, labels, titles, dates and parents, and
-    the types of those parents) in one query per CONTEXT_CHUNK entities, each distinct value once.
-    kg.store.describe reads every quad of every entity, and an entity that a thousand stored
-    articles mention has a thousand copies of its type: that made an import slow down as it went,
-    and cost a request per entity on a server."""
-    graph = Graph()
-    _add_rows(graph, store, sorted(iris), "VALUES ?p { " + " ".join(f"<{p}>" for p in CONTEXT_PREDICATES) + " }")
-    parents = {o for o in (*graph.objects(None, CTKG.subOrganizationOf), *graph.objects(None, CTKG.actsFor))
-               if isinstance(o, URIRef) and o not in iris}
-    _add_rows(graph, store, sorted(parents), f"VALUES ?p {{ <{RDF.type}> }}")
+    the types of those parents) in one query per CONTEXT_CHUNK entities, each distinct value once."""
+    graph = _facts(store, iris)
+    for parent in _parents(graph, iris):
+        for triple in _facts(store, {parent}).triples((parent, RDF.type, None)):
+            graph.add(triple)
     return graph
 
 
-def _add_rows(graph: Graph, store, iris: list[URIRef], predicates: str) -> None:
-    for start in range(0, len(iris), CONTEXT_CHUNK):
-        values = " ".join(str(ox.NamedNode(str(iri))) for iri in iris[start: start + CONTEXT_CHUNK])
-        query = f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} {predicates} GRAPH ?g {{ ?s ?p ?o }} }}"
+def _facts(store, iris) -> Graph:
+    graph = Graph()
+    ordered = sorted(iris)
+    predicates = " ".join(f"<{p}>" for p in CONTEXT_PREDICATES)
+    for start in range(0, len(ordered), CONTEXT_CHUNK):
+        values = " ".join(str(ox.NamedNode(str(iri))) for iri in ordered[start: start + CONTEXT_CHUNK])
+        query = (f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} VALUES ?p {{ {predicates} }} "
+                 "GRAPH ?g { ?s ?p ?o } }")
         for row in store.query(query):
             graph.add((URIRef(row["s"].value), URIRef(row["p"].value), kgstore.from_ox(row["o"])))
+    return graph
+
+
+def _parents(graph: Graph, iris) -> set[URIRef]:
+    return {o for o in (*graph.objects(None, CTKG.subOrganizationOf), *graph.objects(None, CTKG.actsFor))
+            if isinstance(o, URIRef) and o not in iris}
+
+
+class ContextCache:
+    """describe() for one import, each entity read from the store once.
+
+    Reading an entity costs time in proportion to the graphs that mention it (a state named by a
+    thousand stored articles has a thousand copies of its type), so describing every entity of
+    every graph made an import slow down as it went. Here an entity is read once, and what each
+    imported graph states about entities already read is added as it goes in; a graph that
+    replaces one already in the store makes its old entities be read again."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+        self.known: dict[URIRef, set] = {}
+
+    def describe(self, iris: set[URIRef]) -> Graph:
+        self._read(iris)
+        graph = Graph()
+        for iri in iris:
+            for triple in self.known[iri]:
+                graph.add(triple)
+        parents = _parents(graph, iris)
+        self._read(parents)
+        for parent in parents:
+            for triple in self.known[parent]:
+                if triple[1] == RDF.type:
+                    graph.add(triple)
+        return graph
+
+    def learn(self, quads: list[ox.Quad]) -> None:
+        """Add what an imported graph states about entities already read."""
+        wanted = {str(p) for p in CONTEXT_PREDICATES}
+        for quad in quads:
+            if quad.predicate.value in wanted and isinstance(quad.subject, ox.NamedNode):
+                facts = self.known.get(URIRef(quad.subject.value))
+                if facts is not None:
+                    facts.add((URIRef(quad.subject.value), URIRef(quad.predicate.value), kgstore.from_ox(quad.object)))
+
+    def forget_graph(self, graph) -> None:
+        """Before `graph` is replaced: its entities are to be read again."""
+        if not isinstance(graph, ox.NamedNode) or not self.known or not self.store.contains_named_graph(graph):
+            return
+        for row in self.store.query(f"SELECT DISTINCT ?s WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"):
+            self.known.pop(URIRef(row["s"].value), None)
+
+    def _read(self, iris) -> None:
+        missing = {iri for iri in iris if iri not in self.known}
+        if not missing:
+            return
+        facts = _facts(self.store, missing)
+        for iri in missing:
+            self.known[iri] = set(facts.triples((iri, None, None)))
 
 
 def _pointed_at(graph: Graph) -> set[URIRef]:

@@ -87,14 +87,11 @@ def _insert_data(graph_iri: URIRef, graph: Graph) -> str:
 
 
 class Overlay:
-    """The disk store and an in-memory store of articles not yet written, read as one (the
-    lookups the loader makes: SELECT queries and quad patterns)."""
+    """The disk store and an in-memory store of articles not yet written, read as one by the
+    loader's lookups (quad patterns)."""
 
     def __init__(self, disk: ox.Store, pending: ox.Store):
         self.stores = (disk, pending)
-
-    def query(self, text: str, **options):
-        return [row for store in self.stores for row in store.query(text, **options)]
 
     def quads_for_pattern(self, *pattern):
         return [quad for store in self.stores for quad in store.quads_for_pattern(*pattern)]
@@ -116,19 +113,38 @@ def drop_graphs(store: ox.Store, *graphs: URIRef) -> None:
     store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs))
 
 
+# The loader's lookups are index lookups (quad patterns with a bound subject, object or graph), not
+# SPARQL: Oxigraph's planner does not see substituted values, so a query with a substituted
+# parameter scans every match of its other patterns and its cost grows with the store. A quad
+# pattern costs the same whether the store holds ten facts or ten million.
+CONTENT_HASH = ox.NamedNode(str(CTKG.contentHash))
+NAME_KEY = ox.NamedNode(str(CTKG.nameKey))
+PREF_LABEL = ox.NamedNode(PREFIXES["skos"] + "prefLabel")
+IN_SERIES = ox.NamedNode(str(CTKG.inSeries))
+START_DATE = ox.NamedNode(str(CTKG.startDate))
+EVENT_STATUS = ox.NamedNode(str(CTKG.eventStatus))
+HELD = ox.NamedNode(str(CTKG.Held))
+
+
+def _values(store, subject, predicate) -> list[str]:
+    return sorted({q.object.value for q in store.quads_for_pattern(subject, predicate, None, None)})
+
+
 def stored_hash(store: ox.Store, graph_iri: URIRef) -> str | None:
-    rows = store.query(sparql("article-hash"), use_default_graph_as_union=False,
-                       substitutions={ox.Variable("g"): ox.NamedNode(str(graph_iri))})
-    for row in rows:
-        return row["hash"].value
+    """The content hash of the article stored in `graph_iri`, if any."""
+    for quad in store.quads_for_pattern(None, CONTENT_HASH, None, ox.NamedNode(str(graph_iri))):
+        return quad.object.value
     return None
 
 
 def find_person(store: ox.Store, key: str) -> tuple[URIRef, str] | None:
-    rows = store.query(sparql("find-person"), use_default_graph_as_union=True,
-                       substitutions={ox.Variable("key"): ox.Literal(key)})
-    found = sorted((row["person"].value, row["label"].value) for row in rows)
-    return (URIRef(found[0][0]), found[0][1]) if found else None
+    """The person already stored with this name key (ctkg:nameKey), with their preferred label."""
+    people = sorted({q.subject.value for q in store.quads_for_pattern(None, NAME_KEY, ox.Literal(key), None)})
+    for person in people:
+        labels = _values(store, ox.NamedNode(person), PREF_LABEL)
+        if labels:
+            return URIRef(person), labels[0]
+    return None
 
 
 def find_meeting(store: ox.Store, series_key: str, start: dt.date | None,
@@ -136,11 +152,13 @@ def find_meeting(store: ox.Store, series_key: str, start: dt.date | None,
     """A stored session of the series within five days of `start` (or of `month_day`, year unknown),
     and whether the store already dates it."""
     series = ox.NamedNode(str(mint("series", series_key)))
-    rows = store.query(sparql("find-meetings"), use_default_graph_as_union=True,
-                       substitutions={ox.Variable("series"): series})
-    for row in sorted(rows, key=lambda r: (r["meeting"].value, r["start"].value if r["start"] else "")):
-        meeting = row["meeting"].value
-        stored = dt.date.fromisoformat(row["start"].value) if row["start"] is not None else None
+    sessions = sorted({q.subject.value for q in store.quads_for_pattern(None, IN_SERIES, series, None)})
+    for meeting in sessions:
+        node = ox.NamedNode(meeting)
+        if HELD.value not in _values(store, node, EVENT_STATUS):
+            continue
+        starts = _values(store, node, START_DATE)
+        stored = dt.date.fromisoformat(starts[0]) if starts else None
         if start and stored and abs((stored - start).days) <= 5:
             return URIRef(meeting), True
         stored_md = (stored.month, stored.day) if stored else _month_day_from_iri(meeting)
