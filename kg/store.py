@@ -127,7 +127,7 @@ HELD = ox.NamedNode(str(CTKG.Held))
 
 
 def _values(store, subject, predicate) -> list[str]:
-    return sorted({q.object.value for q in store.quads_for_pattern(subject, predicate, None, None)})
+    return sorted(v.value for v in distinct_objects(store, subject, predicate))
 
 
 def stored_hash(store: ox.Store, graph_iri: URIRef) -> str | None:
@@ -139,7 +139,8 @@ def stored_hash(store: ox.Store, graph_iri: URIRef) -> str | None:
 
 def find_person(store: ox.Store, key: str) -> tuple[URIRef, str] | None:
     """The person already stored with this name key (ctkg:nameKey), with their preferred label."""
-    people = sorted({q.subject.value for q in store.quads_for_pattern(None, NAME_KEY, ox.Literal(key), None)})
+    people = sorted({q.subject.value for n, q in zip(range(SCAN_CAP),
+                                                     store.quads_for_pattern(None, NAME_KEY, ox.Literal(key), None))})
     for person in people:
         labels = _values(store, ox.NamedNode(person), PREF_LABEL)
         if labels:
@@ -179,31 +180,50 @@ def _day_of_year(md: tuple[int, int]) -> int:
     return (md[0] - 1) * 31 + md[1]
 
 
+# An actor such as India is named in most articles, so every article graph restates its type.
+# Reading its stored description must not cost more as articles accumulate: a known actor is
+# described from the reference graph alone, and any other thing from at most SCAN_CAP stored
+# statements per property (further ones repeat the same few values).
+SCAN_CAP = 256
+G_REFERENCE_NODE = ox.NamedNode(str(G_REFERENCE))
+DESCRIBED = (RDF.type, URIRef(PREFIXES["skos"] + "prefLabel"), CTKG.actsFor, CTKG.subOrganizationOf,
+             CTKG.eventStatus, CTKG.title, CTKG.startDate, CTKG.endDate, CTKG.dateUnknown)
+
+
+def distinct_objects(store, subject, predicate, graph=None, skip_graph=None) -> list:
+    """The distinct objects of (subject, predicate), reading at most SCAN_CAP statements."""
+    found = {}
+    for n, quad in enumerate(store.quads_for_pattern(subject, predicate, None, graph)):
+        if n >= SCAN_CAP:
+            break
+        if skip_graph is None or quad.graph_name != skip_graph:
+            found.setdefault(quad.object, None)
+    return list(found)
+
+
 def describe(store: ox.Store, iris: set[URIRef]) -> Graph:
-    """Types, labels and states of the given entities as stored (any graph): validation context."""
+    """Types, labels, titles, states and dates of the given entities as stored: validation context.
+    (A later report of a meeting leaves its dates to the first; see events._meeting.)"""
     graph = Graph()
-    # What shapes check across articles: types, names, titles, states, dates (a later report of
-    # a meeting leaves its dates to the first; see events._meeting).
-    wanted = {RDF.type, URIRef(PREFIXES["skos"] + "prefLabel"), CTKG.actsFor, CTKG.subOrganizationOf,
-              CTKG.eventStatus, CTKG.title, CTKG.startDate, CTKG.endDate, CTKG.dateUnknown}
     for iri in iris:
-        for quad in store.quads_for_pattern(ox.NamedNode(str(iri)), None, None, None):
-            predicate = URIRef(quad.predicate.value)
-            if predicate in wanted:
-                graph.add((iri, predicate, from_ox(quad.object)))
+        node = ox.NamedNode(str(iri))
+        known = bool(distinct_objects(store, node, ox.NamedNode(str(RDF.type)), G_REFERENCE_NODE))
+        for predicate in DESCRIBED:
+            for value in distinct_objects(store, node, ox.NamedNode(str(predicate)),
+                                          G_REFERENCE_NODE if known else None):
+                graph.add((iri, predicate, from_ox(value)))
     # One step further: the types of the organizations and states those point at.
     for parent in set(graph.objects(None, CTKG.subOrganizationOf)) | set(graph.objects(None, CTKG.actsFor)):
         if parent not in iris:
-            for quad in store.quads_for_pattern(ox.NamedNode(str(parent)), ox.NamedNode(str(RDF.type)), None, None):
-                graph.add((parent, RDF.type, from_ox(quad.object)))
+            for value in distinct_objects(store, ox.NamedNode(str(parent)), ox.NamedNode(str(RDF.type))):
+                graph.add((parent, RDF.type, from_ox(value)))
     return graph
 
 
 def other_labels(store: ox.Store, iri: URIRef, predicate: URIRef, except_graph: URIRef) -> set[str]:
     """The values of `predicate` (a label or title) for `iri` in every graph but `except_graph`."""
-    return {q.object.value for q in store.quads_for_pattern(ox.NamedNode(str(iri)), ox.NamedNode(str(predicate)),
-                                                            None, None)
-            if q.graph_name != ox.NamedNode(str(except_graph))}
+    return {v.value for v in distinct_objects(store, ox.NamedNode(str(iri)), ox.NamedNode(str(predicate)),
+                                              skip_graph=ox.NamedNode(str(except_graph)))}
 
 
 def ensure_base_graphs(store: ox.Store) -> None:
