@@ -136,7 +136,7 @@ def measure_size(settings: Settings, size: int, held_out: list[str], stage: Call
     source = settings.work_dir / f"store-{max(settings.articles)}"
     target = settings.work_dir / f"sized-{size}"
     entry = {"store": stage("make-store", source=str(source), target=str(target), size=size)}
-    if entry["store"]["quads"] <= settings.baseline_max_quads:
+    if size <= settings.baseline_max_quads:
         entry["baseline"] = stage("baseline-query", store=str(target), repeats=min(settings.repeats, 5),
                                   budget_s=settings.query_budget_s)
     entry["ctkg"] = stage("query", store=str(target), held_out=held_out, repeats=settings.repeats,
@@ -461,8 +461,8 @@ def stage_make_store(params: dict) -> dict:
         text = source.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
         if text:
             target.bulk_load(text, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
-    base_iris = {q.subject.value for q in source.quads_for_pattern(None, None, None, None)
-                 if not isinstance(q.graph_name, ox.NamedNode) or not q.graph_name.value.startswith(prefixes)}
+    base_iris = {q.subject.value for graph in [g for g in graphs if not g.value.startswith(prefixes)]
+                 for q in source.quads_for_pattern(None, None, None, graph)}
     quads, replicas = len(target), 0
     batch: list[bytes] = []
     while quads < params["size"] and articles:
@@ -738,9 +738,11 @@ def stage_baseline_query(params: dict) -> dict:
     del data
     out = {}
     for name, text in queries:
-        run = lambda: list(dataset.query(text, initNs=prefixes()))  # noqa: E731
+        rows: list[int] = []
+        run = lambda: rows.append(len(list(dataset.query(text, initNs=prefixes()))))  # noqa: E731
         try:
-            out[name] = _repeat(run, params["repeats"], params["budget_s"], RDFLIB_TIMEOUT_S, minimum=1)
+            out[name] = {**_repeat(run, params["repeats"], params["budget_s"], RDFLIB_TIMEOUT_S, minimum=1),
+                         "rows": rows[0]}
         except _Timeout:
             out[name] = {"runs": 0, "timeout_s": RDFLIB_TIMEOUT_S}
         except Exception as error:  # noqa: BLE001 - a query rdflib cannot run is a result, not a crash
@@ -1018,6 +1020,8 @@ def _render_queries(results: dict, size: str) -> str:
         naive = theirs.get(name, {})
         shown = naive.get("p50_ms") or (f"> {naive['timeout_s']:.0f} s" if "timeout_s" in naive else
                                          "error" if "error" in naive else None)
+        if naive.get("rows") is not None and naive["rows"] != q["rows"]:
+            shown = f"{_cell(shown)} ({naive['rows']} rows)"
         rows.append([name, q["rows"], q["p50_ms"], q["p95_ms"], q["select_p50_ms"], q["cold_ms"], shown,
                      f"×{ratios[name]:.0f}" if name in ratios else None])
     header = ["query", "rows", "p50 ms", "p95 ms", "SPARQL only p50 ms", "first run ms", "rdflib p50 ms", "ratio"]

@@ -172,3 +172,31 @@ def test_kg_export_then_kg_import_restores_a_graph(seeds_store, tmp_path):
     copy = open_store(tmp_path / "copy", read_only=True).quads_for_pattern(None, None, None, graph)
     original = open_store(seeds_store, read_only=True).quads_for_pattern(None, None, None, graph)
     assert canonical(copy) == canonical(original)
+
+
+def test_the_validation_context_is_what_the_loader_reads_of_each_entity(seeds):
+    from rdflib import Graph
+
+    from kg.importer import _pointed_at, describe
+    from kg.store import describe as loader_describe, from_ox
+
+    for graph in seeds.named_graphs():
+        data = Graph()
+        for q in seeds.quads_for_pattern(None, None, None, graph):
+            data.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        iris = _pointed_at(data)
+        assert set(describe(seeds, iris)) == set(loader_describe(seeds, iris)), graph.value
+
+
+def test_the_context_cache_reads_each_entity_once_and_learns_from_each_imported_graph(seeds):
+    from rdflib import URIRef
+    from rdflib.namespace import RDF
+
+    from kg.importer import ContextCache, describe
+
+    india = URIRef("https://w3id.org/ctkg/id/state/india")
+    cache = ContextCache(seeds)
+    assert set(cache.describe({india})) == set(describe(seeds, {india}))
+    cache.learn([ox.Quad(ox.NamedNode(str(india)), ox.NamedNode(str(RDF.type)),
+                         ox.NamedNode("https://w3id.org/ctkg/ontology#Actor"), ox.NamedNode(IMPORT_GRAPH_PREFIX + "x"))])
+    assert (india, RDF.type, URIRef("https://w3id.org/ctkg/ontology#Actor")) in cache.describe({india})
