@@ -265,7 +265,7 @@ def _extract_one(path: str) -> int:
     from kg.loader import extract_article
 
     try:
-        return len(_tolerant(extract_article)(read_article(Path(path))).graph)
+        return len(_tolerant(extract_article)(read_article(Path(path))))
     except KgError:
         return -1
 
@@ -315,8 +315,8 @@ def stage_build(params: dict) -> dict:
     for module, name, bucket in ((loader, "read_article", "read"), (loader, "extract_article", "extract"),
                                  (kgstore, "find_person", "lookups"), (kgstore, "find_meeting", "lookups"),
                                  (kgstore, "other_labels", "lookups"), (kgstore, "stored_hash", "hash_check"),
-                                 (kgstore, "describe", "context"), (loader, "validate", "validate"),
-                                 (kgstore, "replace_graph", "write")):
+                                 (kgstore, "describe_triples", "context"), (loader, "validate", "validate"),
+                                 (kgstore, "write_graph", "write")):
         clock.wrap(module, name, bucket)
     original_load = loader.load_article
     loader.load_article = _tolerant(original_load)
@@ -411,7 +411,7 @@ def stage_baseline_build(params: dict) -> dict:
         t2 = time.perf_counter()
         pyshacl.validate(whole, shacl_graph=shapes, inference="none", allow_warnings=True)
         t3 = time.perf_counter()
-        rows.append({"quads": len(whole), "article_triples": len(result.graph), "extract_s": t1 - t0,
+        rows.append({"quads": len(whole), "article_triples": len(result), "extract_s": t1 - t0,
                      "write_s": t2 - t1, "validate_s": t3 - t2})
         _log(f"[baseline-build] {len(rows)} articles, {len(whole)} triples, pySHACL {t3 - t2:.1f} s")
         if time.perf_counter() - started > params["budget_s"]:

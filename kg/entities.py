@@ -76,8 +76,11 @@ def name_key(name: str) -> str:
     return "-".join(re.sub(r"(.)\1+", r"\1", p) for p in chosen)
 
 
-def _name_parts(name: str) -> list[str]:
-    return [re.sub(r"(.)\1+", r"\1", token_norm(t)) for t, _, _ in tokens(name) if len(token_norm(t)) > 1]
+@lru_cache(maxsize=1 << 14)
+def _name_parts(name: str) -> tuple[str, ...]:
+    """The folded parts of a name, as name_key compares them (cached: a name recurs in every
+    comparison of a batch)."""
+    return tuple(re.sub(r"(.)\1+", r"\1", token_norm(t)) for t, _, _ in tokens(name) if len(token_norm(t)) > 1)
 
 
 def resolve(article: Article, mentions: list[Mention], find_person: PersonLookup | None = None,
@@ -159,7 +162,7 @@ def _known_person(m: Mention, entities: dict[URIRef, Entity], find_person) -> UR
     return iri
 
 
-def _compatible(a: list[str], b: list[str]) -> bool:
+def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Middle names may be absent from one form: 'tahawur rana' ~ 'tahawur husain rana'."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return all(p in long for p in short)

@@ -72,7 +72,7 @@ def extract_article(article: Article, store: ox.Store | None = None,
         labels = lambda iri, predicate: kgstore.other_labels(store, iri, predicate, own)  # noqa: E731
     result = build_graph(article, res, extraction, publisher, _dateline(article, index), labels)
     for triple in publisher_facts:
-        result.graph.add(triple)
+        result.add(triple)
     return result
 
 
@@ -104,7 +104,7 @@ class Prepared:
     path: Path
     article: Article
     result: ArticleGraph
-    context: Graph
+    context: list[ox.Triple]
 
 
 def prepare_article(store, path: Path) -> Prepared | ArticleOutcome:
@@ -113,18 +113,18 @@ def prepare_article(store, path: Path) -> Prepared | ArticleOutcome:
     if kgstore.stored_hash(store, article_graph(article.id)) == article.content_hash:
         return ArticleOutcome(str(path), "unchanged", warnings=article.warnings)
     result = extract_article(article, store)
-    return Prepared(path, article, result, kgstore.describe(store, _pointed_at(result.graph)))
+    return Prepared(path, article, result, kgstore.describe_triples(store, _pointed_at(result.triples)))
 
 
 def commit_article(store: ox.Store, prepared: Prepared, report) -> ArticleOutcome:
     """Write a validated article into its named graph, or keep it aside with its report."""
     article, result = prepared.article, prepared.result
     graph_iri = article_graph(article.id)
-    outcome = ArticleOutcome(str(prepared.path), "loaded", len(result.graph), result.new_entities,
+    outcome = ArticleOutcome(str(prepared.path), "loaded", len(result), result.new_entities,
                              result.known_entities, result.events, len(report.violations),
                              warnings=article.warnings)
     if report.conforms:
-        kgstore.replace_graph(store, graph_iri, result.graph, quarantine_graph(article.id))
+        kgstore.write_graph(store, graph_iri, result.triples, quarantine_graph(article.id))
         return outcome
     kgstore.replace_graph(store, quarantine_graph(article.id), quarantined_graph(prepared, report), graph_iri)
     outcome.status = "quarantined"
@@ -143,7 +143,7 @@ def quarantined_graph(prepared: Prepared, report) -> Graph:
     article = article_iri(prepared.article)
     kept.add((article, RDF.type, CTKG.Article))
     kept.add((article, CTKG.fileName, Literal(prepared.article.file_name)))
-    kept.add((article, RDF.value, Literal(prepared.result.graph.serialize(format="nt"))))
+    kept.add((article, RDF.value, Literal(prepared.result.n_triples())))
     return kept
 
 
@@ -152,14 +152,16 @@ def load_article(store: ox.Store, path: Path) -> ArticleOutcome:
     prepared = prepare_article(store, path)
     if isinstance(prepared, ArticleOutcome):
         return prepared
-    return commit_article(store, prepared, validate(prepared.result.graph, context=prepared.context))
+    return commit_article(store, prepared, validate(prepared.result.triples, context=prepared.context))
 
 
-def _pointed_at(graph: Graph) -> set[URIRef]:
-    """The entities an article's graph names: their stored descriptions are the validation context."""
-    nodes = {n for n in (*graph.subjects(), *graph.objects()) if isinstance(n, URIRef)}
-    own = ("/fact/", "/article/")
-    return {n for n in nodes if not str(n).startswith(str(CTKG._NS)) and not any(k in n for k in own)}
+def _pointed_at(triples: list[ox.Triple]) -> set[ox.NamedNode]:
+    """The entities an article's graph names: their stored descriptions are the validation context.
+    (Its own facts, sentences and the article itself are not: nothing else describes them.)"""
+    nodes = {t.subject for t in triples} | {t.object for t in triples if isinstance(t.object, ox.NamedNode)}
+    vocabulary, own = str(CTKG._NS), ("/fact/", "/article/")
+    return {n for n in nodes if isinstance(n, ox.NamedNode) and not n.value.startswith(vocabulary)
+            and not any(k in n.value for k in own)}
 
 
 def build(paths: Sequence[str | Path], store_dir: str | Path,
@@ -276,9 +278,9 @@ def _build_in_parallel(store: ox.Store, files: list[Path], workers: int, summary
         if isinstance(prepared, ArticleOutcome):
             summary.outcomes.append(prepared)
             return
-        kgstore.add_graph(pending, article_graph(prepared.article.id), prepared.result.graph)
-        job = pool.submit(validate_on_wire, prepared.result.graph.serialize(format="nt"),
-                          prepared.context.serialize(format="nt"))
+        kgstore.add_graph(pending, article_graph(prepared.article.id), prepared.result.triples)
+        job = pool.submit(validate_on_wire, prepared.result.n_triples(),
+                          ox.serialize(prepared.context, format=ox.RdfFormat.N_TRIPLES).decode())
         inflight.append((prepared, job))
 
     context = multiprocessing.get_context("spawn")
@@ -293,9 +295,8 @@ def _build_in_parallel(store: ox.Store, files: list[Path], workers: int, summary
 
 def validate_on_wire(data_nt: str, context_nt: str) -> tuple:
     """Validation in a worker process: N-Triples in, plain values out (picklable)."""
-    data, context = Graph(), Graph()
-    data.parse(data=data_nt, format="nt")
-    context.parse(data=context_nt, format="nt")
+    data = list(ox.parse(data_nt, format=ox.RdfFormat.N_TRIPLES))
+    context = list(ox.parse(context_nt, format=ox.RdfFormat.N_TRIPLES))
     report = validate(data, context=context)
     violations = [(v.focus, v.path, v.message, v.severity) for v in report.violations]
     return report.conforms, violations, report.results.serialize(format="nt") if not report.conforms else ""

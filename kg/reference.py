@@ -5,6 +5,7 @@ alias is adding triples to those files; no code changes.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def token_norm(token: str) -> str:
     """How a token is compared: lower case, no dots, no apostrophes, no possessive 's."""
     token = fold(token)

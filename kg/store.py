@@ -14,12 +14,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from kg.errors import StoreError
 from kg.reference import ONTOLOGY_DIR, reference_files
-from kg.vocab import CTKG, G_INFERRED, G_ONTOLOGY, G_REFERENCE, GRAPH_BASE, PREFIXES, mint
+from kg.vocab import CTKG, G_INFERRED, G_ONTOLOGY, G_REFERENCE, GRAPH_BASE, PREFIXES, from_ox, mint, to_ox
 
 SPARQL_DIR = Path(__file__).resolve().parent / "sparql"
 G_META = ox.NamedNode(GRAPH_BASE + "meta")
@@ -52,35 +52,6 @@ def open_store(location: str | Path, *, read_only: bool = False) -> ox.Store:
         ) from error
 
 
-def to_ox(term) -> ox.NamedNode | ox.Literal | ox.BlankNode:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def from_ox(term):
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value if term.datatype else None
-        if datatype == "http://www.w3.org/2001/XMLSchema#string":
-            datatype = None
-        return Literal(term.value, datatype=datatype)
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
 def _insert_data(graph_iri: URIRef, graph: Graph) -> str:
     body = graph.serialize(format="nt")
     return f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}"
@@ -97,16 +68,32 @@ class Overlay:
         return [quad for store in self.stores for quad in store.quads_for_pattern(*pattern)]
 
 
-def add_graph(store: ox.Store, graph_iri: URIRef, graph: Graph) -> None:
-    """Add an rdflib graph's triples to a named graph (used for the in-memory pending store)."""
+def add_graph(store: ox.Store, graph_iri: URIRef, triples: list[ox.Triple]) -> None:
+    """Add triples to a named graph (used for the in-memory pending store)."""
     name = ox.NamedNode(str(graph_iri))
-    store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in graph)
+    store.extend([ox.Quad(t.subject, t.predicate, t.object, name) for t in triples])
 
 
 def replace_graph(store: ox.Store, graph_iri: URIRef, graph: Graph, *also_drop: URIRef) -> None:
     """Replace one named graph by `graph`, atomically (one update request, one transaction)."""
     drops = "".join(f"DROP SILENT GRAPH <{g}> ;\n" for g in (graph_iri, *also_drop))
     store.update(drops + _insert_data(graph_iri, graph))
+
+
+def write_graph(store, graph_iri: URIRef, triples: list[ox.Triple], *also_drop: URIRef) -> None:
+    """Replace one named graph by `triples`, atomically, and drop the graphs `also_drop`.
+
+    A graph new to an embedded store, with nothing to drop, is one transactional `extend` (no
+    SPARQL text to write and parse: the common case of a build); otherwise, and always on a
+    SPARQL server, one update request drops and inserts together."""
+    name = ox.NamedNode(str(graph_iri))
+    drops = [ox.NamedNode(str(g)) for g in (graph_iri, *also_drop)]
+    if isinstance(store, ox.Store) and not any(store.contains_named_graph(g) for g in drops):
+        store.extend([ox.Quad(t.subject, t.predicate, t.object, name) for t in triples])
+        return
+    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode()
+    store.update("".join(f"DROP SILENT GRAPH {g} ;\n" for g in drops) +
+                 f"INSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
 
 
 def drop_graphs(store: ox.Store, *graphs: URIRef) -> None:
@@ -188,6 +175,9 @@ SCAN_CAP = 256
 G_REFERENCE_NODE = ox.NamedNode(str(G_REFERENCE))
 DESCRIBED = (RDF.type, URIRef(PREFIXES["skos"] + "prefLabel"), CTKG.actsFor, CTKG.subOrganizationOf,
              CTKG.eventStatus, CTKG.title, CTKG.startDate, CTKG.endDate, CTKG.dateUnknown)
+_DESCRIBED = tuple(ox.NamedNode(str(p)) for p in DESCRIBED)
+_TYPE = ox.NamedNode(str(RDF.type))
+_PARENT_LINKS = {ox.NamedNode(str(CTKG.subOrganizationOf)), ox.NamedNode(str(CTKG.actsFor))}
 
 
 def distinct_objects(store, subject, predicate, graph=None, skip_graph=None) -> list:
@@ -201,22 +191,31 @@ def distinct_objects(store, subject, predicate, graph=None, skip_graph=None) -> 
     return list(found)
 
 
-def describe(store: ox.Store, iris: set[URIRef]) -> Graph:
-    """Types, labels, titles, states and dates of the given entities as stored: validation context.
-    (A later report of a meeting leaves its dates to the first; see events._meeting.)"""
-    graph = Graph()
-    for iri in iris:
-        node = ox.NamedNode(str(iri))
-        known = bool(distinct_objects(store, node, ox.NamedNode(str(RDF.type)), G_REFERENCE_NODE))
-        for predicate in DESCRIBED:
-            for value in distinct_objects(store, node, ox.NamedNode(str(predicate)),
-                                          G_REFERENCE_NODE if known else None):
-                graph.add((iri, predicate, from_ox(value)))
+def describe_triples(store, iris: set) -> list[ox.Triple]:
+    """Types, labels, titles, states and dates of the given entities as stored, as pyoxigraph
+    triples, each once: the validation context. (A later report of a meeting leaves its dates to
+    the first; see events._meeting.)"""
+    found: dict[ox.Triple, None] = {}
+    nodes = [iri if isinstance(iri, ox.NamedNode) else ox.NamedNode(str(iri)) for iri in iris]
+    for node in nodes:
+        known = bool(distinct_objects(store, node, _TYPE, G_REFERENCE_NODE))
+        for predicate in _DESCRIBED:
+            for value in distinct_objects(store, node, predicate, G_REFERENCE_NODE if known else None):
+                found[ox.Triple(node, predicate, value)] = None
     # One step further: the types of the organizations and states those point at.
-    for parent in set(graph.objects(None, CTKG.subOrganizationOf)) | set(graph.objects(None, CTKG.actsFor)):
-        if parent not in iris:
-            for value in distinct_objects(store, ox.NamedNode(str(parent)), ox.NamedNode(str(RDF.type))):
-                graph.add((parent, RDF.type, from_ox(value)))
+    given = set(nodes)
+    parents = {t.object for t in found if t.predicate in _PARENT_LINKS and isinstance(t.object, ox.NamedNode)}
+    for parent in sorted(parents - given, key=str):
+        for value in distinct_objects(store, parent, _TYPE):
+            found[ox.Triple(parent, _TYPE, value)] = None
+    return list(found)
+
+
+def describe(store: ox.Store, iris: set[URIRef]) -> Graph:
+    """describe_triples as an rdflib graph."""
+    graph = Graph()
+    for t in describe_triples(store, iris):
+        graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
     return graph
 
 
@@ -257,5 +256,5 @@ def quarantined(store: ox.Store) -> list[str]:
     return sorted(g.value for g in store.named_graphs() if g.value.startswith(prefix))
 
 
-__all__ = ["open_store", "replace_graph", "stored_hash", "find_person", "find_meeting", "describe",
+__all__ = ["open_store", "replace_graph", "write_graph", "describe_triples", "stored_hash", "find_person", "find_meeting", "describe",
            "ensure_base_graphs", "G_INFERRED", "sparql"]

@@ -6,11 +6,13 @@ confidence. Provenance nodes are not reified again. See docs/design.md.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
@@ -18,6 +20,7 @@ from kg.article import Article
 from kg.entities import Resolution, default_organization
 from kg.events import Extraction, Fact
 from kg.reference import normalise
+from kg.vocab import from_ox, to_ox
 from kg.vocab import CTKG, PROV, article_graph, base_iri, mint, slug
 
 
@@ -27,14 +30,47 @@ MENTIONED_CLASSES = {CTKG.State, CTKG.GovernmentAgency, CTKG.InternationalOrgani
                      CTKG.SeparatistMovement, CTKG.NewsAgency, CTKG.Place}
 
 
-@dataclass(frozen=True)
+@dataclass
 class ArticleGraph:
+    """One article's graph as pyoxigraph triples, each once, in the order they were made: they go
+    to validation and into the store as they are (`graph` gives an rdflib copy for inspection)."""
+
     article: Article
     graph_iri: URIRef
-    graph: Graph
+    triples: list[ox.Triple]
     new_entities: int
     known_entities: int
     events: int
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+    def add(self, triple) -> None:
+        """Add one triple (of rdflib or pyoxigraph terms) unless it is there already."""
+        made = ox.Triple(*(term(t) for t in triple))
+        if made not in self.triples:
+            self.triples.append(made)
+
+    @property
+    def graph(self) -> Graph:
+        graph = Graph()
+        for t in self.triples:
+            graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+        return graph
+
+    def n_triples(self) -> str:
+        return ox.serialize(self.triples, format=ox.RdfFormat.N_TRIPLES).decode()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def term(value) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    """The pyoxigraph term of an rdflib term (or of a plain value, as a literal); cached, since
+    an actor, a predicate or a rule name recurs in every article."""
+    if isinstance(value, (ox.NamedNode, ox.Literal, ox.BlankNode)):
+        return value
+    if isinstance(value, (URIRef, Literal)):
+        return to_ox(value)
+    return to_ox(Literal(value))
 
 
 def article_iri(article: Article) -> URIRef:
@@ -50,6 +86,35 @@ def fact_iri(fact: Fact, article: Article) -> URIRef:
     return URIRef(base_iri() + "fact/" + hashlib.sha1(key.encode()).hexdigest())
 
 
+class _Builder:
+    """Collects an article's triples as pyoxigraph terms, each once."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.triples: dict[ox.Triple, None] = {}
+        self.sentences: dict[int, ox.NamedNode] = {}
+        self.article_node = ox.NamedNode(str(article_iri(article)))
+
+    def add(self, s, p, o) -> None:
+        self.triples[ox.Triple(term(s), term(p), term(o))] = None
+
+    def sentence(self, index: int) -> ox.NamedNode:
+        node = self.sentences.get(index)
+        if node is None:
+            node = self.sentences[index] = ox.NamedNode(f"{self.article_node.value}/s{index}")
+        return node
+
+
+_TYPE, _SUBJECT, _PREDICATE, _OBJECT = (term(RDF.type), term(RDF.subject), term(RDF.predicate), term(RDF.object))
+_ASSERTION, _DERIVED, _RULE, _CONFIDENCE = (term(CTKG.Assertion), term(PROV.wasDerivedFrom), term(CTKG.extractedBy),
+                                            term(CTKG.confidence))
+
+
+@functools.lru_cache(maxsize=256)
+def _confidence(value: float) -> ox.Literal:
+    return ox.Literal(f"{value:.2f}", datatype=term(XSD.decimal))
+
+
 def build_graph(article: Article, res: Resolution, extraction: Extraction,
                 publisher: URIRef | None = None, dateline: URIRef | None = None,
                 stored_labels: Callable[[URIRef, URIRef], set[str]] | None = None) -> ArticleGraph:
@@ -57,12 +122,9 @@ def build_graph(article: Article, res: Resolution, extraction: Extraction,
     titles) other articles already gave a thing: a different one from this article is kept as
     skos:altLabel, so that a thing keeps one preferred label and one title however many articles
     report it."""
-    graph = Graph()
-    for prefix, ns in (("ctkg", str(CTKG._NS)), ("skos", str(SKOS)), ("prov", str(PROV))):
-        graph.bind(prefix, ns)
-    _describe_article(graph, article, publisher, dateline)
+    builder = _Builder(article)
+    _describe_article(builder, article, publisher, dateline)
     facts = _entity_facts(article, res) + extraction.facts
-    used_sentences = set()
     seen = set()
     for fact in facts:
         if fact.predicate in SINGLE_NAMES and stored_labels is not None:
@@ -73,25 +135,30 @@ def build_graph(article: Article, res: Resolution, extraction: Extraction,
                     # this article states the title too, in the spelling already stored.
                     canonical = Fact(fact.subject, CTKG.title, Literal(sorted(known)[0]), fact.sentence,
                                      fact.rule, fact.confidence)
-                    _add_fact(graph, article, canonical, seen, used_sentences)
+                    _add_fact(builder, canonical, seen)
                 fact = Fact(fact.subject, SKOS.altLabel, fact.object, fact.sentence, fact.rule, fact.confidence)
-        _add_fact(graph, article, fact, seen, used_sentences)
-    for index in used_sentences:
-        _describe_sentence(graph, article, index)
+        _add_fact(builder, fact, seen)
+    for index in sorted(builder.sentences):
+        _describe_sentence(builder, article, index)
     new = sum(1 for e in res.entities.values() if not e.known)
-    return ArticleGraph(article, article_graph(article.id), graph, new, len(res.entities) - new,
+    return ArticleGraph(article, article_graph(article.id), list(builder.triples), new, len(res.entities) - new,
                         len(extraction.events))
 
 
-def _add_fact(graph: Graph, article: Article, fact: Fact, seen: set, used_sentences: set) -> None:
+def _add_fact(builder: _Builder, fact: Fact, seen: set) -> None:
     """The fact's triple and its reification, once per sentence."""
     triple = (fact.subject, fact.predicate, _term(fact.object))
     if (triple, fact.sentence) in seen:
         return
     seen.add((triple, fact.sentence))
-    graph.add(triple)
-    _reify(graph, article, fact, triple)
-    used_sentences.add(fact.sentence)
+    s, p, o = term(triple[0]), term(triple[1]), term(triple[2])
+    builder.triples[ox.Triple(s, p, o)] = None
+    node = ox.NamedNode(str(fact_iri(Fact(triple[0], triple[1], triple[2], fact.sentence, fact.rule,
+                                          fact.confidence), builder.article)))
+    for predicate, value in ((_TYPE, _ASSERTION), (_SUBJECT, s), (_PREDICATE, p), (_OBJECT, o),
+                             (_DERIVED, builder.sentence(fact.sentence)), (_RULE, term(Literal(fact.rule))),
+                             (_CONFIDENCE, _confidence(fact.confidence))):
+        builder.triples[ox.Triple(node, predicate, value)] = None
 
 
 def _term(value):
@@ -100,42 +167,32 @@ def _term(value):
     return Literal(value)
 
 
-def _reify(graph: Graph, article: Article, fact: Fact, triple) -> None:
-    node = fact_iri(Fact(triple[0], triple[1], triple[2], fact.sentence, fact.rule, fact.confidence), article)
-    graph.add((node, RDF.type, CTKG.Assertion))
-    graph.add((node, RDF.subject, triple[0]))
-    graph.add((node, RDF.predicate, triple[1]))
-    graph.add((node, RDF.object, triple[2]))
-    graph.add((node, PROV.wasDerivedFrom, sentence_iri(article, fact.sentence)))
-    graph.add((node, CTKG.extractedBy, Literal(fact.rule)))
-    graph.add((node, CTKG.confidence, Literal(f"{fact.confidence:.2f}", datatype=XSD.decimal)))
-
-
-def _describe_article(graph: Graph, article: Article, publisher, dateline) -> None:
+def _describe_article(builder: _Builder, article: Article, publisher, dateline) -> None:
     iri = article_iri(article)
-    graph.add((iri, RDF.type, CTKG.Article))
+    builder.add(iri, RDF.type, CTKG.Article)
     label = article.title or article.file_name
-    graph.add((iri, SKOS.prefLabel, Literal(label, lang="en")))
-    graph.add((iri, CTKG.fileName, Literal(article.file_name)))
-    graph.add((iri, CTKG.contentHash, Literal(article.content_hash)))
-    graph.add((iri, CTKG.dateMethod, Literal(article.date_method)))
+    builder.add(iri, SKOS.prefLabel, Literal(label, lang="en"))
+    builder.add(iri, CTKG.fileName, Literal(article.file_name))
+    builder.add(iri, CTKG.contentHash, Literal(article.content_hash))
+    builder.add(iri, CTKG.dateMethod, Literal(article.date_method))
     if article.published:
-        graph.add((iri, CTKG.published, Literal(article.published, datatype=XSD.date)))
+        builder.add(iri, CTKG.published, Literal(article.published, datatype=XSD.date))
     if publisher is not None:
-        graph.add((iri, CTKG.publisher, publisher))
+        builder.add(iri, CTKG.publisher, publisher)
     if dateline is not None:
-        graph.add((iri, CTKG.dateline, dateline))
+        builder.add(iri, CTKG.dateline, dateline)
 
 
-def _describe_sentence(graph: Graph, article: Article, index: int) -> None:
+def _describe_sentence(builder: _Builder, article: Article, index: int) -> None:
     sent = article.sentences[index]
-    iri = sentence_iri(article, index)
-    graph.add((iri, RDF.type, CTKG.Sentence))
-    graph.add((iri, CTKG.inArticle, article_iri(article)))
-    graph.add((iri, CTKG.sentenceIndex, Literal(index, datatype=XSD.integer)))
-    graph.add((iri, CTKG.startChar, Literal(sent.start, datatype=XSD.integer)))
-    graph.add((iri, CTKG.endChar, Literal(sent.end, datatype=XSD.integer)))
-    graph.add((iri, CTKG.text, Literal(sent.text)))
+    node = builder.sentence(index)
+    integer = term(XSD.integer)
+    for predicate, value in ((_TYPE, term(CTKG.Sentence)), (term(CTKG.inArticle), builder.article_node),
+                             (term(CTKG.sentenceIndex), ox.Literal(str(index), datatype=integer)),
+                             (term(CTKG.startChar), ox.Literal(str(sent.start), datatype=integer)),
+                             (term(CTKG.endChar), ox.Literal(str(sent.end), datatype=integer)),
+                             (term(CTKG.text), ox.Literal(sent.text))):
+        builder.triples[ox.Triple(node, predicate, value)] = None
 
 
 def _entity_facts(article: Article, res: Resolution) -> list[Fact]:

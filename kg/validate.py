@@ -1,4 +1,4 @@
-"""graph -> Report: check one article graph against ontology/shapes.ttl with pySHACL.
+"""graph -> Report: check one article graph against ontology/shapes.ttl.
 
 `validate(data, context=...)` runs the shapes on `data` (one article's graph) with two more
 things visible to the checks but never reported on:
@@ -11,20 +11,13 @@ things visible to the checks but never reported on:
 A result is kept only when its focus node is a subject in `data`: the reference data is
 checked where it lives, not once per article.
 
-Speed (validation runs once per article, so it must cost milliseconds, not seconds):
-- the shapes are read, flattened (see `_flattened`) and compiled into pySHACL shapes once per
-  process, and the class hierarchy is read once; nothing is inferred;
-- focus nodes are found once per call, by class, among the subjects of `data` only, and each
-  shape runs once on all of its focus nodes;
-- each SPARQL constraint's text is parsed once per process: pySHACL re-sends the same text for
-  every focus node, and rdflib's parser costs far more than evaluating these small queries.
-A call costs time in proportion to the article graph and its context, never to the store.
-The loop over shapes (`_run_shapes`) stands in for pySHACL's `Validator.run`, whose shapes
-graph would otherwise be re-read and re-compiled on every call.
+The shapes run on kg/shacl.py, the shapes compiled once per process into Python checks (SPARQL
+constraints run by Oxigraph): a few milliseconds per article graph, where pySHACL through rdflib
+took about 300. pySHACL remains the reference (tests/test_shacl.py runs both on the same graphs)
+and checks the shapes graph itself against SHACL-for-SHACL (`validate_shapes_graph`).
 
-pySHACL fills {$this} into the messages of SPARQL constraints only; this module fills {$this}
-and {$value} into the messages of core constraints too, in the report graph, the text and the
-violations alike.
+`data` and `context` are pyoxigraph triples (what the loader makes) or rdflib graphs (what
+kg import and the tests hand in).
 """
 from __future__ import annotations
 
@@ -32,25 +25,22 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Iterable
 
-from pyshacl import ShapesGraph, Validator
+import pyoxigraph as ox
 from pyshacl import validate as pyshacl_validate
-from pyshacl.graph_abstraction import DataGraph
-from pyshacl.pytypes import SHACLExecutor
 from pyshacl.rdfutil.stringify import stringify_node
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SH
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.term import Node
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH
 
 from kg.errors import KgError
-from kg.vocab import PREFIXES, base_iri
+from kg.shacl import VIOLATION, Result, Shapes
+from kg.vocab import from_ox, to_ox
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 ONTOLOGY_FILE = ONTOLOGY_DIR / "ctkg.ttl"
-
-_TEMPLATES = {"this": SH.focusNode, "value": SH.value}
+SUBCLASS_OF = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
 
 
 @dataclass(frozen=True)
@@ -65,50 +55,54 @@ class Violation:
 
 @dataclass(frozen=True)
 class Report:
-    """What a validation found: pySHACL's report graph and text, and the results as records."""
+    """What a validation found: the SHACL report graph and text, and the results as records."""
 
     conforms: bool                        # no result of severity sh:Violation
     results: Graph                        # the sh:ValidationReport graph
-    text: str                             # pySHACL's human-readable report
+    text: str                             # the report for people
     violations: tuple[Violation, ...]     # the results, each distinct one once, sorted by focus,
                                           # path and message (two constraints of one shape that
                                           # fail on one value share a message: one line, not two)
 
 
-def validate(data: Graph, *, context: Graph | None = None) -> Report:
+def validate(data, *, context=None) -> Report:
     """Check one article graph against the project's shapes.
 
     `context` holds descriptions of entities `data` points at; class checks see them, but a
     node described only in `context` is never a reported focus node.
     """
-    graph = _working_graph(data, context)
-    described = set(data.subjects())
-    results = [
-        _fill_templates(result)
-        for result in _run_shapes(_targeted_shapes(), graph, described)
-        if _focus_node(result) in described
-    ]
-    conforms = not any((result[1], SH.resultSeverity, SH.Violation) in result[2] for result in results)
-    report_graph, text = Validator.create_validation_report(_shapes(), conforms, results)
-    return Report(conforms, report_graph, text, _violations(report_graph))
+    results = list(dict.fromkeys(compiled_shapes().check(_triples(data), _triples(context))))
+    conforms = not any(result.severity == VIOLATION for result in results)
+    return Report(conforms, _report_graph(conforms, results), _report_text(conforms, results),
+                  _violations(results))
 
 
 def validate_shapes_graph(shapes: Graph | None = None) -> Report:
     """Check a shapes graph (by default ontology/shapes.ttl) against the W3C SHACL-for-SHACL
     shapes, read from the copy pySHACL ships."""
     conforms, report_graph, text = pyshacl_validate(
-        shapes if shapes is not None else _read_shapes(), shacl_graph=_shacl_for_shacl(), inference="none"
+        shapes if shapes is not None else _read_shapes_rdflib(), shacl_graph=_shacl_for_shacl(), inference="none"
     )
-    return Report(bool(conforms), report_graph, text, _violations(report_graph))
+    return Report(bool(conforms), report_graph, text, _graph_violations(report_graph))
 
 
-# -- cached once per process --------------------------------------------------------------------
+def _triples(graph) -> Iterable:
+    if graph is None:
+        return ()
+    if isinstance(graph, Graph):
+        return [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph]
+    return graph
 
 
-def _read_shapes() -> Graph:
+# -- read once per process ------------------------------------------------------------------------
+
+
+@functools.cache
+def compiled_shapes() -> Shapes:
+    """ontology/shapes.ttl, compiled, with the ontology's class hierarchy."""
     try:
-        return Graph().parse(SHAPES_FILE, format="turtle")
-    except FileNotFoundError:
+        shapes = list(ox.parse(path=SHAPES_FILE, format=ox.RdfFormat.TURTLE))
+    except (FileNotFoundError, IsADirectoryError):
         raise KgError(
             f"{SHAPES_FILE.name}: the shapes file is missing from {SHAPES_FILE.parent}. "
             "Restore ontology/shapes.ttl from the repository; validation cannot run without it."
@@ -117,6 +111,12 @@ def _read_shapes() -> Graph:
         raise KgError(
             f"{SHAPES_FILE.name}: the shapes are not valid Turtle ({error}). Fix the file and run again."
         ) from None
+    return Shapes.compile(shapes, class_hierarchy())
+
+
+def _read_shapes_rdflib() -> Graph:
+    compiled_shapes()  # the same checks and messages for a missing or broken file
+    return Graph().parse(SHAPES_FILE, format="turtle")
 
 
 @functools.cache
@@ -126,51 +126,7 @@ def _shacl_for_shacl() -> Graph:
 
 
 @functools.cache
-def _shapes() -> ShapesGraph:
-    """The shapes, flattened, parsed and compiled once (pySHACL keeps compiled shapes on the object)."""
-    shapes = ShapesGraph(_flattened(_read_shapes()))
-    _ = shapes.shapes  # builds pySHACL's shape cache now, not on the first article
-    return shapes
-
-
-@functools.cache
-def _targeted_shapes() -> tuple:
-    """(shape, its target classes) for the shapes that declare targets; the others are reached
-    only through them. The classes are None for a shape with any other kind of target."""
-    targeted = []
-    for shape in _shapes().shapes:
-        nodes, classes, implicit, objects_of, subjects_of = (list(kind) for kind in shape.target())
-        if nodes or implicit or objects_of or subjects_of:
-            targeted.append((shape, None))
-        elif classes:
-            targeted.append((shape, tuple(classes)))
-    return tuple(targeted)
-
-
-_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
-
-
-def _flattened(shapes: Graph) -> Graph:
-    """The same shapes, with each property shape of a targeted node shape targeted itself.
-
-    `N sh:targetClass C ; sh:property P` and `P sh:targetClass C` check the same nodes and
-    give the same results, but pySHACL runs a nested property shape once per focus node (and
-    rebuilds its constraints each time) and a targeted one once for all of them: on an
-    article graph with fifty Assertions this halves the cost of validation. Node shapes that
-    another shape refers to keep their property shapes.
-    """
-    for node, prop in list(shapes.subject_objects(SH.property)):
-        targets = [(p, o) for p in _TARGETS for o in shapes.objects(node, p)]
-        if not targets or next(shapes.subjects(None, node), None) is not None:
-            continue
-        for p, o in targets:
-            shapes.add((prop, p, o))
-        shapes.remove((node, SH.property, prop))
-    return shapes
-
-
-@functools.cache
-def _class_hierarchy() -> tuple[tuple[Node, Node, Node], ...]:
+def class_hierarchy() -> tuple[ox.Triple, ...]:
     """The rdfs:subClassOf axioms between named classes of ontology/ctkg.ttl, and nothing else."""
     if not ONTOLOGY_FILE.exists():
         raise KgError(
@@ -178,114 +134,81 @@ def _class_hierarchy() -> tuple[tuple[Node, Node, Node], ...]:
             "needs its class hierarchy (ctkg:Dialogue is a ctkg:Meeting ...). "
             "Restore ontology/ctkg.ttl from the repository and run again."
         )
-    ontology = Graph().parse(ONTOLOGY_FILE, format="turtle")
     return tuple(
-        (sub, RDFS.subClassOf, sup)
-        for sub, sup in ontology.subject_objects(RDFS.subClassOf)
-        if isinstance(sub, URIRef) and isinstance(sup, URIRef)
+        ox.Triple(t.subject, t.predicate, t.object)
+        for t in ox.parse(path=ONTOLOGY_FILE, format=ox.RdfFormat.TURTLE)
+        if t.predicate == SUBCLASS_OF and isinstance(t.subject, ox.NamedNode) and isinstance(t.object, ox.NamedNode)
     )
 
 
-@functools.lru_cache(maxsize=256)
-def _prepared(query_text: str):
-    return prepareQuery(query_text)
+# -- the report -------------------------------------------------------------------------------------
 
 
-class _PreparedQueryGraph(Graph):
-    """A Graph that parses each distinct SPARQL text once per process.
-
-    pySHACL sends a SPARQL constraint's text once per focus node with $this bound through
-    initBindings; the text never changes, so its parse is cached.
-    """
-
-    def query(self, query_object, *args, **kwargs):
-        if isinstance(query_object, str):
-            query_object = _prepared(query_object)
-        return super().query(query_object, *args, **kwargs)
-
-
-# -- one validation -----------------------------------------------------------------------------
-
-
-def _working_graph(data: Graph, context: Graph | None) -> Graph:
-    """data + context + the class hierarchy, in a fresh graph: the caller's graphs stay as given."""
-    graph = _PreparedQueryGraph(bind_namespaces="none")
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, base_iri() if prefix == "id" else namespace)
-    add = graph.store.add  # straight to the store: the triples come from rdflib graphs already
-    for triple in data:
-        add(triple, graph)
-    for triple in context if context is not None else ():
-        add(triple, graph)
-    for triple in _class_hierarchy():
-        add(triple, graph)
+def _report_graph(conforms: bool, results: list[Result]) -> Graph:
+    """The results in the SHACL report vocabulary (sh:ValidationReport, sh:ValidationResult)."""
+    graph = Graph()
+    graph.bind("sh", str(SH))
+    report = BNode()
+    graph.add((report, RDF.type, SH.ValidationReport))
+    graph.add((report, SH.conforms, Literal(conforms)))
+    for result in results:
+        node = BNode()
+        graph.add((report, SH.result, node))
+        graph.add((node, RDF.type, SH.ValidationResult))
+        graph.add((node, SH.focusNode, from_ox(result.focus)))
+        if result.inverse_of is not None:
+            path = BNode()
+            graph.add((path, SH.inversePath, from_ox(result.inverse_of)))
+            graph.add((node, SH.resultPath, path))
+        elif result.path is not None:
+            graph.add((node, SH.resultPath, from_ox(result.path)))
+        if result.value is not None:
+            graph.add((node, SH.value, from_ox(result.value)))
+        graph.add((node, SH.resultSeverity, from_ox(result.severity)))
+        graph.add((node, SH.sourceShape, from_ox(result.shape)))
+        graph.add((node, SH.sourceConstraintComponent, from_ox(result.component)))
+        graph.add((node, SH.resultMessage, Literal(result.message)))
     return graph
 
 
-def _run_shapes(shapes: tuple, graph: Graph, described: set) -> list[tuple]:
-    """Each shape on its targets among `described`, as pySHACL's (text, result node, triples).
-
-    Targets are found in the whole working graph (so subclasses count) but only the nodes the
-    article describes are checked: context nodes would cost time and be dropped anyway.
-    """
-    executor = SHACLExecutor()
-    data_graph = DataGraph.from_rdflib(graph)
-    by_class = _instances_by_class(graph, described)
-    results: list[tuple] = []
-    for shape, classes in shapes:
-        if classes is None:  # targets other than sh:targetClass: let pySHACL find them
-            focus = {node for node in shape.focus_nodes(data_graph) if node in described}
-        else:
-            focus = set().union(*(by_class.get(c, ()) for c in classes))
-        if focus:
-            _, reports = shape.validate(executor, data_graph, focus=list(focus))
-            results.extend(reports)
-    return results
+def _short(term) -> str:
+    return term.value.rsplit("#", 1)[-1] if isinstance(term, ox.NamedNode) else str(term)
 
 
-def _instances_by_class(graph: Graph, nodes: set) -> dict[Node, set]:
-    """class -> the `nodes` that are SHACL instances of it (typed with it or a subclass of it)."""
-    superclasses: dict[Node, set] = {}
-    by_class: dict[Node, set] = {}
-    for node in nodes:
-        for cls in graph.objects(node, RDF.type):
-            if cls not in superclasses:
-                superclasses[cls] = set(graph.transitive_objects(cls, RDFS.subClassOf))
-            for sup in superclasses[cls]:
-                by_class.setdefault(sup, set()).add(node)
-    return by_class
+def _report_text(conforms: bool, results: list[Result]) -> str:
+    lines = ["Validation Report", f"Conforms: {conforms}"]
+    if results:
+        lines.append(f"Results ({len(results)}):")
+    for result in results:
+        lines.append(f"{_short(result.severity)} of {_short(result.component)} in shape {_short(result.shape)}:")
+        lines.append(f"\tFocus Node: {result.focus.value}")
+        if result.path is not None:
+            lines.append(f"\tResult Path: {_path_text(result)}")
+        if result.value is not None:
+            lines.append(f"\tValue Node: {result.value}")
+        lines.append(f"\tMessage: {result.message}")
+    return "\n".join(lines) + "\n"
 
 
-def _result_term(result: tuple, predicate: URIRef) -> Node | None:
-    for _, p, o in result[2]:
-        if p == predicate:
-            return o[1] if isinstance(o, tuple) else o
-    return None
+def _path_text(result: Result) -> str:
+    return f"^{result.inverse_of.value}" if result.inverse_of is not None else result.path.value
 
 
-def _focus_node(result: tuple) -> Node | None:
-    return _result_term(result, SH.focusNode)
+def _violations(results: list[Result]) -> tuple[Violation, ...]:
+    found = {
+        Violation(
+            focus=result.focus.value,
+            path=None if result.path is None else _path_text(result),
+            message=result.message,
+            severity=_short(result.severity),
+        )
+        for result in results
+    }
+    return tuple(sorted(found, key=lambda v: (v.focus, v.path or "", v.message)))
 
 
-def _fill_templates(result: tuple) -> tuple:
-    """Fill {$this} / {?this} and {$value} / {?value} into a result's messages."""
-    text, node, triples = result
-    values = {name: _result_term(result, predicate) for name, predicate in _TEMPLATES.items()}
-
-    def fill(message: str) -> str:
-        for name, value in values.items():
-            if value is not None:
-                message = message.replace("{$%s}" % name, str(value)).replace("{?%s}" % name, str(value))
-        return message
-
-    filled = [
-        (s, p, Literal(fill(str(o)), lang=o.language) if p == SH.resultMessage and isinstance(o, Literal) else o)
-        for s, p, o in triples
-    ]
-    return fill(text), node, filled
-
-
-def _violations(report_graph: Graph) -> tuple[Violation, ...]:
+def _graph_violations(report_graph: Graph) -> tuple[Violation, ...]:
+    """The results of a report graph made by pySHACL (the SHACL-for-SHACL check)."""
     violations = []
     for result in report_graph.subjects(RDF.type, SH.ValidationResult):
         path = report_graph.value(result, SH.resultPath)

@@ -9,7 +9,8 @@ import os
 import re
 import unicodedata
 
-from rdflib import Namespace, URIRef
+import pyoxigraph as ox
+from rdflib import BNode, Literal, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
 ONTOLOGY_IRI = "https://w3id.org/ctkg/ontology"
@@ -203,3 +204,35 @@ PREFIXES = {
     "wd": str(WD),
     "dcterms": "http://purl.org/dc/terms/",
 }
+
+
+# -- rdflib terms and pyoxigraph terms ------------------------------------------------------------
+
+
+def to_ox(term) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def from_ox(term):
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value if term.datatype else None
+        if datatype == "http://www.w3.org/2001/XMLSchema#string":
+            datatype = None
+        return Literal(term.value, datatype=datatype)
+    raise TypeError(f"not an RDF term: {term!r}")

@@ -197,8 +197,8 @@ def test_an_article_failing_validation_is_kept_aside_with_its_report(tmp_path, m
 
     def broken(article, store=None, index=None):
         result = real(article, store, index)
-        result.graph.add((URIRef("https://w3id.org/ctkg/id/event/attack/bad"), RDF.type, CTKG.Attack))
-        result.graph.add((URIRef("https://w3id.org/ctkg/id/event/attack/bad"), CTKG.killed, Literal("many")))
+        result.add((URIRef("https://w3id.org/ctkg/id/event/attack/bad"), RDF.type, CTKG.Attack))
+        result.add((URIRef("https://w3id.org/ctkg/id/event/attack/bad"), CTKG.killed, Literal("many")))
         return result
 
     monkeypatch.setattr(loader, "extract_article", broken)
@@ -302,8 +302,8 @@ def test_a_quarantine_during_a_parallel_build_leaves_the_same_store_as_one_proce
         result = real(article, store, index)
         if article.id.startswith("002"):
             bad = URIRef("https://w3id.org/ctkg/id/event/attack/bad")
-            result.graph.add((bad, RDF.type, CTKG.Attack))
-            result.graph.add((bad, CTKG.killed, Literal("many")))
+            result.add((bad, RDF.type, CTKG.Attack))
+            result.add((bad, CTKG.killed, Literal("many")))
         return result
 
     monkeypatch.setattr(loader, "extract_article", broken_002)
