@@ -25,7 +25,7 @@ from kg.mentions import find_mentions
 from kg.reference import ReferenceIndex, normalise, reference_index
 from kg.triples import ArticleGraph, article_iri, build_graph
 from kg.validate import validate
-from kg.vocab import CTKG, G_INFERRED, article_graph, mint, quarantine_graph
+from kg.vocab import CTKG, G_INFERRED, article_graph, mint, n_triples, quarantine_graph
 
 
 @dataclass
@@ -104,7 +104,7 @@ class Prepared:
     path: Path
     article: Article
     result: ArticleGraph
-    context: list[ox.Triple]
+    context: list[tuple]
 
 
 def prepare_article(store, path: Path) -> Prepared | ArticleOutcome:
@@ -155,10 +155,10 @@ def load_article(store: ox.Store, path: Path) -> ArticleOutcome:
     return commit_article(store, prepared, validate(prepared.result.triples, context=prepared.context))
 
 
-def _pointed_at(triples: list[ox.Triple]) -> set[ox.NamedNode]:
+def _pointed_at(triples: list[tuple]) -> set[ox.NamedNode]:
     """The entities an article's graph names: their stored descriptions are the validation context.
     (Its own facts, sentences and the article itself are not: nothing else describes them.)"""
-    nodes = {t.subject for t in triples} | {t.object for t in triples if isinstance(t.object, ox.NamedNode)}
+    nodes = {s for s, _, _ in triples} | {o for _, _, o in triples if isinstance(o, ox.NamedNode)}
     vocabulary, own = str(CTKG._NS), ("/fact/", "/article/")
     return {n for n in nodes if isinstance(n, ox.NamedNode) and not n.value.startswith(vocabulary)
             and not any(k in n.value for k in own)}
@@ -280,7 +280,7 @@ def _build_in_parallel(store: ox.Store, files: list[Path], workers: int, summary
             return
         kgstore.add_graph(pending, article_graph(prepared.article.id), prepared.result.triples)
         job = pool.submit(validate_on_wire, prepared.result.n_triples(),
-                          ox.serialize(prepared.context, format=ox.RdfFormat.N_TRIPLES).decode())
+                          n_triples(prepared.context))
         inflight.append((prepared, job))
 
     context = multiprocessing.get_context("spawn")
@@ -295,8 +295,8 @@ def _build_in_parallel(store: ox.Store, files: list[Path], workers: int, summary
 
 def validate_on_wire(data_nt: str, context_nt: str) -> tuple:
     """Validation in a worker process: N-Triples in, plain values out (picklable)."""
-    data = list(ox.parse(data_nt, format=ox.RdfFormat.N_TRIPLES))
-    context = list(ox.parse(context_nt, format=ox.RdfFormat.N_TRIPLES))
+    data = [(q.subject, q.predicate, q.object) for q in ox.parse(data_nt, format=ox.RdfFormat.N_TRIPLES)]
+    context = [(q.subject, q.predicate, q.object) for q in ox.parse(context_nt, format=ox.RdfFormat.N_TRIPLES)]
     report = validate(data, context=context)
     violations = [(v.focus, v.path, v.message, v.severity) for v in report.violations]
     return report.conforms, violations, report.results.serialize(format="nt") if not report.conforms else ""

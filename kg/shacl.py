@@ -1,8 +1,9 @@
 """SHACL shapes compiled into Python checks, run on one article's triples in milliseconds.
 
 `Shapes.compile(shapes_triples, class_hierarchy)` reads a shapes graph once; `shapes.check(data,
-context)` returns the validation results for the nodes `data` describes. Terms are pyoxigraph
-terms throughout, so the loader's triples go from extraction to the store without conversion.
+context)` returns the validation results for the nodes `data` describes. Triples are
+(subject, predicate, object) tuples of pyoxigraph terms (pyoxigraph Triples and Quads are taken
+too), so the loader's triples go from extraction to the store without conversion.
 
 What it implements, after the SHACL 1.0 recommendation (https://www.w3.org/TR/shacl/):
 - targets: sh:targetClass (SHACL instances: rdf:type and rdfs:subClassOf*), sh:targetNode,
@@ -27,6 +28,7 @@ expects the same results. This engine exists because pySHACL, through rdflib, co
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -90,18 +92,17 @@ class Dataset:
         self._instances: dict[Term, list[Term]] | None = None
         self._sparql: ox.Store | None = None
         for triple in data:
-            self._add(triple)
-            self.described.add(triple.subject)
+            self._add(*_spo(triple))
+        self.described = set(self.out)
         for source in (context, hierarchy):
             for triple in source:
-                self._add(triple)
+                self._add(*_spo(triple))
 
-    def _add(self, triple) -> None:
-        by_predicate = self.out.setdefault(triple.subject, {})
-        values = by_predicate.setdefault(triple.predicate, [])
-        if triple.object not in values:
-            values.append(triple.object)
-            self._triples.append(triple)
+    def _add(self, s: Term, p: Term, o: Term) -> None:
+        values = self.out.setdefault(s, {}).setdefault(p, [])
+        if o not in values:
+            values.append(o)
+            self._triples.append((s, p, o))
 
     def values(self, node: Term, predicate: Term) -> list[Term]:
         return self.out.get(node, {}).get(predicate, [])
@@ -109,8 +110,8 @@ class Dataset:
     def subjects(self, predicate: Term, value: Term) -> list[Term]:
         if self.into is None:
             self.into = {}
-            for t in self._triples:
-                self.into.setdefault(t.object, {}).setdefault(t.predicate, []).append(t.subject)
+            for s, p, o in self._triples:
+                self.into.setdefault(o, {}).setdefault(p, []).append(s)
         return self.into.get(value, {}).get(predicate, [])
 
     def superclasses(self, cls: Term) -> frozenset:
@@ -145,8 +146,14 @@ class Dataset:
         """The same triples in an in-memory Oxigraph store (made on first use)."""
         if self._sparql is None:
             self._sparql = ox.Store()
-            self._sparql.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in self._triples)
+            text = "".join(f"{s} {p} {o} .\n" for s, p, o in self._triples)
+            self._sparql.load(text, format=ox.RdfFormat.N_TRIPLES)
         return self._sparql
+
+
+def _spo(triple) -> tuple[Term, Term, Term]:
+    """A triple as a (subject, predicate, object) tuple, from a tuple, a Triple or a Quad."""
+    return triple if type(triple) is tuple else (triple.subject, triple.predicate, triple.object)
 
 
 # -- literals: lexical forms and comparison ---------------------------------------------------------
@@ -169,11 +176,15 @@ _NUMERIC = {XSD + n for n in ("integer", "nonNegativeInteger", "positiveInteger"
 
 def well_formed(literal: ox.Literal) -> bool:
     """Whether a typed literal's lexical form is legal for its datatype (unknown datatypes pass)."""
-    datatype = literal.datatype.value
+    return _lexical_ok(literal.value, literal.datatype.value)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _lexical_ok(lexical: str, datatype: str) -> bool:
     pattern = _LEXICAL.get(datatype)
     if pattern is None:
         return True
-    match = pattern.fullmatch(literal.value)
+    match = pattern.fullmatch(lexical)
     if match is None:
         return False
     if datatype in (XSD + "date", XSD + "dateTime"):
@@ -191,18 +202,24 @@ def well_formed(literal: ox.Literal) -> bool:
 def _comparable(term: Term):
     """(kind, value) for ordering, or None when the term has no order (IRIs, blank nodes,
     ill-formed or unordered literals)."""
-    if not isinstance(term, ox.Literal) or not well_formed(term):
+    if not isinstance(term, ox.Literal):
         return None
-    datatype = term.datatype.value
+    return _order_key(term.value, term.datatype.value)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _order_key(lexical: str, datatype: str):
+    if not _lexical_ok(lexical, datatype):
+        return None
     try:
         if datatype in _NUMERIC:
-            return ("number", Decimal(term.value) if "INF" not in term.value and term.value != "NaN" else float(term.value))
+            return ("number", Decimal(lexical) if "INF" not in lexical and lexical != "NaN" else float(lexical))
         if datatype == XSD + "date":
-            return ("date", dt.date.fromisoformat(term.value[:10]))
+            return ("date", dt.date.fromisoformat(lexical[:10]))
         if datatype == XSD + "dateTime":
-            return ("dateTime", dt.datetime.fromisoformat(term.value.replace("Z", "+00:00")))
+            return ("dateTime", dt.datetime.fromisoformat(lexical.replace("Z", "+00:00")))
         if datatype in (XSD + "string", RDF + "langString"):
-            return ("string", term.value)
+            return ("string", lexical)
     except (ValueError, InvalidOperation):
         return None
     return None
@@ -398,8 +415,9 @@ _NOT_CONSTRAINTS = {SH + n for n in ("message", "severity", "deactivated", "name
 class _Compiler:
     def __init__(self, triples: Iterable):
         self.out: dict[Term, dict[Term, list[Term]]] = {}
-        for t in triples:
-            self.out.setdefault(t.subject, {}).setdefault(t.predicate, []).append(t.object)
+        for triple in triples:
+            s, p, o = _spo(triple)
+            self.out.setdefault(s, {}).setdefault(p, []).append(o)
         self.compiled: dict[Term, Shape] = {}
 
     def values(self, node: Term, name: str) -> list[Term]:

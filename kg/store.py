@@ -19,7 +19,7 @@ from rdflib.namespace import RDF
 
 from kg.errors import StoreError
 from kg.reference import ONTOLOGY_DIR, reference_files
-from kg.vocab import CTKG, G_INFERRED, G_ONTOLOGY, G_REFERENCE, GRAPH_BASE, PREFIXES, from_ox, mint, to_ox
+from kg.vocab import CTKG, G_INFERRED, G_ONTOLOGY, G_REFERENCE, GRAPH_BASE, PREFIXES, from_ox, mint, n_triples, to_ox
 
 SPARQL_DIR = Path(__file__).resolve().parent / "sparql"
 G_META = ox.NamedNode(GRAPH_BASE + "meta")
@@ -68,10 +68,9 @@ class Overlay:
         return [quad for store in self.stores for quad in store.quads_for_pattern(*pattern)]
 
 
-def add_graph(store: ox.Store, graph_iri: URIRef, triples: list[ox.Triple]) -> None:
-    """Add triples to a named graph (used for the in-memory pending store)."""
-    name = ox.NamedNode(str(graph_iri))
-    store.extend([ox.Quad(t.subject, t.predicate, t.object, name) for t in triples])
+def add_graph(store: ox.Store, graph_iri: URIRef, triples: list[tuple]) -> None:
+    """Add (subject, predicate, object) tuples to a named graph (the in-memory pending store)."""
+    store.load(n_triples(triples), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(graph_iri)))
 
 
 def replace_graph(store: ox.Store, graph_iri: URIRef, graph: Graph, *also_drop: URIRef) -> None:
@@ -80,18 +79,20 @@ def replace_graph(store: ox.Store, graph_iri: URIRef, graph: Graph, *also_drop: 
     store.update(drops + _insert_data(graph_iri, graph))
 
 
-def write_graph(store, graph_iri: URIRef, triples: list[ox.Triple], *also_drop: URIRef) -> None:
-    """Replace one named graph by `triples`, atomically, and drop the graphs `also_drop`.
+def write_graph(store, graph_iri: URIRef, triples: list[tuple], *also_drop: URIRef) -> None:
+    """Replace one named graph by `triples` ((subject, predicate, object) tuples of pyoxigraph
+    terms), atomically, and drop the graphs `also_drop`.
 
-    A graph new to an embedded store, with nothing to drop, is one transactional `extend` (no
-    SPARQL text to write and parse: the common case of a build); otherwise, and always on a
-    SPARQL server, one update request drops and inserts together."""
+    A graph new to an embedded store, with nothing to drop, is one `load` of N-Triples, which
+    Oxigraph runs as one transaction (the common case of a build: no SPARQL to parse, no Python
+    object per quad); otherwise, and always on a SPARQL server, one update request drops and
+    inserts together."""
     name = ox.NamedNode(str(graph_iri))
     drops = [ox.NamedNode(str(g)) for g in (graph_iri, *also_drop)]
+    body = n_triples(triples)
     if isinstance(store, ox.Store) and not any(store.contains_named_graph(g) for g in drops):
-        store.extend([ox.Quad(t.subject, t.predicate, t.object, name) for t in triples])
+        store.load(body, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
         return
-    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode()
     store.update("".join(f"DROP SILENT GRAPH {g} ;\n" for g in drops) +
                  f"INSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
 
@@ -191,31 +192,31 @@ def distinct_objects(store, subject, predicate, graph=None, skip_graph=None) -> 
     return list(found)
 
 
-def describe_triples(store, iris: set) -> list[ox.Triple]:
-    """Types, labels, titles, states and dates of the given entities as stored, as pyoxigraph
-    triples, each once: the validation context. (A later report of a meeting leaves its dates to
+def describe_triples(store, iris: set) -> list[tuple]:
+    """Types, labels, titles, states and dates of the given entities as stored, as (subject,
+    predicate, object) tuples of pyoxigraph terms, each once: the validation context. (A later report of a meeting leaves its dates to
     the first; see events._meeting.)"""
-    found: dict[ox.Triple, None] = {}
+    found: dict[tuple, None] = {}
     nodes = [iri if isinstance(iri, ox.NamedNode) else ox.NamedNode(str(iri)) for iri in iris]
     for node in nodes:
         known = bool(distinct_objects(store, node, _TYPE, G_REFERENCE_NODE))
         for predicate in _DESCRIBED:
             for value in distinct_objects(store, node, predicate, G_REFERENCE_NODE if known else None):
-                found[ox.Triple(node, predicate, value)] = None
+                found[(node, predicate, value)] = None
     # One step further: the types of the organizations and states those point at.
     given = set(nodes)
-    parents = {t.object for t in found if t.predicate in _PARENT_LINKS and isinstance(t.object, ox.NamedNode)}
+    parents = {o for _, p, o in found if p in _PARENT_LINKS and isinstance(o, ox.NamedNode)}
     for parent in sorted(parents - given, key=str):
         for value in distinct_objects(store, parent, _TYPE):
-            found[ox.Triple(parent, _TYPE, value)] = None
+            found[(parent, _TYPE, value)] = None
     return list(found)
 
 
 def describe(store: ox.Store, iris: set[URIRef]) -> Graph:
     """describe_triples as an rdflib graph."""
     graph = Graph()
-    for t in describe_triples(store, iris):
-        graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+    for s, p, o in describe_triples(store, iris):
+        graph.add((from_ox(s), from_ox(p), from_ox(o)))
     return graph
 
 

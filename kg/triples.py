@@ -20,7 +20,7 @@ from kg.article import Article
 from kg.entities import Resolution, default_organization
 from kg.events import Extraction, Fact
 from kg.reference import normalise
-from kg.vocab import from_ox, to_ox
+from kg.vocab import from_ox, n_triples, to_ox
 from kg.vocab import CTKG, PROV, article_graph, base_iri, mint, slug
 
 
@@ -32,12 +32,13 @@ MENTIONED_CLASSES = {CTKG.State, CTKG.GovernmentAgency, CTKG.InternationalOrgani
 
 @dataclass
 class ArticleGraph:
-    """One article's graph as pyoxigraph triples, each once, in the order they were made: they go
-    to validation and into the store as they are (`graph` gives an rdflib copy for inspection)."""
+    """One article's graph as (subject, predicate, object) tuples of pyoxigraph terms, each once,
+    in the order they were made: they go to validation and into the store as they are (`graph`
+    gives an rdflib copy for inspection)."""
 
     article: Article
     graph_iri: URIRef
-    triples: list[ox.Triple]
+    triples: list[tuple]
     new_entities: int
     known_entities: int
     events: int
@@ -47,19 +48,19 @@ class ArticleGraph:
 
     def add(self, triple) -> None:
         """Add one triple (of rdflib or pyoxigraph terms) unless it is there already."""
-        made = ox.Triple(*(term(t) for t in triple))
+        made = tuple(term(t) for t in triple)
         if made not in self.triples:
             self.triples.append(made)
 
     @property
     def graph(self) -> Graph:
         graph = Graph()
-        for t in self.triples:
-            graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+        for s, p, o in self.triples:
+            graph.add((from_ox(s), from_ox(p), from_ox(o)))
         return graph
 
     def n_triples(self) -> str:
-        return ox.serialize(self.triples, format=ox.RdfFormat.N_TRIPLES).decode()
+        return n_triples(self.triples)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -91,12 +92,12 @@ class _Builder:
 
     def __init__(self, article: Article):
         self.article = article
-        self.triples: dict[ox.Triple, None] = {}
+        self.triples: dict[tuple, None] = {}
         self.sentences: dict[int, ox.NamedNode] = {}
         self.article_node = ox.NamedNode(str(article_iri(article)))
 
     def add(self, s, p, o) -> None:
-        self.triples[ox.Triple(term(s), term(p), term(o))] = None
+        self.triples[(term(s), term(p), term(o))] = None
 
     def sentence(self, index: int) -> ox.NamedNode:
         node = self.sentences.get(index)
@@ -152,13 +153,13 @@ def _add_fact(builder: _Builder, fact: Fact, seen: set) -> None:
         return
     seen.add((triple, fact.sentence))
     s, p, o = term(triple[0]), term(triple[1]), term(triple[2])
-    builder.triples[ox.Triple(s, p, o)] = None
+    builder.triples[(s, p, o)] = None
     node = ox.NamedNode(str(fact_iri(Fact(triple[0], triple[1], triple[2], fact.sentence, fact.rule,
                                           fact.confidence), builder.article)))
     for predicate, value in ((_TYPE, _ASSERTION), (_SUBJECT, s), (_PREDICATE, p), (_OBJECT, o),
                              (_DERIVED, builder.sentence(fact.sentence)), (_RULE, term(Literal(fact.rule))),
                              (_CONFIDENCE, _confidence(fact.confidence))):
-        builder.triples[ox.Triple(node, predicate, value)] = None
+        builder.triples[(node, predicate, value)] = None
 
 
 def _term(value):
@@ -192,7 +193,7 @@ def _describe_sentence(builder: _Builder, article: Article, index: int) -> None:
                              (term(CTKG.startChar), ox.Literal(str(sent.start), datatype=integer)),
                              (term(CTKG.endChar), ox.Literal(str(sent.end), datatype=integer)),
                              (term(CTKG.text), ox.Literal(sent.text))):
-        builder.triples[ox.Triple(node, predicate, value)] = None
+        builder.triples[(node, predicate, value)] = None
 
 
 def _entity_facts(article: Article, res: Resolution) -> list[Fact]:

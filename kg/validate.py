@@ -16,8 +16,8 @@ constraints run by Oxigraph): a few milliseconds per article graph, where pySHAC
 took about 300. pySHACL remains the reference (tests/test_shacl.py runs both on the same graphs)
 and checks the shapes graph itself against SHACL-for-SHACL (`validate_shapes_graph`).
 
-`data` and `context` are pyoxigraph triples (what the loader makes) or rdflib graphs (what
-kg import and the tests hand in).
+`data` and `context` are (subject, predicate, object) tuples of pyoxigraph terms (what the
+loader makes), pyoxigraph Triples, or rdflib graphs (what kg import and the tests hand in).
 """
 from __future__ import annotations
 
@@ -90,7 +90,7 @@ def _triples(graph) -> Iterable:
     if graph is None:
         return ()
     if isinstance(graph, Graph):
-        return [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph]
+        return [(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph]
     return graph
 
 
@@ -126,7 +126,7 @@ def _shacl_for_shacl() -> Graph:
 
 
 @functools.cache
-def class_hierarchy() -> tuple[ox.Triple, ...]:
+def class_hierarchy() -> tuple[tuple, ...]:
     """The rdfs:subClassOf axioms between named classes of ontology/ctkg.ttl, and nothing else."""
     if not ONTOLOGY_FILE.exists():
         raise KgError(
@@ -135,7 +135,7 @@ def class_hierarchy() -> tuple[ox.Triple, ...]:
             "Restore ontology/ctkg.ttl from the repository and run again."
         )
     return tuple(
-        ox.Triple(t.subject, t.predicate, t.object)
+        (t.subject, t.predicate, t.object)
         for t in ox.parse(path=ONTOLOGY_FILE, format=ox.RdfFormat.TURTLE)
         if t.predicate == SUBCLASS_OF and isinstance(t.subject, ox.NamedNode) and isinstance(t.object, ox.NamedNode)
     )

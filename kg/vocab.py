@@ -236,3 +236,9 @@ def from_ox(term):
             datatype = None
         return Literal(term.value, datatype=datatype)
     raise TypeError(f"not an RDF term: {term!r}")
+
+
+def n_triples(triples) -> str:
+    """(subject, predicate, object) tuples of pyoxigraph terms as N-Triples text (a term's str()
+    is its N-Triples form)."""
+    return "".join(f"{s} {p} {o} .\n" for s, p, o in triples)

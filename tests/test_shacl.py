@@ -66,8 +66,8 @@ def hierarchy() -> Graph:
     from rdflib import RDFS, URIRef
 
     graph = Graph()
-    for t in class_hierarchy():
-        graph.add((URIRef(t.subject.value), RDFS.subClassOf, URIRef(t.object.value)))
+    for sub, _, sup in class_hierarchy():
+        graph.add((URIRef(sub.value), RDFS.subClassOf, URIRef(sup.value)))
     return graph
 
 
