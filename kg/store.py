@@ -1,7 +1,8 @@
 """The quad store: an on-disk Oxigraph store, one named graph per article.
 
-Writing an article replaces its named graph in one SPARQL Update request, which Oxigraph runs as
-one transaction: a crash leaves the article fully in or fully out. An article whose content hash
+Writing an article puts its named graph in with one transaction (a load of N-Triples when the graph
+is new, one SPARQL Update request when it replaces one): a crash leaves the article fully in or
+fully out. An article whose content hash
 is already stored is skipped, so re-loading changes nothing. The ontology, topics and reference
 data are kept in graphs of their own and reloaded when their files change.
 """
