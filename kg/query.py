@@ -36,6 +36,7 @@ import re
 import subprocess
 import sys
 import threading
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Union
@@ -164,6 +165,9 @@ def list_queries(query_dir: Path | None = None) -> list[NamedQuery]:
 
 def get_query(name: str, query_dir: Path | None = None) -> NamedQuery:
     """The named query `name`; UnknownQuery, with the closest names, if there is none."""
+    path = (query_dir or QUERY_DIR) / f"{name}.rq"
+    if re.fullmatch(r"[A-Za-z0-9][\w-]*", name) and path.is_file():
+        return load_query(path)   # without reading every other query file
     queries = {query.name: query for query in list_queries(query_dir)}
     if name in queries:
         return queries[name]
@@ -329,7 +333,8 @@ def bind_values(text: str, values: dict[str, list[NamedNode]]) -> str:
 
 
 def _iri_term(iri: NamedNode) -> str:
-    term = str(NamedNode(iri.value))
+    # A pyoxigraph NamedNode (a final class) holds a valid IRI already; anything else is made one.
+    term = str(iri if type(iri) is NamedNode else NamedNode(iri.value))
     if not (term.startswith("<") and term.endswith(">")) or ">" in term[1:-1]:
         raise BadQuery(f"not an IRI: {iri.value!r}")
     return term
@@ -348,13 +353,34 @@ def run_named(store: Store, name: str, params: dict[str, str] | None = None, *, 
     query = get_query(name)
     body, order = split_order_by(query.text)
     body = bind_values(body, parameter_iris(store, query, dict(params or {})))
-    variables = [Variable(column) for column in query.columns]
-    distinct = dict.fromkeys(tuple(solution[v] for v in variables) for solution in _select(store, body))
-    terms = tuple(distinct)
-    labels = {} if iris else fetch_labels(store, _iris_in(terms))
-    rows = list(zip(_display_rows(terms, labels, iris=iris), terms))
-    rows.sort(key=lambda row: _sort_key(row[0], query.columns, order))
-    return Result(query.columns, tuple(row for row, _ in rows), tuple(term for _, term in rows))
+    terms, rows = numbered_rows(_select(store, body), query.columns)
+    labels = {} if iris else fetch_labels(store, (t.value for t in terms if isinstance(t, NamedNode)))
+    shown = [display(term, labels, iris=iris) for term in terms]
+    by_column = list(zip(*(rows[i] for i in _ranked(rows, shown, query.columns, order))))
+    return Result(
+        query.columns,
+        tuple(zip(*(map(shown.__getitem__, column) for column in by_column))),
+        tuple(zip(*(map(terms.__getitem__, column) for column in by_column))),
+    )
+
+
+def numbered_rows(solutions: QuerySolutions, columns: Iterable[str]) -> tuple[list, list[tuple[int, ...]]]:
+    """The distinct terms of `solutions` (None for unbound), and its distinct rows in the order
+    they first come, each a tuple of numbers into those terms, in the order of `columns`.
+
+    Each term is looked at once, so that labels are worked out once per term and rows compare
+    as numbers (at 1M quads a listing has thousands of rows that repeat the same meetings and
+    states). A solution is read as a whole (tuple(solution)) where the query projects exactly
+    the columns: reading it by variable costs several times more in pyoxigraph."""
+    columns = [Variable(column) for column in columns]
+    if list(solutions.variables) == columns:
+        solution_rows = map(tuple, solutions)
+    else:
+        solution_rows = (tuple(solution[variable] for variable in columns) for solution in solutions)
+    numbers: defaultdict = defaultdict()
+    numbers.default_factory = numbers.__len__   # a term not seen yet gets the next number
+    rows = dict.fromkeys(tuple(map(numbers.__getitem__, row)) for row in solution_rows)
+    return list(numbers), list(rows)
 
 
 def split_order_by(text: str) -> tuple[str, list[tuple[str, bool]]]:
@@ -373,20 +399,34 @@ def split_order_by(text: str) -> tuple[str, list[tuple[str, bool]]]:
     return text[: match.start()] + "\n", keys
 
 
-def _sort_key(row: tuple[Value, ...], columns: tuple[str, ...], order: list[tuple[str, bool]]):
-    key = []
-    for variable, descending in order:
-        if variable not in columns:
-            continue
-        value = row[columns.index(variable)]
-        if value is None:
-            key.append((1, 0, ""))
-        elif isinstance(value, (int, float)):
-            key.append((0, 0, -value if descending else value))
-        else:
-            text = str(value).casefold()
-            key.append((0, 1, _Reversed(text) if descending else text))
-    return key
+def _ranked(rows: list[tuple[int, ...]], shown: list[Value], columns: tuple[str, ...],
+            order: list[tuple[str, bool]]) -> list[int]:
+    """The positions of `rows` (numbers into `shown`, what each term prints as) in the order of
+    the ORDER BY keys (variable, descending) that are columns: unbound values last, numbers
+    before text, text without regard to case; rows that tie keep their order. Each column's
+    distinct values are ranked once (_sort_key), so that rows sort on tuples of integers."""
+    keys = [(columns.index(variable), descending) for variable, descending in order if variable in columns]
+    ranks = []
+    for position, descending in keys:
+        values = sorted(((_sort_key(shown[n], descending), n) for n in {row[position] for row in rows}),
+                        key=lambda pair: pair[0])
+        rank, previous, ranked = -1, None, {}
+        for key, n in values:
+            if rank < 0 or key != previous:
+                rank, previous = rank + 1, key
+            ranked[n] = rank
+        ranks.append((position, ranked))
+    row_keys = list(zip(*(map(ranked.__getitem__, [row[position] for row in rows]) for position, ranked in ranks)))
+    return sorted(range(len(rows)), key=row_keys.__getitem__) if ranks else list(range(len(rows)))
+
+
+def _sort_key(value: Value, descending: bool) -> tuple:
+    if value is None:
+        return (1, 0, "")
+    if isinstance(value, (int, float)):
+        return (0, 0, -value if descending else value)
+    text = str(value).casefold()
+    return (0, 1, _Reversed(text) if descending else text)
 
 
 class _Reversed(str):
@@ -399,28 +439,44 @@ class _Reversed(str):
 def fetch_labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
     """IRI -> the name to show it by: its skos:prefLabel; else, for a post (id:post/...), its
     title; for an article or sentence (id:article/...), its file name or text. One query per
-    LABEL_CHUNK IRIs, never one per row."""
+    LABEL_CHUNK IRIs, never one per row (queries/_labels.rq says how)."""
     wanted = sorted(set(iris))
     posts, sources = base_iri() + "post/", base_iri() + "article/"
-    best: dict[str, tuple] = {}
+    text = _internal("labels")
+    best: dict[int, tuple[int, Literal]] = {}
     for start in range(0, len(wanted), LABEL_CHUNK):
-        chunk = wanted[start : start + LABEL_CHUNK]
-        values = {
-            "named": [NamedNode(iri) for iri in chunk],
-            "post": [NamedNode(iri) for iri in chunk if iri.startswith(posts)],
-            "source": [NamedNode(iri) for iri in chunk if iri.startswith(sources)],
-        }
-        for solution in _select(store, bind_values(_internal("labels"), values)):
-            label = solution["label"]
-            rank = (int(solution["rank"].value), label.language not in (None, "en"), label.value)
-            iri = solution["iri"].value
-            if iri not in best or rank < best[iri]:
-                best[iri] = rank
-    return {iri: rank[2] for iri, rank in best.items()}
+        blocks: dict[str, list[tuple[int, NamedNode]]] = {"named": [], "post": [], "source": []}
+        for number, iri in enumerate(wanted[start : start + LABEL_CHUNK], start):
+            kind = "post" if iri.startswith(posts) else "source" if iri.startswith(sources) else "named"
+            blocks[kind].append((number, NamedNode(iri)))
+        for number, label, rank in _select(store, bind_numbered(text, blocks)):
+            number, rank = int(number.value), int(rank.value)
+            found = best.get(number)
+            if found is None:
+                best[number] = (rank, label)   # most IRIs have one name: compare only when more
+            elif _label_key(rank, label) < _label_key(*found):
+                best[number] = (rank, label)
+    return {wanted[number]: label.value for number, (_, label) in best.items()}
 
 
-def _iris_in(terms: Iterable[tuple]) -> set[str]:
-    return {term.value for row in terms for term in row if isinstance(term, NamedNode)}
+def _label_key(rank: int, label: Literal) -> tuple:
+    """Which of an IRI's names to show: the lowest rank, then English or untagged, then the
+    first in alphabetical order."""
+    return (rank, label.language not in (None, "en"), label.value)
+
+
+def bind_numbered(text: str, values: dict[str, list[tuple[int, NamedNode]]]) -> str:
+    """`text` with each `VALUES (?name ?n) { (UNDEF UNDEF) }` block holding the given
+    (number, IRI) pairs as rows `(<iri> number)`: the IRIs written as bind_values writes them,
+    the numbers as integers. The numbers let a query answer about an IRI without the IRI
+    itself, which Oxigraph would read back from the store for every row."""
+    for name, pairs in values.items():
+        rows = " ".join(f"({_iri_term(iri)} {int(number)})" for number, iri in pairs)
+        block = re.compile(r"VALUES\s*\(\s*\?" + re.escape(name) + r"\s+\?n\s*\)\s*\{\s*\(\s*UNDEF\s+UNDEF\s*\)\s*\}")
+        text, count = block.subn(lambda _: f"VALUES (?{name} ?n) {{ {rows} }}", text)
+        if not count:
+            raise BadQuery(f"the query has no `VALUES (?{name} ?n) {{ (UNDEF UNDEF) }}` block.")
+    return text
 
 
 def _display_rows(terms, labels: dict[str, str], *, iris: bool) -> tuple[tuple[Value, ...], ...]:

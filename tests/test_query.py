@@ -250,12 +250,70 @@ def test_fetch_labels_names_several_iris_at_once(store):
     }
 
 
+def small_store(trig: str) -> ox.Store:
+    """An in-memory store holding `trig` (prefixes ctkg:, skos: and the id: base declared)."""
+    store = ox.Store()
+    head = (f"@prefix ctkg: <https://w3id.org/ctkg/ontology#> . @base <{ID}> . "
+            "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n")
+    store.load(head + trig, format=ox.RdfFormat.TRIG)
+    return store
+
+
+def test_fetch_labels_prefers_an_english_name_to_a_name_in_another_language():
+    store = small_store('<https://w3id.org/ctkg/graph/reference> { <state/india> skos:prefLabel "Inde"@fr, "India"@en . }')
+    assert q.fetch_labels(store, [f"{ID}state/india"]) == {f"{ID}state/india": "India"}
+
+
+def test_fetch_labels_prefers_a_post_s_name_to_its_title():
+    store = small_store("""<https://w3id.org/ctkg/graph/article/a> {
+        <post/x/secretary> ctkg:title "Secretary" ; skos:prefLabel "Home Secretary of India" . }""")
+    assert q.fetch_labels(store, [f"{ID}post/x/secretary"]) == {f"{ID}post/x/secretary": "Home Secretary of India"}
+
+
+def test_rows_sort_by_what_they_show_without_regard_to_case():
+    posts = "".join(
+        f'<post/{key}> ctkg:postState <state/india> ; ctkg:heldBy <person/{key}> ; ctkg:title "Officer" . '
+        f'<person/{key}> skos:prefLabel "{name}" . '
+        for key, name in (("c", "Carol"), ("a", "alice"), ("b", "Bob"))
+    )
+    store = small_store(f"<https://w3id.org/ctkg/graph/article/a> {{ {posts} }}")
+    assert [row[0] for row in q.run_named(store, "officials").rows] == ["alice", "Bob", "Carol"]
+
+
+def test_a_query_that_finds_nothing_gives_no_rows(store):
+    result = q.run_named(store, "attacks", {"group": "India"})
+    assert (result.rows, result.terms) == ((), ())
+
+
+def test_numbered_rows_give_each_distinct_row_once_as_numbers_into_its_terms():
+    store = small_store("<https://w3id.org/ctkg/graph/article/a> { <a> ctkg:p <b> . } "
+                        "<https://w3id.org/ctkg/graph/article/b> { <a> ctkg:p <b> . <a> ctkg:p <c> . }")
+    solutions = store.query("SELECT ?s ?o WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+    terms, numbered = q.numbered_rows(solutions, ("s", "o"))
+    assert sorted(tuple(terms[n].value for n in row) for row in numbered) == [
+        (f"{ID}a", f"{ID}b"), (f"{ID}a", f"{ID}c"),
+    ]
+    assert len(terms) == 3
+
+
+def test_numbered_rows_follow_the_columns_when_the_query_projects_otherwise():
+    store = small_store("<https://w3id.org/ctkg/graph/article/a> { <a> ctkg:p <b> . }")
+    solutions = store.query("SELECT ?o ?s ?p WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+    terms, numbered = q.numbered_rows(solutions, ("s", "o"))
+    assert [tuple(terms[n].value for n in row) for row in numbered] == [(f"{ID}a", f"{ID}b")]
+
+
 # -- mistakes and injection ---------------------------------------------------------------------
 
 
 def test_an_unknown_entity_suggests_the_closest_label(store):
     with pytest.raises(UnknownEntity, match=r"^no entity named 'Indai'\. Did you mean 'India'\?$"):
         q.run_named(store, "delegations", {"state": "Indai"})
+
+
+def test_a_query_name_is_not_read_as_a_path():
+    with pytest.raises(UnknownQuery):
+        q.get_query("../queries/officials")
 
 
 def test_an_unknown_query_suggests_the_closest_name():
@@ -287,6 +345,17 @@ def test_values_blocks_are_written_only_from_valid_iris():
         ox.NamedNode("http://x> } DROP ALL {")
     text = q.bind_values("SELECT ?s WHERE { VALUES ?s { UNDEF } }", {"s": [ox.NamedNode("http://x/a")]})
     assert text == "SELECT ?s WHERE { VALUES ?s { <http://x/a> } }"
+
+
+def test_numbered_values_blocks_hold_each_iri_with_its_number():
+    text = q.bind_numbered("SELECT ?n WHERE { VALUES (?x ?n) { (UNDEF UNDEF) } }",
+                           {"x": [(0, ox.NamedNode("http://x/a")), (7, ox.NamedNode("http://x/b"))]})
+    assert text == "SELECT ?n WHERE { VALUES (?x ?n) { (<http://x/a> 0) (<http://x/b> 7) } }"
+
+
+def test_numbered_values_need_their_block_in_the_query():
+    with pytest.raises(BadQuery, match=r"no `VALUES \(\?x \?n\)"):
+        q.bind_numbered("SELECT ?n WHERE { VALUES ?x { UNDEF } }", {"x": [(0, ox.NamedNode("http://x/a"))]})
 
 
 # -- formats ------------------------------------------------------------------------------------
