@@ -346,6 +346,7 @@ class Shapes:
                 found.update((o, None) for n in data.described for o in data.values(n, term) if o in data.described)
         return sorted(found, key=str)
 
+
 def validate_node(shape: Shape, data: Dataset, focus: Term) -> list[Result]:
     """The results of one shape on one focus node, its property shapes included."""
     if shape.deactivated:
