@@ -53,11 +53,6 @@ def open_store(location: str | Path, *, read_only: bool = False) -> ox.Store:
         ) from error
 
 
-def _insert_data(graph_iri: URIRef, graph: Graph) -> str:
-    body = graph.serialize(format="nt")
-    return f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}"
-
-
 class Overlay:
     """The disk store and an in-memory store of articles not yet written, read as one by the
     loader's lookups (quad patterns)."""
@@ -75,9 +70,8 @@ def add_graph(store: ox.Store, graph_iri: URIRef, triples: list[tuple]) -> None:
 
 
 def replace_graph(store: ox.Store, graph_iri: URIRef, graph: Graph, *also_drop: URIRef) -> None:
-    """Replace one named graph by `graph`, atomically (one update request, one transaction)."""
-    drops = "".join(f"DROP SILENT GRAPH <{g}> ;\n" for g in (graph_iri, *also_drop))
-    store.update(drops + _insert_data(graph_iri, graph))
+    """write_graph for an rdflib graph (a SHACL report, the reasoner's inferences)."""
+    write_graph(store, graph_iri, [(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph], *also_drop)
 
 
 def write_graph(store, graph_iri: URIRef, triples: list[tuple], *also_drop: URIRef) -> None:
