@@ -295,8 +295,7 @@ def _build_in_parallel(store: ox.Store, files: list[Path], workers: int, summary
 
 def validate_on_wire(data_nt: str, context_nt: str) -> tuple:
     """Validation in a worker process: N-Triples in, plain values out (picklable)."""
-    data = [(q.subject, q.predicate, q.object) for q in ox.parse(data_nt, format=ox.RdfFormat.N_TRIPLES)]
-    context = [(q.subject, q.predicate, q.object) for q in ox.parse(context_nt, format=ox.RdfFormat.N_TRIPLES)]
+    data, context = (list(ox.parse(text, format=ox.RdfFormat.N_TRIPLES)) for text in (data_nt, context_nt))
     report = validate(data, context=context)
     violations = [(v.focus, v.path, v.message, v.severity) for v in report.violations]
     return report.conforms, violations, report.results.serialize(format="nt") if not report.conforms else ""

@@ -37,6 +37,7 @@ from typing import Callable, Iterable
 import pyoxigraph as ox
 
 from kg.errors import KgError
+from kg.vocab import n_triples
 
 SH = "http://www.w3.org/ns/shacl#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -146,8 +147,7 @@ class Dataset:
         """The same triples in an in-memory Oxigraph store (made on first use)."""
         if self._sparql is None:
             self._sparql = ox.Store()
-            text = "".join(f"{s} {p} {o} .\n" for s, p, o in self._triples)
-            self._sparql.load(text, format=ox.RdfFormat.N_TRIPLES)
+            self._sparql.load(n_triples(self._triples), format=ox.RdfFormat.N_TRIPLES)
         return self._sparql
 
 
