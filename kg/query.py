@@ -58,7 +58,7 @@ from pyoxigraph import (
 from kg import store as kg_store
 from kg.errors import BadQuery, QueryTimeout, StoreError, UnknownEntity, UnknownQuery
 from kg.remote import is_url
-from kg.vocab import CTKG, PREFIXES, base_iri
+from kg.vocab import CTKG, PREFIXES, base_iri, label_key
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 QUERY_DIR = PACKAGE_ROOT / "queries"
@@ -238,11 +238,6 @@ def _select(store: Store, text: str, substitutions: dict | None = None) -> Query
 # -- parameters: labels to IRIs --------------------------------------------------------------
 
 
-def label_key(text: str) -> str:
-    """How labels are compared: lower case, without spaces, hyphens, apostrophes or dots."""
-    return re.sub(r"[\s\-'’‘`.]", "", text).lower()
-
-
 def resolve_label(store: Store, text: str) -> list[NamedNode]:
     """The entities whose label or alias is `text` (compared by label_key), or the entity whose
     IRI (or id:/wd: prefixed name) `text` is. UnknownEntity, with close labels, if none."""
@@ -256,8 +251,10 @@ def resolve_label(store: Store, text: str) -> list[NamedNode]:
         )
     key = label_key(text)
     if key:
-        solutions = _select(store, _internal("resolve-label"), {Variable("key"): Literal(key)})
-        found = [solution["entity"] for solution in solutions]
+        found = kg_store.entities_by_label_key(store, key)   # an index lookup, on a store that keeps one
+        if found is None:
+            found = [solution["entity"] for solution in
+                     _select(store, _internal("resolve-label"), {Variable("key"): Literal(key)})]
         if found:
             return [term for term in dict.fromkeys(found) if isinstance(term, NamedNode)]
     raise UnknownEntity(_no_entity_message(store, text))

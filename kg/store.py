@@ -20,7 +20,8 @@ from rdflib.namespace import RDF
 
 from kg.errors import StoreError
 from kg.reference import ONTOLOGY_DIR, reference_files
-from kg.vocab import CTKG, G_INFERRED, G_ONTOLOGY, G_REFERENCE, GRAPH_BASE, PREFIXES, from_ox, mint, n_triples, to_ox
+from kg.vocab import (CTKG, G_INFERRED, G_ONTOLOGY, G_REFERENCE, GRAPH_BASE, PREFIXES, QUARANTINE_GRAPH_PREFIX, from_ox,
+                      label_key, mint, n_triples, to_ox)
 
 SPARQL_DIR = Path(__file__).resolve().parent / "sparql"
 G_META = ox.NamedNode(GRAPH_BASE + "meta")
@@ -76,20 +77,31 @@ def replace_graph(store: ox.Store, graph_iri: URIRef, graph: Graph, *also_drop: 
 
 def write_graph(store, graph_iri: URIRef, triples: list[tuple], *also_drop: URIRef) -> None:
     """Replace one named graph by `triples` ((subject, predicate, object) tuples of pyoxigraph
-    terms), atomically, and drop the graphs `also_drop`.
+    terms), atomically, and drop the graphs `also_drop`; the lookup index follows in the same
+    transaction.
 
-    A graph new to an embedded store, with nothing to drop, is one `load` of N-Triples, which
-    Oxigraph runs as one transaction (the common case of a build: no SPARQL to parse, no Python
-    object per quad); otherwise, and always on a SPARQL server, one update request drops and
-    inserts together."""
+    A graph new to an embedded store, with nothing to drop, is one `load` of N-Quads (the graph,
+    and its lookup statements in the default graph), which Oxigraph runs as one transaction: the
+    common case of a build, with no SPARQL to parse and no Python object per quad. Otherwise, and
+    always on a SPARQL server, one update request drops, inserts and updates the index together."""
     name = ox.NamedNode(str(graph_iri))
     drops = [ox.NamedNode(str(g)) for g in (graph_iri, *also_drop)]
-    body = n_triples(triples)
+    indexed = has_index(store)
+    lookups = lookup_part(triples) if indexed and _indexes(name) else []
     if isinstance(store, ox.Store) and not any(store.contains_named_graph(g) for g in drops):
-        store.load(body, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+        if lookups:
+            store.load(n_quads(triples, name) + n_triples(lookups), format=ox.RdfFormat.N_QUADS)
+        else:
+            store.load(n_triples(triples), format=ox.RdfFormat.N_TRIPLES, to_graph=name)
         return
     store.update("".join(f"DROP SILENT GRAPH {g} ;\n" for g in drops) +
-                 f"INSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
+                 f"INSERT DATA {{ GRAPH {name} {{\n{n_triples(triples)}\n}}\n{n_triples(lookups)} }}" +
+                 (index_removals(store, drops, lookups) if indexed else ""))
+
+
+def n_quads(triples: list[tuple], graph: ox.NamedNode) -> str:
+    """(subject, predicate, object) tuples as N-Quads text in `graph`."""
+    return "".join(f"{s} {p} {o} {graph} .\n" for s, p, o in triples)
 
 
 def drop_graphs(store: ox.Store, *graphs: URIRef) -> None:
@@ -122,8 +134,7 @@ def stored_hash(store: ox.Store, graph_iri: URIRef) -> str | None:
 
 def find_person(store: ox.Store, key: str) -> tuple[URIRef, str] | None:
     """The person already stored with this name key (ctkg:nameKey), with their preferred label."""
-    people = sorted({q.subject.value for n, q in zip(range(SCAN_CAP),
-                                                     store.quads_for_pattern(None, NAME_KEY, ox.Literal(key), None))})
+    people = sorted({q.subject.value for q in index_quads(store, None, NAME_KEY, ox.Literal(key))})
     for person in people:
         labels = _values(store, ox.NamedNode(person), PREF_LABEL)
         if labels:
@@ -136,7 +147,7 @@ def find_meeting(store: ox.Store, series_key: str, start: dt.date | None,
     """A stored session of the series within five days of `start` (or of `month_day`, year unknown),
     and whether the store already dates it."""
     series = ox.NamedNode(str(mint("series", series_key)))
-    sessions = sorted({q.subject.value for q in store.quads_for_pattern(None, IN_SERIES, series, None)})
+    sessions = sorted({q.subject.value for q in index_quads(store, None, IN_SERIES, series)})
     for meeting in sessions:
         node = ox.NamedNode(meeting)
         if HELD.value not in _values(store, node, EVENT_STATUS):
@@ -163,41 +174,45 @@ def _day_of_year(md: tuple[int, int]) -> int:
     return (md[0] - 1) * 31 + md[1]
 
 
-# An actor such as India is named in most articles, so every article graph restates its type.
-# Reading its stored description must not cost more as articles accumulate: a known actor is
-# described from the reference graph alone, and any other thing from at most SCAN_CAP stored
-# statements per property (further ones repeat the same few values).
-SCAN_CAP = 256
+# What the loader reads of an entity: what the shapes check across graphs. A known actor is
+# described from the reference graph alone (its articles restate what the reference data says).
+SCAN_CAP = 256     # stored copies read per lookup on a store without the lookup index
 G_REFERENCE_NODE = ox.NamedNode(str(G_REFERENCE))
 DESCRIBED = (RDF.type, URIRef(PREFIXES["skos"] + "prefLabel"), CTKG.actsFor, CTKG.subOrganizationOf,
              CTKG.eventStatus, CTKG.title, CTKG.startDate, CTKG.endDate, CTKG.dateUnknown)
 _DESCRIBED = tuple(ox.NamedNode(str(p)) for p in DESCRIBED)
+_DESCRIBED_SET = frozenset(_DESCRIBED)
+ALT_LABEL = ox.NamedNode(PREFIXES["skos"] + "altLabel")
+LABELS = (PREF_LABEL, ALT_LABEL)
+LABEL_KEY = ox.NamedNode(str(CTKG.labelKey))
+INDEXED = _DESCRIBED + (ALT_LABEL, NAME_KEY, IN_SERIES)     # what the lookup index holds (see below)
 _TYPE = ox.NamedNode(str(RDF.type))
 _PARENT_LINKS = {ox.NamedNode(str(CTKG.subOrganizationOf)), ox.NamedNode(str(CTKG.actsFor))}
 
 
 def distinct_objects(store, subject, predicate, graph=None, skip_graph=None) -> list:
-    """The distinct objects of (subject, predicate), reading at most SCAN_CAP statements."""
-    found = {}
-    for n, quad in enumerate(store.quads_for_pattern(subject, predicate, None, graph)):
-        if n >= SCAN_CAP:
-            break
-        if skip_graph is None or quad.graph_name != skip_graph:
-            found.setdefault(quad.object, None)
-    return list(found)
+    """The distinct objects of (subject, predicate): in `graph` when given, else as the lookup
+    index has them; with `skip_graph`, only those some other graph states too."""
+    if graph is not None:
+        quads = [q for _, q in zip(range(SCAN_CAP), store.quads_for_pattern(subject, predicate, None, graph))]
+    else:
+        quads = index_quads(store, subject, predicate, None)
+    found = list(dict.fromkeys(quad.object for quad in quads))
+    if skip_graph is None:
+        return found
+    return [o for o in found if _stated_elsewhere(store, (subject, predicate, o), [skip_graph])]
 
 
 def describe_triples(store, iris: set) -> list[tuple]:
     """Types, labels, titles, states and dates of the given entities as stored, as (subject,
-    predicate, object) tuples of pyoxigraph terms, each once: the validation context. (A later report of a meeting leaves its dates to
-    the first; see events._meeting.)"""
+    predicate, object) tuples of pyoxigraph terms, each once: the validation context. (A later
+    report of a meeting leaves its dates to the first; see events._meeting.)"""
     found: dict[tuple, None] = {}
     nodes = [iri if isinstance(iri, ox.NamedNode) else ox.NamedNode(str(iri)) for iri in iris]
+    indexed = has_index(store)
     for node in nodes:
-        known = bool(distinct_objects(store, node, _TYPE, G_REFERENCE_NODE))
-        for predicate in _DESCRIBED:
-            for value in distinct_objects(store, node, predicate, G_REFERENCE_NODE if known else None):
-                found[(node, predicate, value)] = None
+        for predicate, value in _described(store, node, indexed):
+            found[(node, predicate, value)] = None
     # One step further: the types of the organizations and states those point at.
     given = set(nodes)
     parents = {o for _, p, o in found if p in _PARENT_LINKS and isinstance(o, ox.NamedNode)}
@@ -205,6 +220,19 @@ def describe_triples(store, iris: set) -> list[tuple]:
         for value in distinct_objects(store, parent, _TYPE):
             found[(parent, _TYPE, value)] = None
     return list(found)
+
+
+def _described(store, node: ox.NamedNode, indexed: bool) -> list[tuple]:
+    """(predicate, value) of what is stored about `node` under a DESCRIBED predicate: from the
+    reference graph alone for a known actor, else from the lookup index (one read for all the
+    predicates), or from every graph on a store without one."""
+    reference = [(q.predicate, q.object) for q in store.quads_for_pattern(node, None, None, G_REFERENCE_NODE)]
+    if any(predicate == _TYPE for predicate, _ in reference):
+        return [(p, o) for p, o in reference if p in _DESCRIBED_SET]
+    if indexed:
+        quads = index_quads(store, node, None, None, indexed=True)
+        return list(dict.fromkeys((q.predicate, q.object) for q in quads if q.predicate in _DESCRIBED_SET))
+    return [(p, o) for p in _DESCRIBED for o in distinct_objects(store, node, p)]
 
 
 def describe(store: ox.Store, iris: set[URIRef]) -> Graph:
@@ -221,8 +249,123 @@ def other_labels(store: ox.Store, iri: URIRef, predicate: URIRef, except_graph: 
                                               skip_graph=ox.NamedNode(str(except_graph)))}
 
 
+# -- The lookup index ----------------------------------------------------------------------------
+# An actor such as India is named in most articles, and every article graph restates its type and
+# name: the store holds one copy per article. The loader's lookups (who has this name key, which
+# sessions a series has, what is stored of an entity) must not cost more as the copies pile up, so
+# an embedded store keeps each such statement once more, deduplicated, in its default graph: the
+# lookup index. It holds the statements with an INDEXED predicate from every named graph but the
+# quarantine graphs, is changed in the same transaction as the graphs it mirrors (write_graph,
+# kg.importer), and is rebuilt from the named graphs when it is missing or the base graphs change
+# (ensure_base_graphs). Queries see the union of the graphs, so the index adds no answer of its own;
+# exports leave it out. A store without it (a SPARQL server, a store of an older ctkg not yet
+# opened for a build) is read as before: every stored copy, at most SCAN_CAP per lookup.
+INDEX = ox.DefaultGraph()
+INDEX_MARK = ox.Quad(ox.NamedNode(GRAPH_BASE + "lookup-index"), ox.NamedNode(PREFIXES["owl"] + "versionInfo"),
+                     ox.Literal("1"), INDEX)
+
+
+def has_index(store) -> bool:
+    """Whether `store` keeps the lookup index (an embedded store opened for a build by this ctkg)."""
+    if isinstance(store, Overlay):
+        return has_index(store.stores[0])
+    return isinstance(store, ox.Store) and INDEX_MARK in store
+
+
+def lookup_part(triples) -> list[tuple]:
+    """What the lookup index holds for `triples`: their statements with an INDEXED predicate about
+    an IRI (blank nodes cannot be matched across graphs, nor named in a DELETE DATA), and a
+    ctkg:labelKey for each label or alias."""
+    part = [t for t in triples if t[1] in INDEXED and isinstance(t[0], ox.NamedNode)
+            and not isinstance(t[2], ox.BlankNode)]
+    keys = [(s, LABEL_KEY, ox.Literal(label_key(o.value))) for s, p, o in part
+            if p in LABELS and isinstance(o, ox.Literal) and label_key(o.value)]
+    return part + keys
+
+
+def _indexes(graph) -> bool:
+    return isinstance(graph, ox.NamedNode) and not graph.value.startswith(QUARANTINE_GRAPH_PREFIX)
+
+
+def rebuild_index(store: ox.Store) -> None:
+    """Make the lookup index again from the named graphs (a store of an older ctkg, base graphs
+    reloaded, graphs copied in by other means). Costs a pass over the INDEXED statements."""
+    store.update("CLEAR SILENT DEFAULT")
+    for predicate in INDEXED:
+        batch = []
+        for quad in store.quads_for_pattern(None, predicate, None, None):
+            if _indexes(quad.graph_name):
+                batch.extend(ox.Quad(*t, INDEX) for t in lookup_part([(quad.subject, quad.predicate, quad.object)]))
+            if len(batch) >= 100_000:
+                store.extend(batch)
+                batch = []
+        store.extend(batch)
+    store.add(INDEX_MARK)
+
+
+def index_removals(store, drops: list, keeping: list[tuple]) -> str:
+    """A SPARQL DELETE DATA (or nothing) taking out of the index what only the graphs `drops` state
+    (and `keeping`, what replaces them, does not): to run in the request that drops them."""
+    gone = set()
+    kept = set(keeping)
+    for graph in drops:
+        if not _indexes(graph) or not store.contains_named_graph(graph):
+            continue
+        for predicate in INDEXED:
+            for quad in store.quads_for_pattern(None, predicate, None, graph):
+                statement = (quad.subject, quad.predicate, quad.object)
+                if lookup_part([statement]) and statement not in kept and not _stated_elsewhere(store, statement, drops):
+                    gone.add(statement)
+    gone |= _label_keys_gone(store, gone, kept)
+    return f" ;\nDELETE DATA {{\n{n_triples(sorted(gone, key=str))}}}" if gone else ""
+
+
+def _label_keys_gone(store, gone: set, kept: set) -> set:
+    """The label keys of the entities whose labels in `gone` leave the index that none of their
+    remaining labels (or those `kept`) gives."""
+    removed = set()
+    for entity in {s for s, p, _ in gone if p in LABELS}:
+        remaining = {label_key(q.object.value) for p in LABELS for q in store.quads_for_pattern(entity, p, None, INDEX)
+                     if (entity, p, q.object) not in gone}
+        remaining |= {o.value for s, p, o in kept if s == entity and p == LABEL_KEY}
+        removed |= {(entity, LABEL_KEY, q.object) for q in store.quads_for_pattern(entity, LABEL_KEY, None, INDEX)
+                    if q.object.value not in remaining}
+    return removed
+
+
+def entities_by_label_key(store, key: str) -> list[ox.NamedNode] | None:
+    """The entities with a label or alias whose ctkg:labelKey is `key`, sorted; None when the store
+    keeps no lookup index (the caller then compares every label)."""
+    if not has_index(store):
+        return None
+    return sorted({q.subject for q in store.quads_for_pattern(None, LABEL_KEY, ox.Literal(key), INDEX)},
+                  key=lambda node: node.value)
+
+
+def _stated_elsewhere(store, statement: tuple, graphs: list) -> bool:
+    """Whether a named graph other than `graphs` (and not a quarantine graph) states it."""
+    return any(_indexes(q.graph_name) and q.graph_name not in graphs
+               for q in store.quads_for_pattern(*statement, None))
+
+
+def index_quads(store, subject, predicate, obj, indexed: bool | None = None) -> list:
+    """The indexed statements matching the pattern, as quads: from the index when the store keeps
+    one (beside a build's pending articles, read whole), else from every graph, at most SCAN_CAP.
+    `indexed` is has_index(store), when the caller knows it."""
+    if isinstance(store, Overlay):
+        disk, pending = store.stores
+        return index_quads(disk, subject, predicate, obj, indexed) + \
+            list(pending.quads_for_pattern(subject, predicate, obj, None))
+    if has_index(store) if indexed is None else indexed:
+        return list(store.quads_for_pattern(subject, predicate, obj, INDEX))
+    return [q for _, q in zip(range(SCAN_CAP), store.quads_for_pattern(subject, predicate, obj, None))]
+
+
 def ensure_base_graphs(store: ox.Store) -> None:
-    """Load the ontology, topics and reference data into their graphs when their files changed."""
+    """Load the ontology, topics and reference data into their graphs when their files changed;
+    on an embedded store, make the lookup index when it is missing or they changed."""
+    embedded = isinstance(store, ox.Store)
+    reloaded = False
     groups = {
         G_ONTOLOGY: [ONTOLOGY_DIR / "ctkg.ttl"],
         G_REFERENCE: [p for p in reference_files() if p.name != "topics.ttl"] + [ONTOLOGY_DIR / "topics.ttl"],
@@ -235,11 +378,17 @@ def ensure_base_graphs(store: ox.Store) -> None:
         if current == [digest]:
             continue
         # The hash is written last: a crash part-way leaves no hash, and the next build reloads.
+        # The index mark goes first: a crash part-way leaves no mark, and the next build rebuilds.
+        if embedded:
+            store.remove(INDEX_MARK)
+        reloaded = True
         store.update(f"DELETE WHERE {{ GRAPH <{G_META.value}> {{ <{graph_iri}> <{SOURCE_HASH.value}> ?h }} }} ;\n"
                      f"DROP SILENT GRAPH <{graph_iri}>")
         for f in files:
             store.load(path=str(f), format=ox.RdfFormat.TURTLE, to_graph=node)
         store.add(ox.Quad(node, SOURCE_HASH, ox.Literal(digest), G_META))
+    if embedded and (reloaded or INDEX_MARK not in store):
+        rebuild_index(store)
 
 
 def article_graphs(store: ox.Store) -> list[str]:

@@ -142,6 +142,7 @@ class CTKG(DefinedNamespace):
     extractedBy: URIRef
     confidence: URIRef
     nameKey: URIRef
+    labelKey: URIRef
 
 
 PROV = Namespace("http://www.w3.org/ns/prov#")
@@ -242,3 +243,9 @@ def n_triples(triples) -> str:
     """(subject, predicate, object) tuples of pyoxigraph terms as N-Triples text (a term's str()
     is its N-Triples form)."""
     return "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
+
+
+def label_key(text: str) -> str:
+    """How labels are compared when a query names an entity: lower case, without spaces,
+    hyphens, apostrophes or dots (ctkg:labelKey)."""
+    return re.sub(r"[\s\-'’‘`.]", "", text).lower()

@@ -18,3 +18,29 @@ def seeds_store(tmp_path_factory) -> Path:
     summary = build([SEEDS], folder)
     assert summary.ok, [o.message for o in summary.outcomes] + [str(e) for e in summary.errors]
     return folder
+
+
+@pytest.fixture()
+def break_validation(monkeypatch):
+    """Call it to make the loader add an attack with a malformed death toll to every article
+    (or to those whose id starts with `prefix`), so that validation keeps the article aside."""
+    import kg.loader as loader
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDF
+
+    from kg.vocab import CTKG
+
+    real = loader.extract_article
+
+    def patch(prefix: str = "") -> None:
+        def broken(article, store=None, index=None):
+            result = real(article, store, index)
+            if article.id.startswith(prefix):
+                bad = URIRef("https://w3id.org/ctkg/id/event/attack/bad")
+                result.add((bad, RDF.type, CTKG.Attack))
+                result.add((bad, CTKG.killed, Literal("many")))
+            return result
+
+        monkeypatch.setattr(loader, "extract_article", broken)
+
+    return patch

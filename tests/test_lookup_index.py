@@ -1,0 +1,161 @@
+"""The lookup index: the loader's statements, deduplicated in the default graph of an embedded
+store, kept equal to what the named graphs state through builds, edits, quarantine and imports."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg import store as kgstore
+from kg.export import export
+from kg.importer import import_file
+from kg.loader import build
+from kg.vocab import CTKG, GRAPH_BASE
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+MEETING = ox.NamedNode("https://example.org/meeting")
+START = ox.NamedNode(str(CTKG.startDate))
+
+
+def index_of(store) -> set:
+    return set(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+def index_made_again(store_dir: Path, tmp_path: Path) -> set:
+    """The index rebuilt from the named graphs of a copy of the store."""
+    copy = tmp_path / "rebuilt"
+    shutil.copytree(store_dir, copy)
+    store = ox.Store(str(copy))
+    kgstore.rebuild_index(store)
+    return index_of(store)
+
+
+@pytest.fixture()
+def seeds_copy(seeds_store, tmp_path) -> Path:
+    copy = tmp_path / "store"
+    shutil.copytree(seeds_store, copy)
+    return copy
+
+
+def test_a_build_leaves_the_index_equal_to_one_made_from_the_named_graphs(seeds_store, tmp_path):
+    store = ox.Store.read_only(str(seeds_store))
+    assert kgstore.has_index(store)
+    assert index_of(store) == index_made_again(seeds_store, tmp_path)
+
+
+def test_the_index_holds_each_statement_once_and_only_indexed_predicates_and_label_keys(seeds_store):
+    store = ox.Store.read_only(str(seeds_store))
+    predicates = {q.predicate for q in index_of(store)} - {kgstore.INDEX_MARK.predicate}
+    assert predicates <= {*kgstore.INDEXED, kgstore.LABEL_KEY}
+    india = ox.NamedNode("https://w3id.org/ctkg/id/state/india")
+    copies = list(store.quads_for_pattern(india, ox.NamedNode(kgstore.PREFIXES["rdf"] + "type"), None, None))
+    assert len([q for q in copies if isinstance(q.graph_name, ox.DefaultGraph)]) == 1 < len(copies)
+
+
+@pytest.fixture()
+def one_article(tmp_path) -> tuple[Path, Path]:
+    """(an article file, the store it was built into): a seed that alone names Nathan Sales."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    article = folder / "a.txt"
+    article.write_text((SEEDS / "002_acd130ee94a5d060.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    store_dir = tmp_path / "store"
+    build([folder], store_dir)
+    return article, store_dir
+
+
+def test_an_edited_article_takes_out_of_the_index_what_only_it_stated(one_article, tmp_path):
+    article, store_dir = one_article
+    folder = article.parent
+    article.write_text(article.read_text(encoding="utf-8").replace("Nathan Sales", "Nathan Brown"), encoding="utf-8")
+    assert build([folder], store_dir).count("loaded") == 1
+    store = ox.Store(str(store_dir))
+    labels = {q.object.value for q in index_of(store) if q.predicate == kgstore.PREF_LABEL}
+    assert "Nathan Brown" in labels and "Nathan Sales" not in labels
+    del store
+    assert index_of(ox.Store.read_only(str(store_dir))) == index_made_again(store_dir, tmp_path)
+
+
+def test_an_article_kept_aside_on_a_rebuild_leaves_nothing_of_itself_in_the_index(one_article, tmp_path,
+                                                                                   break_validation):
+    article, store_dir = one_article
+    folder = article.parent
+    break_validation()
+    article.write_text(article.read_text(encoding="utf-8") + "\n\nA corrected paragraph.\n", encoding="utf-8")
+    assert build([folder], store_dir).count("quarantined") == 1
+    store = ox.Store.read_only(str(store_dir))
+    assert not kgstore.article_graphs(store)
+    assert index_of(store) == index_made_again(store_dir, tmp_path)
+    assert not any("nathan-sales" in q.subject.value for q in index_of(store))
+
+
+def test_a_store_without_the_index_gets_it_when_next_opened_for_a_build(seeds_copy, tmp_path):
+    store = ox.Store(str(seeds_copy))
+    expected = index_of(store)
+    store.update("CLEAR DEFAULT")
+    assert not kgstore.has_index(store)
+    del store
+    assert build([SEEDS], seeds_copy).count("unchanged") == 5
+    assert index_of(ox.Store.read_only(str(seeds_copy))) == expected
+
+
+def test_a_second_value_behind_many_copies_of_the_first_is_found(tmp_path):
+    store = kgstore.open_store(tmp_path / "store")
+    kgstore.ensure_base_graphs(store)
+    first, second = ox.Literal("2023-01-10", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")), \
+        ox.Literal("2023-01-12", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+    for n in range(kgstore.SCAN_CAP + 10):
+        kgstore.write_graph(store, f"{GRAPH_BASE}article/a{n:04d}", [(MEETING, START, first)])
+    kgstore.write_graph(store, f"{GRAPH_BASE}article/b", [(MEETING, START, second)])
+    assert set(kgstore.distinct_objects(store, MEETING, START)) == {first, second}
+
+
+def test_a_value_only_the_skipped_graph_states_is_not_an_other_label(tmp_path):
+    store = kgstore.open_store(tmp_path / "store")
+    kgstore.ensure_base_graphs(store)
+    own, other = f"{GRAPH_BASE}article/own", f"{GRAPH_BASE}article/other"
+    label = ox.NamedNode(kgstore.PREFIXES["skos"] + "prefLabel")
+    kgstore.write_graph(store, own, [(MEETING, label, ox.Literal("Talks", language="en")),
+                                     (MEETING, label, ox.Literal("Dialogue", language="en"))])
+    kgstore.write_graph(store, other, [(MEETING, label, ox.Literal("Dialogue", language="en"))])
+    assert kgstore.other_labels(store, MEETING.value, label.value, own) == {"Dialogue"}
+
+
+def test_an_imported_graph_enters_the_index_and_a_replaced_one_leaves_it(tmp_path):
+    store = kgstore.open_store(tmp_path / "store")
+    graph = f"{GRAPH_BASE}article/imported"
+    for name, date in (("one.nq", "2023-01-10"), ("two.nq", "2023-02-20")):
+        path = tmp_path / name
+        path.write_text(f'<{MEETING.value}> <{START.value}> "{date}"^^<http://www.w3.org/2001/XMLSchema#date> '
+                        f'<{graph}> .\n', encoding="utf-8")
+        assert import_file(store, path).ok
+        assert [q.object.value for q in store.quads_for_pattern(MEETING, START, None, ox.DefaultGraph())] == [date]
+
+
+def test_the_index_is_not_exported(seeds_store, tmp_path):
+    path = tmp_path / "all.nq"
+    export(ox.Store.read_only(str(seeds_store)), path, "nquads", "all")
+    quads = list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
+    assert quads and all(isinstance(q.graph_name, ox.NamedNode) for q in quads)
+
+
+def test_a_label_key_goes_with_the_last_label_that_gives_it(tmp_path):
+    store = kgstore.open_store(tmp_path / "store")
+    kgstore.ensure_base_graphs(store)
+    one, two = f"{GRAPH_BASE}article/one", f"{GRAPH_BASE}article/two"
+    alias = ox.NamedNode(kgstore.PREFIXES["skos"] + "altLabel")
+    kgstore.write_graph(store, one, [(MEETING, alias, ox.Literal("Joint Working Group", language="en"))])
+    kgstore.write_graph(store, two, [(MEETING, alias, ox.Literal("joint working-group", language="en"))])
+    assert kgstore.entities_by_label_key(store, "jointworkinggroup") == [MEETING]
+    kgstore.write_graph(store, one, [])
+    assert kgstore.entities_by_label_key(store, "jointworkinggroup") == [MEETING]
+    kgstore.write_graph(store, two, [])
+    assert kgstore.entities_by_label_key(store, "jointworkinggroup") == []
+
+
+def test_a_store_without_the_index_has_no_label_key_answer(tmp_path):
+    store = kgstore.open_store(tmp_path / "store")
+    assert kgstore.entities_by_label_key(store, "india") is None
