@@ -226,11 +226,13 @@ def with_prefixes(text: str) -> str:
     return "\n".join(lines) + "\n" + text
 
 
-def _select(store: Store, text: str, substitutions: dict | None = None) -> QuerySolutions:
+def _select(store: Store, text: str, substitutions: dict | None = None, *, union: bool = True) -> QuerySolutions:
+    """Run `text` over the union of the graphs (with `union` false, over the default graph: an
+    embedded store's lookup index)."""
     return store.query(
         text,
         prefixes=prefixes(),
-        use_default_graph_as_union=True,
+        use_default_graph_as_union=union,
         substitutions=substitutions or None,
     )
 
@@ -439,14 +441,20 @@ def fetch_labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
     LABEL_CHUNK IRIs, never one per row (queries/_labels.rq says how)."""
     wanted = sorted(set(iris))
     posts, sources = base_iri() + "post/", base_iri() + "article/"
-    text = _internal("labels")
+    indexed = kg_store.has_index(store)   # names and titles once each, in the lookup index
     best: dict[int, tuple[int, Literal]] = {}
     for start in range(0, len(wanted), LABEL_CHUNK):
         blocks: dict[str, list[tuple[int, NamedNode]]] = {"named": [], "post": [], "source": []}
         for number, iri in enumerate(wanted[start : start + LABEL_CHUNK], start):
             kind = "post" if iri.startswith(posts) else "source" if iri.startswith(sources) else "named"
             blocks[kind].append((number, NamedNode(iri)))
-        for number, label, rank in _select(store, bind_numbered(text, blocks)):
+        runs = []
+        if blocks["named"] or blocks["post"]:
+            names = bind_numbered(_internal("labels"), {"named": blocks["named"], "post": blocks["post"]})
+            runs.append(_select(store, names, union=not indexed))
+        if blocks["source"]:
+            runs.append(_select(store, bind_numbered(_internal("source-labels"), {"source": blocks["source"]})))
+        for number, label, rank in (row for run in runs for row in run):
             number, rank = int(number.value), int(rank.value)
             found = best.get(number)
             if found is None:

@@ -159,3 +159,14 @@ def test_a_label_key_goes_with_the_last_label_that_gives_it(tmp_path):
 def test_a_store_without_the_index_has_no_label_key_answer(tmp_path):
     store = kgstore.open_store(tmp_path / "store")
     assert kgstore.entities_by_label_key(store, "india") is None
+
+
+def test_names_shown_from_the_index_are_those_the_union_of_the_graphs_gives(seeds_copy):
+    from kg.query import fetch_labels
+
+    store = ox.Store(str(seeds_copy))
+    iris = {q.subject.value for q in store if isinstance(q.subject, ox.NamedNode)}
+    from_index = fetch_labels(store, iris)
+    store.update("CLEAR DEFAULT")
+    assert not kgstore.has_index(store)
+    assert fetch_labels(store, iris) == from_index
