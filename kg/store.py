@@ -21,7 +21,7 @@ from rdflib.namespace import RDF
 from kg.errors import StoreError
 from kg.reference import ONTOLOGY_DIR, reference_files
 from kg.vocab import (CTKG, G_INFERRED, G_ONTOLOGY, G_REFERENCE, GRAPH_BASE, PREFIXES, QUARANTINE_GRAPH_PREFIX, from_ox,
-                      label_key, mint, n_triples, to_ox)
+                      base_iri, label_key, mint, n_triples, to_ox)
 
 SPARQL_DIR = Path(__file__).resolve().parent / "sparql"
 G_META = ox.NamedNode(GRAPH_BASE + "meta")
@@ -274,10 +274,12 @@ def has_index(store) -> bool:
 
 def lookup_part(triples) -> list[tuple]:
     """What the lookup index holds for `triples`: their statements with an INDEXED predicate about
-    an IRI (blank nodes cannot be matched across graphs, nor named in a DELETE DATA), and a
+    an IRI (blank nodes cannot be matched across graphs, nor named in a DELETE DATA) other than an
+    article's own facts, sentences and itself (nothing else names them, nor looks them up), and a
     ctkg:labelKey for each label or alias."""
+    own = (base_iri() + "fact/", base_iri() + "article/")
     part = [t for t in triples if t[1] in INDEXED and isinstance(t[0], ox.NamedNode)
-            and not isinstance(t[2], ox.BlankNode)]
+            and not t[0].value.startswith(own) and not isinstance(t[2], ox.BlankNode)]
     keys = [(s, LABEL_KEY, ox.Literal(label_key(o.value))) for s, p, o in part
             if p in LABELS and isinstance(o, ox.Literal) and label_key(o.value)]
     return part + keys

@@ -170,3 +170,11 @@ def test_names_shown_from_the_index_are_those_the_union_of_the_graphs_gives(seed
     store.update("CLEAR DEFAULT")
     assert not kgstore.has_index(store)
     assert fetch_labels(store, iris) == from_index
+
+
+def test_an_article_s_own_facts_and_sentences_stay_out_of_the_index(seeds_store):
+    from kg.vocab import base_iri
+
+    store = ox.Store.read_only(str(seeds_store))
+    own = (base_iri() + "fact/", base_iri() + "article/")
+    assert not [q for q in index_of(store) if q.subject.value.startswith(own)]
