@@ -219,7 +219,7 @@ def _replace(store, graph, quads: list[ox.Quad], *also_drop: ox.NamedNode) -> No
         store.update(drops + "INSERT DATA {\n" + quads_to_sparql(quads) + "\n}")
         return
     lookups = kgstore.lookup_part([(q.subject, q.predicate, q.object) for q in quads]) \
-        if not graph.value.startswith(QUARANTINE_GRAPH_PREFIX) else []
+        if kgstore.indexed_graph(graph) else []
     store.update(drops + "INSERT DATA {\n" + quads_to_sparql(quads) + "\n" + n_triples(lookups) + "}" +
                  kgstore.index_removals(store, dropped, lookups))
 

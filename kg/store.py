@@ -87,7 +87,7 @@ def write_graph(store, graph_iri: URIRef, triples: list[tuple], *also_drop: URIR
     name = ox.NamedNode(str(graph_iri))
     drops = [ox.NamedNode(str(g)) for g in (graph_iri, *also_drop)]
     indexed = has_index(store)
-    lookups = lookup_part(triples) if indexed and _indexes(name) else []
+    lookups = lookup_part(triples) if indexed and indexed_graph(name) else []
     if isinstance(store, ox.Store) and not any(store.contains_named_graph(g) for g in drops):
         if lookups:
             store.load(n_quads(triples, name) + n_triples(lookups), format=ox.RdfFormat.N_QUADS)
@@ -285,7 +285,8 @@ def lookup_part(triples) -> list[tuple]:
     return part + keys
 
 
-def _indexes(graph) -> bool:
+def indexed_graph(graph) -> bool:
+    """Whether the lookup index mirrors `graph`: every named graph but the quarantine graphs."""
     return isinstance(graph, ox.NamedNode) and not graph.value.startswith(QUARANTINE_GRAPH_PREFIX)
 
 
@@ -296,7 +297,7 @@ def rebuild_index(store: ox.Store) -> None:
     for predicate in INDEXED:
         batch = []
         for quad in store.quads_for_pattern(None, predicate, None, None):
-            if _indexes(quad.graph_name):
+            if indexed_graph(quad.graph_name):
                 batch.extend(ox.Quad(*t, INDEX) for t in lookup_part([(quad.subject, quad.predicate, quad.object)]))
             if len(batch) >= 100_000:
                 store.extend(batch)
@@ -311,7 +312,7 @@ def index_removals(store, drops: list, keeping: list[tuple]) -> str:
     gone = set()
     kept = set(keeping)
     for graph in drops:
-        if not _indexes(graph) or not store.contains_named_graph(graph):
+        if not indexed_graph(graph) or not store.contains_named_graph(graph):
             continue
         for predicate in INDEXED:
             for quad in store.quads_for_pattern(None, predicate, None, graph):
@@ -346,7 +347,7 @@ def entities_by_label_key(store, key: str) -> list[ox.NamedNode] | None:
 
 def _stated_elsewhere(store, statement: tuple, graphs: list) -> bool:
     """Whether a named graph other than `graphs` (and not a quarantine graph) states it."""
-    return any(_indexes(q.graph_name) and q.graph_name not in graphs
+    return any(indexed_graph(q.graph_name) and q.graph_name not in graphs
                for q in store.quads_for_pattern(*statement, None))
 
 
