@@ -111,12 +111,20 @@ def test_serving_a_folder_without_a_store_says_how_to_build_one(tmp_path):
         start_server(tmp_path, "127.0.0.1", free_port(), 10)
 
 
+def as_in_a_terminal() -> None:
+    """Ctrl-C reaches a command run at a terminal. A test run started in the background by a
+    shell without job control inherits SIGINT ignored, and so would `kg serve` (as a shell
+    wants for background jobs), which the ctrl-c case would then wait for in vain."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
 def test_kg_serve_prints_the_url_and_stops_the_server_on_ctrl_c_or_kill(store_dir, stop_signal):
     port = free_port()
     command = [sys.executable, "-m", "kg.cli", "serve", "--store", str(store_dir), "--port", str(port)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                               preexec_fn=as_in_a_terminal)
     try:
         url = process.stdout.readline().strip()
         assert url == f"http://127.0.0.1:{port}/query"
