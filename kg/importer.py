@@ -35,7 +35,7 @@ from kg.errors import KgError
 from kg.export import FORMATS, UnknownFormat
 from kg.remote import quads_to_sparql
 from kg.validate import validate
-from kg.vocab import (CTKG, G_INFERRED, G_ONTOLOGY, G_REFERENCE, GRAPH_BASE, QUARANTINE_GRAPH_PREFIX, n_triples, slug)
+from kg.vocab import (CTKG, G_INFERRED, G_ONTOLOGY, G_REFERENCE, GRAPH_BASE, QUARANTINE_GRAPH_PREFIX, slug)
 
 SUFFIXES = {".ttl": "turtle", ".nt": "ntriples", ".nq": "nquads", ".trig": "trig", ".jsonld": "jsonld",
             ".json": "jsonld", ".rdf": "xml", ".xml": "xml", ".owl": "xml"}
@@ -213,15 +213,8 @@ def quarantine_graph_for(graph_iri: str) -> str:
 def _replace(store, graph, quads: list[ox.Quad], *also_drop: ox.NamedNode) -> None:
     """Replace one graph by `quads` in one update request, the store's lookup index with it: one
     transaction."""
-    dropped = [graph, *also_drop]
-    drops = "".join(f"DROP SILENT GRAPH {g} ;\n" for g in dropped)
-    if not kgstore.has_index(store):
-        store.update(drops + "INSERT DATA {\n" + quads_to_sparql(quads) + "\n}")
-        return
-    lookups = kgstore.lookup_part([(q.subject, q.predicate, q.object) for q in quads]) \
-        if kgstore.indexed_graph(graph) else []
-    store.update(drops + "INSERT DATA {\n" + quads_to_sparql(quads) + "\n" + n_triples(lookups) + "}" +
-                 kgstore.index_removals(store, dropped, lookups))
+    store.update(kgstore.replacement(store, [graph, *also_drop], quads_to_sparql(quads),
+                                     [(q.subject, q.predicate, q.object) for q in quads]))
 
 
 # What kg.store.describe reads of an entity: what the shapes check across graphs.

@@ -86,17 +86,25 @@ def write_graph(store, graph_iri: URIRef, triples: list[tuple], *also_drop: URIR
     always on a SPARQL server, one update request drops, inserts and updates the index together."""
     name = ox.NamedNode(str(graph_iri))
     drops = [ox.NamedNode(str(g)) for g in (graph_iri, *also_drop)]
-    indexed = has_index(store)
-    lookups = lookup_part(triples) if indexed and indexed_graph(name) else []
     if isinstance(store, ox.Store) and not any(store.contains_named_graph(g) for g in drops):
+        lookups = lookup_part(triples) if has_index(store) and indexed_graph(name) else []
         if lookups:
             store.load(n_quads(triples, name) + n_triples(lookups), format=ox.RdfFormat.N_QUADS)
         else:
             store.load(n_triples(triples), format=ox.RdfFormat.N_TRIPLES, to_graph=name)
         return
-    store.update("".join(f"DROP SILENT GRAPH {g} ;\n" for g in drops) +
-                 f"INSERT DATA {{ GRAPH {name} {{\n{n_triples(triples)}\n}}\n{n_triples(lookups)} }}" +
-                 (index_removals(store, drops, lookups) if indexed else ""))
+    store.update(replacement(store, drops, f"GRAPH {name} {{\n{n_triples(triples)}\n}}", triples))
+
+
+def replacement(store, drops: list, data: str, triples: list[tuple]) -> str:
+    """One SPARQL Update that drops the graphs `drops` and inserts `data` (INSERT DATA content that
+    fills the first of them with `triples`), keeping the lookup index in step when the store has
+    one: run as one request, it is one transaction."""
+    text = "".join(f"DROP SILENT GRAPH {g} ;\n" for g in drops)
+    if not has_index(store):
+        return text + f"INSERT DATA {{\n{data}\n}}"
+    lookups = lookup_part(triples) if indexed_graph(drops[0]) else []
+    return text + f"INSERT DATA {{\n{data}\n{n_triples(lookups)}}}" + index_removals(store, drops, lookups)
 
 
 def n_quads(triples: list[tuple], graph: ox.NamedNode) -> str:
@@ -190,14 +198,10 @@ _TYPE = ox.NamedNode(str(RDF.type))
 _PARENT_LINKS = {ox.NamedNode(str(CTKG.subOrganizationOf)), ox.NamedNode(str(CTKG.actsFor))}
 
 
-def distinct_objects(store, subject, predicate, graph=None, skip_graph=None) -> list:
-    """The distinct objects of (subject, predicate): in `graph` when given, else as the lookup
-    index has them; with `skip_graph`, only those some other graph states too."""
-    if graph is not None:
-        quads = [q for _, q in zip(range(SCAN_CAP), store.quads_for_pattern(subject, predicate, None, graph))]
-    else:
-        quads = index_quads(store, subject, predicate, None)
-    found = list(dict.fromkeys(quad.object for quad in quads))
+def distinct_objects(store, subject, predicate, skip_graph=None) -> list:
+    """The distinct objects of (subject, predicate), as the lookup index has them; with
+    `skip_graph`, only those some other graph states too."""
+    found = list(dict.fromkeys(quad.object for quad in index_quads(store, subject, predicate, None)))
     if skip_graph is None:
         return found
     return [o for o in found if _stated_elsewhere(store, (subject, predicate, o), [skip_graph])]
@@ -273,16 +277,21 @@ def has_index(store) -> bool:
 
 
 def lookup_part(triples) -> list[tuple]:
-    """What the lookup index holds for `triples`: their statements with an INDEXED predicate about
-    an IRI (blank nodes cannot be matched across graphs, nor named in a DELETE DATA) other than an
-    article's own facts, sentences and itself (nothing else names them, nor looks them up), and a
-    ctkg:labelKey for each label or alias."""
-    own = (base_iri() + "fact/", base_iri() + "article/")
-    part = [t for t in triples if t[1] in INDEXED and isinstance(t[0], ox.NamedNode)
-            and not t[0].value.startswith(own) and not isinstance(t[2], ox.BlankNode)]
+    """What the lookup index holds for `triples`: their indexable statements, and a ctkg:labelKey
+    for each label or alias."""
+    part = _indexable(triples)
     keys = [(s, LABEL_KEY, ox.Literal(label_key(o.value))) for s, p, o in part
             if p in LABELS and isinstance(o, ox.Literal) and label_key(o.value)]
     return part + keys
+
+
+def _indexable(triples) -> list[tuple]:
+    """The statements with an INDEXED predicate about an IRI (blank nodes cannot be matched across
+    graphs, nor named in a DELETE DATA) other than an article's own facts, sentences and itself
+    (nothing else names them, nor looks them up)."""
+    own = (base_iri() + "fact/", base_iri() + "article/")
+    return [t for t in triples if t[1] in INDEXED and isinstance(t[0], ox.NamedNode)
+            and not t[0].value.startswith(own) and not isinstance(t[2], ox.BlankNode)]
 
 
 def indexed_graph(graph) -> bool:
@@ -298,11 +307,11 @@ def rebuild_index(store: ox.Store) -> None:
         batch = []
         for quad in store.quads_for_pattern(None, predicate, None, None):
             if indexed_graph(quad.graph_name):
-                batch.extend(ox.Quad(*t, INDEX) for t in lookup_part([(quad.subject, quad.predicate, quad.object)]))
+                batch.append((quad.subject, quad.predicate, quad.object))
             if len(batch) >= 100_000:
-                store.extend(batch)
+                store.extend(ox.Quad(*t, INDEX) for t in lookup_part(batch))
                 batch = []
-        store.extend(batch)
+        store.extend(ox.Quad(*t, INDEX) for t in lookup_part(batch))
     store.add(INDEX_MARK)
 
 
@@ -314,11 +323,10 @@ def index_removals(store, drops: list, keeping: list[tuple]) -> str:
     for graph in drops:
         if not indexed_graph(graph) or not store.contains_named_graph(graph):
             continue
-        for predicate in INDEXED:
-            for quad in store.quads_for_pattern(None, predicate, None, graph):
-                statement = (quad.subject, quad.predicate, quad.object)
-                if lookup_part([statement]) and statement not in kept and not _stated_elsewhere(store, statement, drops):
-                    gone.add(statement)
+        stated = [(q.subject, q.predicate, q.object) for predicate in INDEXED
+                  for q in store.quads_for_pattern(None, predicate, None, graph)]
+        gone.update(statement for statement in _indexable(stated)
+                    if statement not in kept and not _stated_elsewhere(store, statement, drops))
     gone |= _label_keys_gone(store, gone, kept)
     return f" ;\nDELETE DATA {{\n{n_triples(sorted(gone, key=str))}}}" if gone else ""
 
