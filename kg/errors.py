@@ -68,3 +68,11 @@ class InconsistentOntology(KgError):
 
 class LoaderFault(BadArticle):
     """The loader itself failed on an article: a bug to report, not a fault of the article."""
+
+
+class ParserMissing(KgError):
+    """The trained English pipeline is missing or not the version the rules were written for."""
+
+
+class BadRules(KgError):
+    """A rule file that cannot be read: the message names the file and line."""

@@ -22,6 +22,8 @@ from rdflib.namespace import RDF, SKOS, XSD
 from kg.article import Article, Sentence
 from kg.dates import DateSpan, day_month_code, find_date
 from kg.entities import Entity, Resolution, context_state
+from kg.extract import families
+from kg.extract.scene import Fact, Found
 from kg.reference import ReferenceIndex, normalise, reference_index, token_norm, tokens
 from kg.vocab import CTKG, mint, slug
 
@@ -40,16 +42,6 @@ MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "
 MeetingLookup = Callable[[str, "dt.date | None", "tuple[int, int] | None"], "tuple[URIRef, bool] | None"]
 
 
-@dataclass(frozen=True)
-class Fact:
-    subject: URIRef
-    predicate: URIRef
-    object: object
-    sentence: int
-    rule: str
-    confidence: float
-
-
 @dataclass
 class Extraction:
     facts: list[Fact] = field(default_factory=list)
@@ -59,6 +51,12 @@ class Extraction:
         if o is None or s is None:
             return
         self.facts.append(Fact(s, p, o, sentence, rule, confidence))
+
+    def merge(self, found: Found) -> None:
+        """Take in what a rule family found (its facts, and the events it declares)."""
+        self.facts.extend(found.facts)
+        for iri, cls in found.events:
+            self.events.setdefault(iri, cls)
 
     def declare(self, iri: URIRef, cls: URIRef, label: str, sentence: int, rule: str, conf: float = 0.8):
         if iri not in self.events:
@@ -119,11 +117,17 @@ class Context:
 
 
 def extract_events(article: Article, res: Resolution, find_meeting: MeetingLookup | None = None,
-                   index: ReferenceIndex | None = None) -> Extraction:
+                   index: ReferenceIndex | None = None, docs: tuple = ()) -> Extraction:
+    """Events and relations of one article. `docs` are its sentences' parses (kg.extract.pipeline);
+    without them the rule families that read the parse are skipped."""
     ctx = Context(article, res, index or reference_index(), Extraction(), find_meeting)
     find_meetings(ctx)
     find_statements(ctx)
     find_attacks(ctx)
+    if docs:
+        scene = families.scene_of(ctx, docs)
+        for found in families.run_families(scene):
+            ctx.out.merge(found)
     find_calls_to_act(ctx)
     find_reactions(ctx)
     find_legal_actions(ctx)
@@ -246,7 +250,7 @@ def find_meetings(ctx: Context) -> None:
             other_key = _series_key(other.states or states, other.key)
             other_label = other.label if other.states else "-".join(ctx.entity(st).label for st in states) + " " + other.label
             _meeting(ctx, other_key, other_label, CTKG.Dialogue if "dialogue" in other.key else cls,
-                     states, other.session, other.sentence, with_delegations=False)
+                     states, other.session, other.sentence)
         ctx.main_meeting, ctx.meeting_states = main
     else:
         _meeting(ctx, *summit)
@@ -306,7 +310,7 @@ def _joint_sessions(primary: SeriesMention, mentions: list[SeriesMention]) -> li
             and m.key != primary.key and m.key not in primary.key]
 
 
-def _meeting(ctx: Context, key, label, cls, states, session, first, people=(), with_delegations=True) -> None:
+def _meeting(ctx: Context, key, label, cls, states, session, first, people=()) -> None:
     span = _meeting_date(ctx, first)
     start = span.start if span else None
     month_day = span.month_day if span and not start else None
@@ -347,8 +351,6 @@ def _meeting(ctx: Context, key, label, cls, states, session, first, people=(), w
     for person in people:
         out.add(iri, CTKG.participant, person, first, "meeting-between", 0.85)
     _place(ctx, iri, first)
-    if with_delegations:
-        _delegations(ctx, iri)
 
 
 def _place(ctx: Context, iri: URIRef, first: int) -> None:
@@ -379,69 +381,6 @@ def _dateline_place(ctx: Context) -> URIRef | None:
         return None
     known = ctx.index.lookup(tuple(normalise(first).split()), first)
     return known.iri if known and known.cls == CTKG.Place else None
-
-
-def _delegations(ctx: Context, meeting: URIRef) -> None:
-    for sent in ctx.article.sentences:
-        text = sent.text
-        for m in re.finditer(r"\b(delegation|side|team)\s+(?:was|were|is)\s+(?:led|headed)\s+by\b", text):
-            state = _state_before(ctx, sent, m.start())
-            for person in _people_in_clause(ctx, sent, m.end()) if state else []:
-                _delegation(ctx, meeting, state, person, sent.index, "delegation-led-by")
-        m = re.search(r"\bled\s+the\s+(?:two\s+)?delegations\b", text)
-        if m:
-            for off, person in ctx.things(sent.index, CTKG.Person):
-                state = ctx.entity(person).state
-                if off < m.start() and state:
-                    _delegation(ctx, meeting, state, person, sent.index, "led-the-delegations")
-        m = re.search(r"\bco-?chair", text, re.I)
-        if m:
-            for off, person in ctx.things(sent.index, CTKG.Person):
-                ctx.out.add(meeting, CTKG.coChair, person, sent.index, "co-chair", 0.8)
-                ctx.out.add(meeting, CTKG.participant, person, sent.index, "co-chair", 0.8)
-
-
-def _state_before(ctx: Context, sent: Sentence, pos: int) -> URIRef | None:
-    best = None
-    for m, iri in ctx.res.in_sentence(sent.index):
-        if ctx.entity(iri).cls == CTKG.State and m.end - sent.start <= pos and pos - (m.end - sent.start) < 25:
-            best = iri
-    return best
-
-
-def _people_in_clause(ctx: Context, sent: Sentence, pos: int) -> list[URIRef]:
-    """The people named from `pos` to the end of the clause ('..., while', ';', the sentence's end)
-    joined by 'and': 'led by Defence Minister Rajnath Singh and External Affairs Minister S Jaishankar'."""
-    end = re.search(r",\s*(?:while|whereas|but)\b|;|$", sent.text[pos:])
-    clause_end = pos + end.start()
-    people = [(off, iri) for off, iri in ctx.things(sent.index, CTKG.Person) if pos <= off < clause_end]
-    chosen = people[:1]
-    for (prev, _), (off, iri) in zip(people, people[1:]):
-        if not re.search(r"\band\b", sent.text[prev:off]):
-            break
-        chosen.append((off, iri))
-    return [iri for _, iri in chosen]
-
-
-def _delegation(ctx: Context, meeting: URIRef, state: URIRef, person: URIRef, i: int, rule: str) -> None:
-    if ctx.entity(person).state not in (None, state):
-        return  # the leader's own title names another state: one of the two readings is wrong
-    deleg = URIRef(f"{meeting}/delegation/{slug(str(state).rsplit('/', 1)[-1])}")
-    out = ctx.out
-    out.add(deleg, RDF.type, CTKG.Delegation, i, rule, 0.85)
-    label = f"{ctx.entity(state).label} delegation"
-    out.add(deleg, SKOS.prefLabel, Literal(label, lang="en"), i, rule, 0.85)
-    out.add(deleg, CTKG.delegationOf, state, i, rule, 0.85)
-    out.add(deleg, CTKG.ledBy, person, i, rule, 0.85)
-    out.add(deleg, CTKG.atEvent, meeting, i, rule, 0.85)
-    out.add(meeting, CTKG.hasDelegation, deleg, i, rule, 0.85)
-    out.add(meeting, CTKG.participant, state, i, rule, 0.85)
-    out.add(meeting, CTKG.participant, person, i, rule, 0.85)
-    who = ctx.entity(person)
-    if who.state is None:
-        who.state, who.state_sentence = state, i
-    if state not in ctx.meeting_states:
-        ctx.meeting_states.append(state)
 
 
 def _next_and_previous(ctx: Context, mentions: list[SeriesMention]) -> None:

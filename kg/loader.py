@@ -21,6 +21,7 @@ from kg.article import Article, find_articles, read_article
 from kg.entities import resolve
 from kg.errors import KgError, LoaderFault
 from kg.events import extract_events
+from kg.extract.pipeline import parse
 from kg.mentions import find_mentions
 from kg.reference import ReferenceIndex, normalise, reference_index
 from kg.triples import ArticleGraph, article_iri, build_graph
@@ -60,11 +61,12 @@ def extract_article(article: Article, store: ox.Store | None = None,
                     index: ReferenceIndex | None = None) -> ArticleGraph:
     """One article's graph, resolved against the reference data and (when given) the store."""
     index = index or reference_index()
-    mentions = find_mentions(article, index)
+    docs = parse([s.text for s in article.sentences])
+    mentions = find_mentions(article, index, docs)
     person_lookup = (lambda key: kgstore.find_person(store, key)) if store is not None else None
     meeting_lookup = (lambda *a: kgstore.find_meeting(store, *a)) if store is not None else None
     res = resolve(article, mentions, person_lookup, index)
-    extraction = extract_events(article, res, meeting_lookup, index)
+    extraction = extract_events(article, res, meeting_lookup, index, docs)
     publisher, publisher_facts = _publisher(article, index)
     labels = None
     if store is not None:

@@ -70,7 +70,9 @@ LEAD_CUES = ("led by", "headed by", "chaired by", "co-chaired by", "counterpart"
              "arrest of", "extradite", "against", "attempt on", "plot to kill", "designation of", "listing of")
 
 
-def find_mentions(article: Article, index: ReferenceIndex | None = None) -> list[Mention]:
+def find_mentions(article: Article, index: ReferenceIndex | None = None, docs: tuple = ()) -> list[Mention]:
+    """Known things by alias, and people; with `docs` (the sentences' parses) a name the model's
+    NER reads as a person counts as one even when no title or cue announces it."""
     index = index or reference_index()
     found: list[Mention] = []
     for sentence in article.sentences:
@@ -78,8 +80,22 @@ def find_mentions(article: Article, index: ReferenceIndex | None = None) -> list
         known = _known_mentions(sentence, toks, index)
         found.extend(known)
         found.extend(_demonym_mentions(sentence, toks, index, known))
-        found.extend(_people(article, sentence, toks, known, index))
+        people = _people(article, sentence, toks, known, index)
+        if docs:
+            people = _with_named_people(people, docs[sentence.index], sentence)
+        found.extend(people)
     return found
+
+
+def _with_named_people(people: list[Mention], doc, sentence: Sentence) -> list[Mention]:
+    """A candidate name that the model's NER tags PERSON is a person mention."""
+    persons = [(sentence.start + e.start_char, sentence.start + e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    kept = []
+    for m in people:
+        if m.kind == "candidate" and len(m.text.split()) > 1 and any(a <= m.start and m.end <= b for a, b in persons):
+            m = Mention("person", m.text, m.start, m.end, m.sentence, m.cls, label=m.label)
+        kept.append(m)
+    return kept
 
 
 def _known_mentions(sentence: Sentence, toks, index: ReferenceIndex) -> list[Mention]:

@@ -1,0 +1,95 @@
+"""Who led which side at the article's meeting (kg/rules/delegations.yaml).
+
+A rule names the `side` (the noun 'side', 'delegation', 'team' ...) and either the `leader` or the
+`verb` whose subject leads. The side's state comes from the construction: a demonym or state
+name on the side ('the Indian side', "India's delegation"), a capital ('the team from New Delhi'),
+the state the rule's `for` slot names ('co-chaired for Washington'), or else the leader's own
+post ('Delegations were led by X and Y respectively').
+"""
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from kg.extract.grammar import conjuncts, modifiers, prep_objects, subject_of
+from kg.extract.rules import RuleMatch, rule_set
+from kg.extract.scene import Found, FoundBuilder, Scene
+from kg.vocab import CTKG, slug
+
+
+def rows(extraction, label, rule: str) -> list[dict]:
+    """One rule's delegations as {state, leader} rows."""
+    by_delegation: dict[URIRef, dict] = {}
+    for fact in extraction.facts:
+        if fact.rule != rule:
+            continue
+        if fact.predicate == CTKG.delegationOf:
+            by_delegation.setdefault(fact.subject, {})["state"] = label(fact.object)
+        elif fact.predicate == CTKG.ledBy:
+            by_delegation.setdefault(fact.subject, {}).setdefault("leaders", []).append(label(fact.object))
+    return [{"state": d.get("state", ""), "leader": who} for d in by_delegation.values() for who in d.get("leaders", [])]
+
+
+def find(scene: Scene) -> Found:
+    out = FoundBuilder()
+    if scene.main_meeting is None:
+        return out.done()   # a delegation is always a delegation to some meeting
+    rules = rule_set("delegations")
+    for i, doc in enumerate(scene.docs):
+        for match in rules.matches(doc):
+            for person, state in _leaders(scene, i, match):
+                _delegation(out, scene, i, state, person, match.rule.id, match.rule.confidence)
+    return out.done()
+
+
+def _leaders(scene: Scene, i: int, match: RuleMatch) -> list[tuple[URIRef, URIRef]]:
+    leader = match.token("leader")
+    if leader is None and match.token("verb") is not None:
+        leader = subject_of(match.token("verb"))
+    if leader is None:
+        return []
+    side_state = _side_state(scene, i, match)
+    found = []
+    for token in conjuncts(leader):
+        thing = scene.thing_at(i, token)
+        if thing is None or thing.cls != CTKG.Person:
+            continue
+        own = scene.person_states.get(thing.iri)
+        state = side_state or own
+        if state is None or (own is not None and own != state and side_state is None):
+            continue
+        found.append((thing.iri, state))
+    return found
+
+
+def _side_state(scene: Scene, i: int, match: RuleMatch) -> URIRef | None:
+    """The state a side stands for, read from the words that qualify it."""
+    verb = match.token("verb")
+    speaking_for = prep_objects(verb, ("for",)) if verb is not None else []
+    for token in speaking_for + [match.token("side")]:
+        if token is None:
+            continue
+        for word in [token] + modifiers(token):
+            state = scene.state_of(i, word)
+            if state is not None:
+                return state
+    return None
+
+
+def _delegation(out: FoundBuilder, scene: Scene, i: int, state: URIRef, person: URIRef, rule: str,
+                confidence: float) -> None:
+    meeting = scene.main_meeting
+    own = scene.person_states.get(person)
+    if own is not None and own != state:
+        return  # the leader's own post names another state: one of the two readings is wrong
+    delegation = URIRef(f"{meeting}/delegation/{slug(str(state).rsplit('/', 1)[-1])}")
+    out.add(delegation, RDF.type, CTKG.Delegation, i, rule, confidence)
+    out.add(delegation, SKOS.prefLabel, Literal(f"{scene.label(state)} delegation", lang="en"), i, rule, confidence)
+    out.add(delegation, CTKG.delegationOf, state, i, rule, confidence)
+    out.add(delegation, CTKG.ledBy, person, i, rule, confidence)
+    out.add(delegation, CTKG.atEvent, meeting, i, rule, confidence)
+    out.add(meeting, CTKG.hasDelegation, delegation, i, rule, confidence)
+    out.add(meeting, CTKG.participant, state, i, rule, confidence)
+    out.add(meeting, CTKG.participant, person, i, rule, confidence)
+    if own is None:
+        out.add(person, CTKG.actsFor, state, i, rule, confidence)

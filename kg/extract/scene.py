@@ -1,0 +1,126 @@
+"""What the earlier steps found in one article, read-only, as the rule families see it.
+
+A Scene pairs each sentence's parse with the mentions resolved in it, so that a rule's token
+can be asked "which known thing is this?" without character arithmetic in the families.
+Families read a Scene and return a Found; nothing in a Scene is ever changed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from kg.article import Article
+from kg.reference import ReferenceIndex
+from kg.vocab import CTKG
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One statement an article makes, with the sentence, rule and confidence behind it."""
+
+    subject: URIRef
+    predicate: URIRef
+    object: object
+    sentence: int
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Thing:
+    """A resolved mention: where it is in its sentence (character offsets) and what it names."""
+
+    start: int
+    end: int
+    iri: URIRef
+    cls: URIRef
+    label: str
+
+
+@dataclass(frozen=True)
+class Found:
+    """What one family found: facts, and the events it declares (IRI, class)."""
+
+    facts: tuple[Fact, ...] = ()
+    events: tuple[tuple[URIRef, URIRef], ...] = ()
+
+
+class FoundBuilder:
+    """Collects a family's facts while it runs; `done()` freezes them."""
+
+    def __init__(self):
+        self.facts: list[Fact] = []
+        self.events: dict[URIRef, URIRef] = {}
+
+    def add(self, s, p, o, sentence: int, rule: str, confidence: float = 0.8) -> None:
+        if s is not None and o is not None:
+            self.facts.append(Fact(s, p, o, sentence, rule, confidence))
+
+    def declare(self, iri: URIRef, cls: URIRef, label: str, sentence: int, rule: str, conf: float = 0.8) -> None:
+        if iri not in self.events:
+            self.events[iri] = cls
+            self.add(iri, RDF.type, cls, sentence, rule, conf)
+            self.add(iri, SKOS.prefLabel, Literal(label, lang="en"), sentence, rule, conf)
+
+    def done(self) -> Found:
+        return Found(tuple(self.facts), tuple(self.events.items()))
+
+
+@dataclass(frozen=True)
+class Scene:
+    article: Article
+    docs: tuple                                  # one spaCy Doc per sentence
+    things: tuple[tuple[Thing, ...], ...]        # per sentence, in text order
+    person_states: Mapping[URIRef, URIRef]       # person -> the state their post names
+    index: ReferenceIndex
+    capitals: Mapping[URIRef, URIRef]            # capital (a place) -> the state it stands for
+    main_meeting: URIRef | None = None
+    meeting_states: tuple[URIRef, ...] = ()
+    statement: URIRef | None = None
+    statement_states: tuple[URIRef, ...] = ()
+    attacks: Mapping[int, tuple[URIRef, ...]] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.article.published
+
+    def thing_at(self, sentence: int, token) -> Thing | None:
+        """The resolved mention covering a token, if any."""
+        for thing in self.things[sentence]:
+            if thing.start <= token.idx < thing.end:
+                return thing
+        return None
+
+    def things_in(self, sentence: int, start: int, end: int, cls: URIRef | None = None) -> list[Thing]:
+        """Mentions within characters [start, end) of a sentence, of one class when given."""
+        return [t for t in self.things[sentence] if start <= t.start and t.end <= end and (cls is None or t.cls == cls)]
+
+    def of_class(self, sentence: int, cls: URIRef) -> list[Thing]:
+        return [t for t in self.things[sentence] if t.cls == cls]
+
+    def label(self, iri: URIRef) -> str:
+        for things in self.things:
+            for thing in things:
+                if thing.iri == iri:
+                    return thing.label
+        known = self.index.known.get(iri)
+        return known.label if known else str(iri).rsplit("/", 1)[-1]
+
+    def state_of(self, sentence: int, token) -> URIRef | None:
+        """The state a word stands for: a state's name or demonym, or a person acting for one."""
+        thing = self.thing_at(sentence, token)
+        if thing is None:
+            return None
+        if thing.cls == CTKG.State:
+            return thing.iri
+        if thing.cls == CTKG.Person:
+            return self.person_states.get(thing.iri)
+        if thing.cls == CTKG.Place:
+            return self.capitals.get(thing.iri)
+        states = self.index.states_of(thing.iri) if thing.cls == CTKG.GovernmentAgency else []
+        return states[0] if len(states) == 1 else None
