@@ -21,23 +21,26 @@ How a file is read, step by step:
    prose (six or more words ending in a full stop, or a dateline with a date or agency).
    Before it, the first headline-like line of four or more words (no full stop; a Markdown
    "# heading" too) is the title, unless a "Title:" field gives one; the rest is chrome.
-4. Metadata. The dateline at the start of the body ("New Delhi, Feb 28 (PTI)",
-   "Washington, DC [US], March 1 :", "WASHINGTON (Reuters) -", "New Delhi/Beijing:") gives
-   the place as written, the day and month, and the agency; it is cut from the first
-   sentence. A leading " date 2025-02-15" field is cut the same way; "Title:", "Source:"
-   and "URL:"-type header lines are read and left out. A dateline on a line of its own
-   ("NEW DELHI, September 11, 2020 00:15 IST") counts too. The publisher comes from, in
-   order: the dateline's agency, a "Source:" field, a byline ("By ANI |", "By Jane Doe,
-   Hindustan Times, New Delhi |"; kg/patterns/article_publishers.txt lists the names), a
-   closing credit "(ANI)" or "- PTI" at the very end, "(With inputs from PTI)", and last
-   "PTI reported" in the final two paragraphs. An agency in brackets at the end of any other
+4. Metadata. The dateline at the start of the body ("New Delhi, Feb 28 (PTI)", "Washington,
+   DC [US], March 1 :", "WASHINGTON (Reuters) -", "New Delhi/Beijing:", "NEW DELHI,
+   Thursday, Dec 19 (PTI)", "Beijing, 28 June 2017") gives the place as written, the day and
+   month (and a weekday written with them), and the agency; it is cut from the first
+   sentence. A leading " date 2025-02-15" field is cut the same way; "Title:", "Source:" and
+   "URL:"-type header lines are read and left out. A dateline on a line of its own ("NEW
+   DELHI, September 11, 2020 00:15 IST") counts too. The publisher comes from, in order: the
+   dateline's agency, a "Source:" field, a byline ("By ANI |", "By Jane Doe, Hindustan
+   Times, New Delhi |"; kg/patterns/article_publishers.txt lists the names), a closing
+   credit "(ANI)" or "- PTI" at the very end, "(With inputs from PTI)", and last "PTI
+   reported" in the final two paragraphs. An agency in brackets at the end of any other
    paragraph is a photo credit ("... Donald Trump. (AP)" in a lead paragraph) and is
    ignored, and dropped from the sentences.
 5. Date, in order: a "date" field; a "Published:"/"Updated:" line or a date on a line of
-   its own above the body (its year joins the dateline's day and month when both are
-   there and agree within a month); a dateline with a year; a dateline's day and month
-   with the year inferred (see `_infer_year`); else no date, with month_day set when the
-   dateline gave one. `date_method` says which, in words.
+   its own above the body, a timestamp too (its year joins the dateline's day and month
+   when both are there and agree within a month); a dateline with a year; a dateline's
+   day and month with the year inferred (see `_infer_year`: a weekday written with the
+   dateline's date counts, one in the body does not); else no date, with month_day set
+   when the dateline gave one. `date_method` says which, in words. Month and weekday names
+   come from the calendar table in kg/dates.py.
 6. Sentences: a rule-based splitter that knows abbreviations (kg/patterns/
    article_abbreviations.txt), initials, dotted acronyms ("U.S."), decimals and closing
    quotes. No spaCy model is loaded: the splitter costs well under a millisecond.
@@ -53,6 +56,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.dates import MONTH_PATTERN, WEEKDAY_NAMES, WEEKDAY_PATTERN, month_number, weekday_number
 from kg.errors import (
     BadArticle,
     BinaryArticle,
@@ -363,13 +367,9 @@ def _hard_wrapped(text: str, lines: list[tuple[int, int, bool]]) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Dates and datelines
 
-_MON = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-        r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_MONTHS = {name: i for i, names in enumerate(
-    ["jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
-     "aug august", "sep sept september", "oct october", "nov november", "dec december"], 1)
-    for name in names.split()}
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# Month and weekday names come from the one calendar table in kg/dates.py.
+_MON = MONTH_PATTERN                   # "Sept", "SEPTEMBER", "dec" (its full stop not included)
+_WDAY = WEEKDAY_PATTERN + r"\.?"       # "Thursday", "Thu.", "THURS"
 _ORD = r"(?:st|nd|rd|th)?"
 _DATE = (rf"(?:(?P<mon>{_MON})\.?[ \t\xa0]+(?P<day>\d{{1,2}}){_ORD}(?!\d|:\d)"
          rf"(?:,?[ \t\xa0]+(?P<year>(?:19|20)\d\d)(?!\d))?"
@@ -377,6 +377,7 @@ _DATE = (rf"(?:(?P<mon>{_MON})\.?[ \t\xa0]+(?P<day>\d{{1,2}}){_ORD}(?!\d|:\d)"
          rf"(?:,?[ \t\xa0]+(?P<year2>(?:19|20)\d\d)(?!\d))?"
          rf"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d))")
 
+_ISO_TIME = r"(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"   # "T15:45:00Z"
 _HEADER_DATE = re.compile(
     r"(?i:date|dated|published)[ \t\xa0]*[:\s][ \t\xa0]*(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
     r"(?:[T ]\d\d:\d\d(?::\d\d)?\S*)?\s*")
@@ -387,7 +388,7 @@ _PAGE_DATE = re.compile(
     r"(?:^|\||(?<=\s))\s*(?P<label>(?i:last[ \t\xa0]+updated|first[ \t\xa0]+published|"
     r"updated|published|posted|dated|date))(?i:[ \t\xa0]+on|[ \t\xa0]+at)?"
     r"[ \t\xa0]*[:\-–]?[ \t\xa0]*"
-    r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?[ \t\xa0]+)?" + _DATE)
+    rf"(?:{_WDAY},?[ \t\xa0]+)?" + _DATE)
 _BYLINE = re.compile(r"(?:(?:Written|Reported|Edited|Posted)[ \t\xa0]+[Bb]y|By):?[ \t\xa0]+"
                      r"(?P<who>[A-Z][^|\n]{0,100}?)[ \t\xa0]*(?:\|[ \t\xa0]*(?P<rest>.*))?$")
 
@@ -395,16 +396,18 @@ _WORD = r"[A-Z][\w.'’&-]*"
 _PLACE = rf"{_WORD}(?:[ \xa0](?:{_WORD}|of|de|del|la|le|al|el|upon|on)){{0,4}}"
 _DATELINE = re.compile(
     rf"[*_]{{0,3}}(?P<place>{_PLACE}(?:[ \xa0]?/[ \xa0]?{_PLACE})*"
-    rf"(?:,[ \xa0](?!{_MON}\b){_PLACE})?)"
+    rf"(?:,[ \xa0](?!{_MON}\b|{_WDAY}[ ,(]){_PLACE})?)"
     rf"(?:[ \xa0]?\[[^\]\n]{{1,40}}\])?"
+    rf"(?:,?[ \xa0]+(?P<wday>{_WDAY})(?=[ ,(]))?"
     rf"(?:,?[ \xa0]+(?P<date>{_DATE}))?"
     rf"(?:[ \xa0]*\((?P<agency>[^()\n]{{2,40}})\))?[*_]{{0,3}}"
     rf"[ \t\xa0]*(?P<sep>(?:[:—–]|-{{1,2}})(?=\s))?\s*")
 
 _DATE_LINE = re.compile(           # "FEBRUARY 16, 2019 / 2:41 PM / UPDATED" on a line of its own
-    r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?[ \t\xa0]+)?" + _DATE + r"(?![\w/-])")
+    rf"(?:{_WDAY},?[ \t\xa0]+)?" + _DATE + _ISO_TIME + r"(?![\w/-])")
 _DATELINE_LINE = re.compile(       # "NEW DELHI, September 11, 2020 00:15 IST" on a line of its own
-    rf"(?P<place>{_PLACE}(?:,[ \xa0](?!{_MON}\b){_PLACE})?),?[ \xa0]+(?P<date>{_DATE})"
+    rf"(?P<place>{_PLACE}(?:,[ \xa0](?!{_MON}\b|{_WDAY}[ ,]){_PLACE})?),?[ \xa0]+"
+    rf"(?:(?P<wday>{_WDAY}),?[ \xa0]+)?(?P<date>{_DATE})"
     r"(?:[ ,]+\d{1,2}[:.]\d\d(?:[ \xa0]?[AaPp]\.?[Mm]\.?)?)?(?:[ \xa0]+[A-Z]{2,4})?")
 
 
@@ -415,6 +418,7 @@ class _Dateline:
     when_text: str
     agency: str | None
     end: int                                       # offset where the sentence text begins
+    weekday: str | None = None                     # a weekday written with the date: "Thursday"
 
 
 def _date_parts(m: re.Match) -> tuple[int | None, int, int] | None:
@@ -423,7 +427,7 @@ def _date_parts(m: re.Match) -> tuple[int | None, int, int] | None:
         year, month, day = (int(x) for x in m.group("iso").split("-"))
     else:
         mon = m.group("mon") or m.group("mon2")
-        month = _MONTHS[mon.lower()]
+        month = month_number(mon)
         day = int(m.group("day") or m.group("day2"))
         text_year = m.group("year") or m.group("year2")
         year = int(text_year) if text_year else None
@@ -445,11 +449,13 @@ def _find_dateline(raw: str, unit: _Unit, rules: _Rules) -> _Dateline | None:
     if m.group("date") and when is None:
         return None
     place = m.group("place")
-    if not (agency or m.group("sep")):
-        return None
+    if not (agency or m.group("sep") or when):
+        return None        # a place and a date need no colon or dash: "Beijing, 28 June 2017 China"
     if not agency and not _plausible_place(place, raw[m.end():m.end() + 1], rules):
         return None
-    return _Dateline(place, when, m.group("date") or "", agency and agency.strip(), m.end())
+    weekday = m.group("wday") if when else None
+    return _Dateline(place, when, m.group("date") or "", agency and agency.strip(), m.end(),
+                     weekday)
 
 
 def _plausible_place(place: str, following: str, rules: _Rules) -> bool:
@@ -562,7 +568,7 @@ def _metadata(raw: str, unit: _Unit, layout: _Layout, before_body: bool,
     m = _DATELINE_LINE.fullmatch(unit.text)
     if m and before_body and _date_parts(m):
         layout.dateline_line = layout.dateline_line or _Dateline(
-            m.group("place"), _date_parts(m), m.group("date"), None, -1)
+            m.group("place"), _date_parts(m), m.group("date"), None, -1, m.group("wday"))
         return None
     return unit
 
@@ -799,13 +805,14 @@ _FUTURE = re.compile(r"\b(?:will|shall|next|upcoming|forthcoming|scheduled|to be
                      r"expected to|plans? to|aims? to)\b")       # matched on lower case
 _FUTURE_BEFORE = re.compile(r"(?i:by|until|till|before|through|vision|agenda|target)\s+$")
 _FUTURE_AFTER = re.compile(r"\s+(?i:agenda|vision|goals?|targets?)\b")
-_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAY_NAMES)})\b")
 
 
 @dataclass(frozen=True)
 class _Mention:
     when: tuple[int, int, int]     # a date the text names; month and day default to 1
     text: str
+    has_month: bool = True         # False for a bare year ("the 2016 raid")
 
 
 def _past_mentions(sentences: list[str]) -> list[_Mention]:
@@ -837,10 +844,10 @@ def _mention(before: str, year: re.Match) -> _Mention:
     """A year and the month and day written just before it ("July 2023", "Aug 26, 2021")."""
     m = _MONTH_BEFORE.search(before)
     if not m:
-        return _Mention((int(year.group()), 1, 1), year.group())
+        return _Mention((int(year.group()), 1, 1), year.group(), has_month=False)
     mon = m.group("mon") or m.group("mon2")
     day = int(m.group("day") or m.group("day2") or 1)
-    return _Mention((int(year.group()), _MONTHS[mon.lower()], min(day, 28)),
+    return _Mention((int(year.group()), month_number(mon), min(day, 28)),
                     (m.group() + year.group()).strip())
 
 
@@ -850,51 +857,85 @@ def _weekdays(sentences: list[str]) -> list[str]:
             if not _is_future(s.lower(), m.start())]
 
 
-def _infer_year(month: int, day: int, sentences: list[str]) -> tuple[int | None, str]:
+def _infer_year(month: int, day: int, sentences: list[str],
+                weekday: str | None = None) -> tuple[int | None, str]:
     """The year of a dateline that gives only day and month, and how it was chosen.
 
-    A date the text names ("held in January 2022", "the July 2023 attack") is taken to be
-    in the past unless a future-tense word ("will", "next", "scheduled" ...) comes within 50
-    characters before it, or it reads as a target ("by 2030", "Vision 2047"). The article is
-    then no earlier than the latest such date: the first candidate year is the first in
-    which the dateline's day and month fall on or after it. Without such a date the year is
-    unknown, since a weekday alone fits several years.
+    The evidence is the dates the text names ("held in January 2022", "the July 2023
+    attack"), taken to be in the past unless a future-tense word ("will", "next",
+    "scheduled" ...) comes within 50 characters before one or it reads as a target ("by
+    2030", "Vision 2047"). The article is no earlier than the latest of them.
 
-    With a weekday in the text ("held here on Wednesday"; not one after a future-tense
-    word), which a dispatch uses for its own day or one of the six days before, each year
-    from the first candidate up to ten later is scored: twice the days from that weekday
-    back to the dateline's date, plus the years after the first candidate. Twice, because
-    wire copy names the dispatch day or the day before far more often than any other. The
-    lowest score wins (ties: the earlier year); years after the current one are never
-    candidates. With no weekday, the first candidate year is taken.
+    A weekday written with the dateline's date ("Thursday, Nov 14") pins the year: the first
+    year from that lower bound in which the date falls on that weekday. A weekday in the
+    body ("met here on Wednesday") does not: it names a day in the week up to the dateline,
+    and every year has each weekday in that week, so it is only reported.
+
+    Without a dateline weekday the year is the first in which the dateline's day and month
+    fall after the latest date named, if that date gives its month ("July 2023"). A bare
+    year ("the 2016 raid") only bounds the date from below, so the year stays unknown, and
+    so it does when the text names no date at all.
     """
     mentions = _past_mentions(sentences)
-    weekdays = _weekdays(sentences)
     label = f"{dt.date(2000, month, day):%b} {day}"
-    this_year = dt.date.today().year
+    if weekday:
+        return _year_of_weekday(month, day, weekday, mentions, label)
+    body_weekdays = _weekdays(sentences)
     if not mentions:
-        reason = "the text names no year"
-        if weekdays:
-            fits = [y for y in range(2000, this_year + 1)
-                    if _days_back(y, month, day, weekdays)[0] == 0]
-            reason += f"; the weekday '{weekdays[0]}' alone fits {_listing(fits)}"
-        return None, f"year unknown: {reason}"
+        return None, "year unknown: the text names no year" + _weekday_note(
+            month, day, body_weekdays)
     latest = max(mentions, key=lambda m: m.when)
-    first = latest.when[0] + ((month, day) < latest.when[1:])
-    first = next(y for y in range(first, first + 8) if _valid(y, month, day))
-    if not weekdays:
-        return first, (f"year {first}: the first year in which {label} falls after the latest "
-                       f"date the text mentions ('{latest.text}'); no weekday confirms it")
-    scored = []
-    for year in range(first, max(first, min(first + 10, this_year)) + 1):
-        if _valid(year, month, day):
-            back, name = _days_back(year, month, day, weekdays)
-            scored.append((2 * back + year - first, year, back, name))
-    _, year, back, name = min(scored)
-    when = ("the dateline day itself" if back == 0 else
-            f"{back} day{'s' if back > 1 else ''} before the dateline")
-    return year, (f"year {year} from the weekday '{name}' ({when}) and the latest date the "
-                  f"text mentions ('{latest.text}')")
+    if not latest.has_month:
+        return None, (f"year unknown: the latest date the text mentions is the bare year "
+                      f"'{latest.text}', which only says the article is not earlier")
+    first = _first_year_after(latest.when, month, day)
+    confirms = (f"the weekday '{body_weekdays[0]}' in the text fits any year" if body_weekdays
+                else "no weekday confirms it")
+    return first, (f"year {first}: the first year in which {label} falls after the latest date "
+                   f"the text mentions ('{latest.text}'); {confirms}")
+
+
+def _first_year_after(when: tuple[int, int, int], month: int, day: int) -> int:
+    """The first year in which month/day falls on or after the date `when`."""
+    first = when[0] + ((month, day) < when[1:])
+    return next(y for y in range(first, first + 8) if _valid(y, month, day))
+
+
+def _year_of_weekday(month: int, day: int, weekday: str, mentions: list[_Mention],
+                     label: str) -> tuple[int | None, str]:
+    """The year of "Thursday, Nov 14": the first after the latest date named that fits."""
+    fits = _weekday_years(month, day, weekday)
+    said = f"the dateline's weekday '{weekday}'"
+    if not mentions:
+        if len(fits) == 1:
+            return fits[0], f"year {fits[0]}: the only year that fits {said}"
+        recent = [y for y in fits if y >= 2000]
+        return None, (f"year unknown: {said} fits {_listing(recent) or 'no year'} "
+                      "and the text names no year to choose among them")
+    latest = max(mentions, key=lambda m: m.when)
+    later = [y for y in fits if (y, month, day) >= latest.when]
+    if not later:
+        return None, (f"year unknown: no year after the latest date the text mentions "
+                      f"('{latest.text}') has {label} on a {weekday}")
+    return later[0], (f"year {later[0]}: the first year after the latest date the text "
+                      f"mentions ('{latest.text}') that fits {said}")
+
+
+def _weekday_years(month: int, day: int, weekday: str) -> list[int]:
+    """The years from 1990 to this one in which month/day falls on `weekday`."""
+    number = weekday_number(weekday)
+    return [y for y in range(1990, dt.date.today().year + 1)
+            if _valid(y, month, day) and dt.date(y, month, day).weekday() == number]
+
+
+def _weekday_note(month: int, day: int, body_weekdays: list[str]) -> str:
+    """What a weekday in the body would say if it were the dateline's own day (it need not)."""
+    if not body_weekdays:
+        return ""
+    name = body_weekdays[0]
+    fits = [y for y in _weekday_years(month, day, name) if y >= 2000]
+    return (f"; the weekday '{name}' in the text need not be the dateline's day "
+            f"(as that day it would fit {_listing(fits)})")
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -903,14 +944,6 @@ def _valid(year: int, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _days_back(year: int, month: int, day: int, weekdays: list[str]) -> tuple[int, str]:
-    """Fewest days from the dateline back to a weekday named in the text, and that weekday."""
-    if not _valid(year, month, day):
-        return 99, weekdays[0]
-    wd = dt.date(year, month, day).weekday()
-    return min(((wd - _WEEKDAYS.index(w.lower())) % 7, w) for w in weekdays)
 
 
 def _listing(years: list[int]) -> str:
@@ -936,7 +969,7 @@ def _date(layout: _Layout, dateline: _Dateline | None, sentences: list[str]) -> 
     if dl and dl[0]:
         return _When(dt.date(*dl), None, quoted)
     if dl:
-        year, how = _infer_year(dl[1], dl[2], sentences)
+        year, how = _infer_year(dl[1], dl[2], sentences, dateline.weekday)
         if year is None:
             return _When(None, (dl[1], dl[2]), f"{quoted}; {how}")
         return _When(dt.date(year, dl[1], dl[2]), None, f"{quoted}; {how}")
@@ -998,7 +1031,8 @@ def _merge_datelines(body: _Dateline | None, line: _Dateline | None) -> _Datelin
     if body is None or line is None:
         return body or line
     if body.when is None:
-        return _Dateline(body.place, line.when, line.when_text, body.agency, body.end)
+        return _Dateline(body.place, line.when, line.when_text, body.agency, body.end,
+                         line.weekday)
     return body
 
 

@@ -1,8 +1,14 @@
-"""Date expressions in sentences, resolved against the article's own date.
+"""The calendar table, and date expressions in sentences resolved against the article's date.
 
-"From February 27 to February 29", "September 9-10", "held here on Wednesday", "on August 26,
-2021", "in January 2022", "26/11". A day and month without a year take the article's year (the
-year before, when the month lies after the article's month).
+The table (MONTH_NAMES, WEEKDAY_NAMES, MONTHS, WEEKDAYS, WEEKDAY_NUMBERS, MONTH_PATTERN,
+WEEKDAY_PATTERN, MONTH_RE, month_number, weekday_number) is the one list of month and
+weekday names and abbreviations ("Sept", "Thurs") for the whole package.
+
+`find_date(text, ref)`: "From February 27 to February 29", "September 9-10", "Dec. 3", "on
+August 26, 2021", "in January 2022", "held here on Wednesday" (the latest Wednesday on or
+before the article date), and at month precision "last month", "earlier this month",
+"September last year". A day and month without a year take the article's year (the year
+before, when the month lies after the article's month). Nothing here reads today's date.
 """
 from __future__ import annotations
 
@@ -10,20 +16,60 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"])}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+# ---------------------------------------------------------------------------------------------
+# The calendar: the one table of month and weekday names. kg/article.py builds its patterns
+# from these; other modules may import them too.
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# lower-case name or abbreviation -> 1..12: "january", "jan", "sept"
+MONTHS = {name.lower(): i for i, name in enumerate(MONTH_NAMES, 1)}
+MONTHS.update({name[:3]: i for name, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+# lower-case weekday names, in the order of dt.date.weekday()
+WEEKDAYS = [name.lower() for name in WEEKDAY_NAMES]
+# lower-case name or abbreviation -> 0..6 (Monday is 0): "thursday", "thu", "thurs"
+WEEKDAY_NUMBERS = {name: i for i, name in enumerate(WEEKDAYS)}
+WEEKDAY_NUMBERS.update({name[:3]: i for name, i in list(WEEKDAY_NUMBERS.items())})
+WEEKDAY_NUMBERS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
+
+
+def _any_of(names) -> str:
+    """A case-blind regex alternation of the names, longest first so "sept" beats "sep"."""
+    return "(?i:" + "|".join(sorted(names, key=len, reverse=True)) + r")(?![A-Za-z])"
+
+
+# A month or weekday name or abbreviation, in any case, not followed by more letters; the
+# full stop of an abbreviation ("Sept.") is left to the pattern that uses it.
+MONTH_PATTERN = _any_of(MONTHS)
+WEEKDAY_PATTERN = _any_of(WEEKDAY_NUMBERS)
+MONTH_RE = MONTH_PATTERN + r"\.?"       # a month with its optional full stop: "Dec.", "Sept"
+
+
+def month_number(name: str) -> int:
+    """1..12 for a month name or abbreviation in any case: "Sept." -> 9. KeyError if none."""
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def weekday_number(name: str) -> int:
+    """0..6 (Monday is 0) for a weekday name or abbreviation: "Thurs." -> 3."""
+    return WEEKDAY_NUMBERS[name.lower().rstrip(".")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates in a sentence
 
 RANGE_MD = re.compile(rf"\b(?:from\s+)?({MONTH_RE})\s+(\d{{1,2}})\s*(?:-|–|to|and)\s*(?:({MONTH_RE})\s+)?(\d{{1,2}})(?:,?\s+(\d{{4}}))?", re.I)
 RANGE_DM = re.compile(rf"\b(\d{{1,2}})\s*(?:-|–|to|and)\s*(\d{{1,2}})\s+({MONTH_RE})(?:,?\s+(\d{{4}}))?", re.I)
 SINGLE_MD = re.compile(rf"\b({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)
 SINGLE_DM = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE})(?:,?\s+(\d{{4}}))?\b", re.I)
 MONTH_YEAR = re.compile(rf"\b({MONTH_RE})\s+(\d{{4}})\b", re.I)
-WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
+WEEKDAY = re.compile(rf"\bon\s+({'|'.join(WEEKDAY_NAMES)})\b", re.I)
+LAST_MONTH = re.compile(r"\blast\s+month\b", re.I)
+THIS_MONTH = re.compile(r"\b(?:earlier\s+|later\s+)?this\s+month\b", re.I)
+MONTH_OF_YEAR = re.compile(rf"\b({MONTH_RE})\s+(last|this)\s+year\b", re.I)    # "September last year"
 
 
 @dataclass(frozen=True)
@@ -35,8 +81,7 @@ class DateSpan:
     how: str
 
 
-def _month(name: str) -> int:
-    return MONTHS[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]]
+_month = month_number
 
 
 def _make(year: int | None, month: int, day: int, ref: dt.date | None) -> dt.date | None:
@@ -88,6 +133,26 @@ def find_date(text: str, ref: dt.date | None, ref_month_day: tuple[int, int] | N
         back = (ref.weekday() - target) % 7
         date = ref - dt.timedelta(days=back)
         return DateSpan(date, date, None, None, f"the weekday '{w.group(1)}' before the article date")
+    return _relative_month(text, ref)
+
+
+def _relative_month(text: str, ref: dt.date | None) -> DateSpan | None:
+    """A month named relative to the article date, at month precision: "last month",
+    "earlier this month", "September last year". Needs the article date."""
+    if ref is None:
+        return None
+    m = MONTH_OF_YEAR.search(text)
+    if m:
+        year = ref.year - 1 if m.group(2).lower() == "last" else ref.year
+        return DateSpan(None, None, None, (_month(m.group(1)), year), f"'{m.group()}'")
+    m = LAST_MONTH.search(text)
+    if m:
+        first_of_month = ref.replace(day=1)
+        before = first_of_month - dt.timedelta(days=1)
+        return DateSpan(None, None, None, (before.month, before.year), f"'{m.group()}'")
+    m = THIS_MONTH.search(text)
+    if m:
+        return DateSpan(None, None, None, (ref.month, ref.year), f"'{m.group()}'")
     return None
 
 

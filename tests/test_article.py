@@ -359,14 +359,23 @@ def test_windows_line_endings_stay_out_of_sentences(tmp_path):
 # -- inferring the year ---------------------------------------------------------------------
 
 
-def test_year_is_inferred_from_a_weekday_after_the_latest_past_date(tmp_path):
+def test_year_is_inferred_from_the_datelines_weekday_after_the_latest_past_date(tmp_path):
+    article = read_article(write(tmp_path, (
+        "Mumbai, Thursday, Nov 14 (PTI) Police officers from India and Israel met here "
+        "to discuss port security, officials said.\n"
+        "Their last meeting was held in March 2018.\n")))
+    assert article.published == dt.date(2019, 11, 14)      # a Thursday; 2018's was a Wednesday
+    assert "the dateline's weekday 'Thursday'" in article.date_method
+    assert "'March 2018'" in article.date_method
+
+
+def test_a_weekday_in_the_body_is_not_taken_for_the_dateline_day(tmp_path):
     article = read_article(write(tmp_path, (
         "Mumbai, Nov 14 (PTI) Police officers from India and Israel met here on Thursday "
         "to discuss port security, officials said.\n"
         "Their last meeting was held in March 2018.\n")))
-    assert article.published == dt.date(2019, 11, 14)      # a Thursday; 2018's was a Wednesday
-    assert "'Thursday' (the dateline day itself)" in article.date_method
-    assert "'March 2018'" in article.date_method
+    assert article.published == dt.date(2018, 11, 14)      # the first Nov 14 after March 2018
+    assert "the weekday 'Thursday' in the text fits any year" in article.date_method
 
 
 def test_weekday_alone_does_not_fix_the_year(tmp_path):
