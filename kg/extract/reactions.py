@@ -1,0 +1,310 @@
+"""Which state reacted to which statement or event, through whom, saying what (kg/rules/reactions.yaml).
+
+A rule names the reacting `verb` (its subject is the actor) or the `speaker`, and a `kind`:
+adversarial (rejecting, protesting, summoning an envoy), reaction (welcoming, condemning,
+expressing concern) or speech (saying, telling). The actor's state comes from the construction:
+a state, a demonym or state on a ministry ("Pakistan's Foreign Office"), a known agency, a capital
+used for its government, a person whose noun phrase or post names the state; a bare 'the ministry',
+'it' or 'she' stands for the actor of the sentence or two before. A person who speaks for that
+state is the reaction's spokesperson.
+
+What it responds to: an attack named in the sentence, else the article's joint statement, else its
+main meeting, else an attack the lead names, else (for a rejection) a statement another state
+issued; a state that is a
+party to the joint statement or meeting does not react to it (unless it rejects or protests, which
+no issuer does to its own text). Without anything to respond to, no reaction is stated. One
+reaction per (state, what it responds to) per article; its IRI is minted from both.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from kg.dates import find_date
+from kg.extract.grammar_reactions import actor_tokens, np_states, stance_of, words_of
+from kg.extract.rules import RuleMatch, rule_set
+from kg.extract.scene import Found, FoundBuilder, Scene
+from kg.vocab import CTKG, slug
+
+# words that carry a reaction when said: "X said the references were baseless"
+REACTION_WORDS = {
+    "disappoint", "disappointed", "disappointment", "concern", "concerned", "baseless", "unfounded",
+    "condemn", "condemnation", "welcome", "regret", "reject", "rejection", "one-sided", "unwarranted",
+    "misleading", "reprehensible", "deplorable", "regrettable", "condolence", "condolences", "sympathy",
+    "solidarity", "outrage", "outraged", "shock", "shocked", "dismay", "unacceptable", "protest",
+    "justice", "step", "satisfied", "dissatisfied", "surprised", "motivated", "selective", "exception",
+}
+INSTITUTIONS = {"ministry", "office", "department", "government", "fo", "mea", "mofa", "spokesperson",
+                "spokesman", "spokeswoman", "minister", "embassy", "administration", "secretary"}
+SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "ministry", "office"}
+# what a state calls something when it reacts to it: 'termed the statement one-sided'
+RESPONDABLE = {"statement", "verdict", "conviction", "sentence", "remark", "remarks", "reference", "references",
+               "move", "decision", "attack", "accusation", "accusations", "charge", "charges", "allegation",
+               "allegations", "block", "hold", "listing", "ruling", "acquittal", "document", "text",
+               "declaration", "communique", "it", "this", "that", "assertion", "assertions", "bombing", "killing"}
+PERSON_PRONOUNS = {"he", "she"}
+BODY_PRONOUNS = {"it", "we"}
+LEAD_SENTENCES = 2
+DATE_WINDOW = dt.timedelta(days=31)
+
+
+@dataclass(frozen=True)
+class Act:
+    """One actor reacting or speaking in one sentence."""
+
+    sentence: int
+    state: URIRef
+    person: URIRef | None
+    kind: str
+    rule: str
+    confidence: float
+    stance: str
+    carries: bool        # the words said carry a reaction ('disappointed', 'baseless')
+
+
+def rows(extraction, label, rule: str) -> list[dict]:
+    """One rule's reactions as {state, spokesperson} rows (and {state} when the rule made the reaction)."""
+    states, by_rule = {}, {}
+    for fact in extraction.facts:
+        if fact.predicate == CTKG.issuedBy and (fact.subject, CTKG.Reaction) in extraction.events.items():
+            states[fact.subject] = label(fact.object)
+        if fact.rule == rule and fact.predicate in (CTKG.issuedBy, CTKG.spokesperson):
+            by_rule.setdefault(fact.subject, []).append(fact)
+    found = []
+    for reaction, facts in by_rule.items():
+        state = states.get(reaction, "")
+        for fact in facts:
+            if fact.predicate == CTKG.spokesperson:
+                found.append({"state": state, "spokesperson": label(fact.object)})
+            elif fact.subject in states:
+                found.append({"state": state})
+    return found
+
+
+def find(scene: Scene) -> Found:
+    out, made = FoundBuilder(), {}
+    acts = _acts(scene)
+    for act in acts:                       # reactions first: what each state reacts to
+        if act.kind != "speech" or act.carries:
+            target = _responds_to(scene, act)
+            if target is not None:
+                made.setdefault(act.state, target)
+    for act in acts:                       # then each act joins its state's reaction
+        target = made.get(act.state)
+        if target is None and (act.kind != "speech" or act.carries):
+            target = _responds_to(scene, act)
+        if target is not None:
+            _reaction(out, scene, act, target)
+    return out.done()
+
+
+# -- who acts --------------------------------------------------------------------------------------
+
+def _acts(scene: Scene) -> list[Act]:
+    rules = rule_set("reactions")
+    acts: list[Act] = []
+    for i, doc in enumerate(scene.docs):
+        for match in rules.matches(doc):
+            verb = match.token("verb")
+            if verb is not None and (verb.dep_ == "relcl" or any(c.dep_ == "neg" for c in verb.children)):
+                continue            # 'X, which denies ...' describes; 'did not respond' is no reaction
+            if not _about_something(scene, i, match):
+                continue
+            actors = _actors(scene, i, match, acts)
+            if match.token("speaker") is not None and not _speaks_for_subject(scene, i, match, actors, acts):
+                continue
+            for state, person in actors:
+                acts.append(Act(i, state, person, match.constant("kind") or "speech", match.rule.id,
+                                match.rule.confidence, *_words(match)))
+    return acts
+
+
+def _about_something(scene: Scene, i: int, match: RuleMatch) -> bool:
+    """'termed the statement one-sided' reacts; 'termed the partnership indispensable' does not:
+    what is named must be a statement, an event, a state or a pronoun for one."""
+    what = match.token("what")
+    if what is None or match.rule.id != "termed-it":
+        return True
+    thing = scene.thing_at(i, what)
+    if thing is not None and thing.cls in (CTKG.State, CTKG.Attack):
+        return True
+    return what.lemma_.lower() in RESPONDABLE or what.lower_ in RESPONDABLE
+
+
+def _speaks_for_subject(scene: Scene, i: int, match: RuleMatch, actors: list, before: list[Act]) -> bool:
+    """'According to X, Y condemned ...': X speaks for the reaction only when Y acts for X's state
+    (or Y is no person at all: 'according to X, the text was one-sided')."""
+    root = match.token("speaker").sent.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or not actors:
+        return bool(actors)
+    thing = scene.thing_at(i, subjects[0])
+    if thing is None or thing.cls != CTKG.Person:
+        return True
+    theirs = _actor(scene, i, subjects[0], before)
+    return theirs is not None and theirs[0] == actors[0][0]
+
+
+def _words(match: RuleMatch) -> tuple[str, bool]:
+    anchor = match.token("verb") or match.token("speaker")
+    stance = stance_of(anchor)
+    lemmas = words_of(anchor.sent.root if match.token("speaker") is not None else anchor)
+    return stance, bool(lemmas & REACTION_WORDS)
+
+
+def _actors(scene: Scene, i: int, match: RuleMatch, before: list[Act]) -> list[tuple[URIRef, URIRef | None]]:
+    found = []
+    for token in actor_tokens(match.token("verb"), match.token("speaker")):
+        actor = _actor(scene, i, token, before)
+        if actor is not None and actor not in found:
+            found.append(actor)
+    return found
+
+
+def _actor(scene: Scene, i: int, token, before: list[Act]) -> tuple[URIRef, URIRef | None] | None:
+    """(state, person or None) the word stands for, read from the construction."""
+    lower = token.lower_
+    if lower in PERSON_PRONOUNS:
+        found = _person_before(scene, i, token)
+        return _person_actor(scene, found[0], found[1], before) if found is not None else None
+    if lower in BODY_PRONOUNS:
+        recent = _recent(before, i, with_person=False)
+        return (recent.state, None) if recent is not None else None
+    thing = scene.thing_at(i, token)
+    if thing is not None and thing.cls == CTKG.Person:
+        return _person_actor(scene, i, token, before)
+    state = scene.state_of(i, token) if thing is not None else None
+    if state is not None:
+        return state, None
+    if token.lemma_.lower() not in INSTITUTIONS:
+        return None
+    person = _person_in_apposition(scene, i, token)
+    named = np_states(scene, i, token)
+    if named:
+        return named[0], person
+    if person is not None and scene.person_states.get(person) is not None:
+        return scene.person_states[person], person
+    state = _agency_before(scene, i)
+    if state is None:
+        recent = _recent(before, i, with_person=False)
+        state = recent.state if recent is not None else None
+    return (state, person) if state is not None else None
+
+
+def _person_actor(scene: Scene, i: int, token, before: list[Act]) -> tuple[URIRef, URIRef] | None:
+    """A person acts for the state their noun phrase names ('State Department spokesman X'), else
+    their post's state; a spokesperson of an unnamed ministry speaks for the state that has just
+    reacted ('China answered. Foreign Ministry spokesperson X said ...')."""
+    thing = scene.thing_at(i, token)
+    named = np_states(scene, i, token)
+    state = named[0] if named else scene.person_states.get(thing.iri)
+    if state is None and {t.lemma_.lower() for t in token.subtree} & SPOKESPEOPLE:
+        recent = _recent(before, i, with_person=False)
+        state = recent.state if recent is not None else None
+    return (state, thing.iri) if state is not None else None
+
+
+def _recent(before: list[Act], i: int, with_person: bool) -> Act | None:
+    """The latest act of the sentence or two before (a bare 'the ministry' or 'she' continues it)."""
+    for act in reversed(before):
+        if i - act.sentence > 2:
+            return None
+        if not with_person or act.person is not None:
+            return act
+    return None
+
+
+def _agency_before(scene: Scene, i: int) -> URIRef | None:
+    """'In a statement, the Ministry of X said ... "...," the ministry said': the state of the agency
+    named in this sentence or the two before."""
+    for j in range(i, max(-1, i - 3), -1):
+        for thing in reversed(scene.of_class(j, CTKG.GovernmentAgency)):
+            states = scene.index.states_of(thing.iri)
+            if len(states) == 1:
+                return states[0]
+    return None
+
+
+def _person_before(scene: Scene, i: int, pronoun):
+    """(sentence, token) of the person a 'he' or 'she' stands for: a person named earlier in the
+    same sentence ("X's office said he had rejected"), else the subject of a sentence before."""
+    if pronoun.head.dep_ not in ("ROOT",):
+        for token in reversed(pronoun.doc[:pronoun.i]):
+            thing = scene.thing_at(i, token)
+            if thing is not None and thing.cls == CTKG.Person and token.dep_ in ("poss", "nsubj", "appos"):
+                return i, token
+    for j in range(i - 1, max(-1, i - 3), -1):
+        for token in scene.docs[j]:
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                thing = scene.thing_at(j, token)
+                if thing is not None and thing.cls == CTKG.Person:
+                    return j, token
+    return None
+
+
+def _person_in_apposition(scene: Scene, i: int, token) -> URIRef | None:
+    """'the ministry's spokesperson, X', 'the office of US Attorney X', "X's office": the person the
+    noun names."""
+    for child in token.children:
+        targets = [child] if child.dep_ in ("appos", "poss") else \
+            [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "of" else []
+        for target in targets:
+            thing = scene.thing_at(i, target)
+            if thing is not None and thing.cls == CTKG.Person:
+                return thing.iri
+    return None
+
+
+# -- what it responds to ---------------------------------------------------------------------------
+
+def _responds_to(scene: Scene, act: Act) -> URIRef | None:
+    joint = scene.statement if len(scene.statement_states) >= 2 else None
+    parties = set(scene.meeting_states) | (set(scene.statement_states) if joint is not None else set())
+    if act.state in parties:
+        # an issuer does not reject its own text; a state named in it may ('unwarranted references')
+        return joint if act.kind == "adversarial" and joint is not None else None
+    named = scene.attacks.get(act.sentence, ())
+    if named:
+        return named[0]
+    if joint is not None:
+        return joint
+    if scene.main_meeting is not None:
+        return scene.main_meeting
+    for j in range(min(LEAD_SENTENCES, len(scene.docs))):
+        if scene.attacks.get(j):
+            return scene.attacks[j][0]
+    if scene.statement is not None and act.state not in scene.statement_states and act.kind == "adversarial":
+        return scene.statement      # rejecting what another state's statement said
+    return None
+
+
+# -- the facts -------------------------------------------------------------------------------------
+
+def _reaction(out: FoundBuilder, scene: Scene, act: Act, target: URIRef) -> None:
+    iri = URIRef(f"{target}/reaction/{slug(str(act.state).rsplit('/', 1)[-1])}")
+    i, rule, conf = act.sentence, act.rule, act.confidence
+    if iri not in out.events:
+        out.declare(iri, CTKG.Reaction, f"{scene.label(act.state)}'s reaction to {scene.label(target)}", i, rule, conf)
+        out.add(iri, CTKG.issuedBy, act.state, i, rule, conf)
+        out.add(iri, CTKG.respondsTo, target, i, rule, conf)
+        if act.stance:
+            out.add(iri, CTKG.stance, Literal(act.stance), i, rule, conf - 0.1)
+        date = _date(scene, i)
+        if date is not None:
+            out.add(iri, CTKG.published, Literal(date, datatype=XSD.date), i, rule, conf - 0.1)
+    if act.person is not None:
+        out.add(iri, CTKG.spokesperson, act.person, i, rule, conf)
+
+
+def _date(scene: Scene, i: int) -> dt.date | None:
+    """The sentence's own date when it names one near the article date, else the article date."""
+    ref = scene.date
+    if ref is None:
+        return None
+    span = find_date(scene.docs[i].text, ref)
+    if span is not None and span.start is not None and ref - DATE_WINDOW <= span.start <= ref:
+        return span.start
+    return ref
