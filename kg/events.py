@@ -23,6 +23,7 @@ from kg.article import Article, Sentence
 from kg.dates import DateSpan, day_month_code, find_date
 from kg.entities import Entity, Resolution, context_state
 from kg.extract import families
+from kg.extract.pipeline import parse
 from kg.extract.scene import Fact, Found
 from kg.reference import ReferenceIndex, normalise, reference_index, token_norm, tokens
 from kg.vocab import CTKG, mint, slug
@@ -93,6 +94,7 @@ class Context:
     statement_states: list[URIRef] = field(default_factory=list)
     attacks_by_sentence: dict[int, list[URIRef]] = field(default_factory=dict)
     attack_offsets: dict[tuple[int, URIRef], int] = field(default_factory=dict)   # (sentence, attack) -> offset
+    meetings_by_sentence: dict[int, URIRef] = field(default_factory=dict)   # the sentence that reports a meeting
 
     @property
     def date(self) -> dt.date | None:
@@ -117,21 +119,19 @@ class Context:
 
 
 def extract_events(article: Article, res: Resolution, find_meeting: MeetingLookup | None = None,
-                   index: ReferenceIndex | None = None, docs: tuple = ()) -> Extraction:
-    """Events and relations of one article. `docs` are its sentences' parses (kg.extract.pipeline);
-    without them the rule families that read the parse are skipped."""
+                   index: ReferenceIndex | None = None, docs: tuple | None = None) -> Extraction:
+    """Events and relations of one article. `docs` are its sentences' parses (kg.extract.pipeline),
+    made here when not given."""
     ctx = Context(article, res, index or reference_index(), Extraction(), find_meeting)
     find_meetings(ctx)
     find_statements(ctx)
     find_attacks(ctx)
-    if docs:
-        scene = families.scene_of(ctx, docs)
-        for found in families.run_families(scene):
-            ctx.out.merge(found)
+    if docs is None:
+        docs = parse([s.text for s in article.sentences])
+    scene = families.scene_of(ctx, docs)
+    for found in families.run_families(scene):
+        ctx.out.merge(found)
     find_calls_to_act(ctx)
-    find_reactions(ctx)
-    find_legal_actions(ctx)
-    find_agreements(ctx)
     find_topics_and_groups(ctx)
     return ctx.out
 
@@ -251,10 +251,34 @@ def find_meetings(ctx: Context) -> None:
             other_label = other.label if other.states else "-".join(ctx.entity(st).label for st in states) + " " + other.label
             _meeting(ctx, other_key, other_label, CTKG.Dialogue if "dialogue" in other.key else cls,
                      states, other.session, other.sentence)
+        for other in _rounds_of_their_own(ctx, primary, mentions):
+            _meeting(ctx, key, label, cls, states, other.session, other.sentence)
         ctx.main_meeting, ctx.meeting_states = main
     else:
         _meeting(ctx, *summit)
     _next_and_previous(ctx, mentions)
+
+
+def _rounds_of_their_own(ctx: Context, primary: SeriesMention, mentions: list[SeriesMention]) -> list[SeriesMention]:
+    """Other rounds of the primary's series that the article dates in their own sentence ('The
+    working group first met, virtually, on November 24, 2020.'): one mention per date, each a
+    meeting of its own. A bare 'the working group' is the primary's series."""
+    primary_words = set(primary.key.split())
+    primary_date = _meeting_date(ctx, primary.sentence)
+    seen = {primary_date.start if primary_date else None}
+    found = []
+    for other in mentions:
+        if other.sentence == primary.sentence or not set(other.key.split()) <= primary_words:
+            continue
+        text = ctx.sentence(other.sentence).text
+        if not HELD_CUES.search(text) or re.search(r"\b(next|will|to be held)\b", text, re.I):
+            continue
+        span = find_date(text, ctx.date)
+        if span is None or span.start is None or span.start in seen:
+            continue
+        seen.add(span.start)
+        found.append(other)
+    return found
 
 
 def _summit(ctx: Context):
@@ -333,6 +357,7 @@ def _meeting(ctx: Context, key, label, cls, states, session, first, people=()) -
     out = ctx.out
     out.declare(iri, cls, label, first, "meeting-series")
     ctx.main_meeting, ctx.meeting_states = iri, list(states)
+    ctx.meetings_by_sentence.setdefault(first, iri)
     series = mint("series", key)
     out.add(iri, CTKG.inSeries, series, first, "meeting-series")
     out.add(series, RDF.type, CTKG.EventSeries, first, "meeting-series")
@@ -749,11 +774,9 @@ def _group_after(ctx: Context, sent: Sentence, pos: int) -> URIRef | None:
     return groups[0][1] if groups and groups[0][0] - pos < 60 else None
 
 
-# -- calls to act and reactions -----------------------------------------------------------------
+# -- calls to act -----------------------------------------------------------------------------
 
 CALL_RE = re.compile(r"\b(called on|calls on|urged|urges|pressed|asked|need for|demanded that|told)\s+", re.I)
-REACT_VERBS = re.compile(r"\b(said|responded|reacted|rejected|termed|expressed|criticised|criticized|"
-                         r"slammed|objected|dismissed|defended|hit out|protested|denied|condemned)\b")
 
 
 def find_calls_to_act(ctx: Context) -> None:
@@ -792,256 +815,6 @@ def find_calls_to_act(ctx: Context) -> None:
             for attack in ctx.attacks_by_sentence.get(sent.index, []):
                 ctx.out.add(iri, CTKG.refersToAttack, attack, sent.index, "called-on", 0.7)
             break
-
-
-def find_reactions(ctx: Context) -> None:
-    """A third state, first in its sentence, that says, rejects or responds after a joint statement."""
-    if ctx.statement is None:
-        return
-    issuers = set(ctx.statement_states)
-    candidates: dict[URIRef, list[Sentence]] = {}
-    for sent in ctx.article.sentences:
-        states = ctx.things(sent.index, CTKG.State)
-        if not states:
-            continue
-        off, state = states[0]
-        lead = sent.text[:off].strip().lower()
-        if state in issuers or lead not in {"", "however,", "meanwhile,", "but", "and"}:
-            continue
-        verb = REACT_VERBS.search(sent.text)
-        about = re.search(r"\bstatement|declaration|communiqu", sent.text, re.I)
-        if verb and verb.start() - off < 60 and (verb.group(1) != "said" or about):
-            candidates.setdefault(state, []).append(sent)
-    for state, sents in candidates.items():
-        about = [s for s in sents if re.search(r"\bstatement|declaration\b", s.text)]
-        _reaction(ctx, state, (about or sents)[0])
-
-
-def _reaction(ctx: Context, state: URIRef, sent: Sentence) -> None:
-    name = ctx.entity(state).label
-    iri = URIRef(f"{ctx.statement}/reaction/{slug(name)}")
-    ctx.out.declare(iri, CTKG.Reaction, f"{name}'s reaction to the statement", sent.index,
-                    "third-state-reaction", 0.75)
-    ctx.out.add(iri, CTKG.issuedBy, state, sent.index, "third-state-reaction", 0.8)
-    ctx.out.add(iri, CTKG.respondsTo, ctx.statement, sent.index, "third-state-reaction", 0.75)
-    quote = re.search(r"[“\"]([^”\"]{3,200})[”\"]", sent.text)
-    verb = REACT_VERBS.search(sent.text)
-    stance = quote.group(1) if quote else sent.text[verb.end():].strip(" ,.")[:200]
-    stance = re.sub(r"^(?:to|on)\s+(?:the\s+|a\s+)?(?:joint\s+)?(?:statement|declaration)\s*(?:by\s+)?", "", stance)
-    ctx.out.add(iri, CTKG.stance, Literal(stance.strip(" ,.")), sent.index, "third-state-reaction", 0.6)
-    if ctx.date:
-        ctx.out.add(iri, CTKG.published, Literal(ctx.date, datatype=XSD.date), sent.index, "article-date", 0.6)
-    _spokesperson(ctx, iri, state, sent.index)
-
-
-def _spokesperson(ctx: Context, reaction: URIRef, state: URIRef, first: int) -> None:
-    last = min(len(ctx.article.sentences), first + 6)
-    for i in range(first, last):
-        for _, person in ctx.things(i, CTKG.Person):
-            who = ctx.entity(person)
-            titles = " ".join(p.title.lower() for p in who.posts)
-            if re.search(r"spokes(person|man|woman)", titles) and who.state in (None, state):
-                if who.state is None:
-                    who.state, who.state_sentence = state, i
-                ctx.out.add(reaction, CTKG.spokesperson, person, i, "spokesperson-of-reaction", 0.75)
-                return
-
-
-# -- legal actions ------------------------------------------------------------------------------
-
-LEGAL_RULES = [
-    (CTKG.Extradition, "extradition", re.compile(r"\bextradit(?:ion|e|ed)\b", re.I)),
-    (CTKG.Arrest, "arrest", re.compile(r"\barrest(?:ed|s)?\b", re.I)),
-    (CTKG.AssassinationPlot, "assassination-plot",
-     re.compile(r"\b(?:assassination\s+(?:attempt|plot|bid)|plot\s+to\s+(?:kill|assassinate)|murder\s+plot)\b", re.I)),
-    (CTKG.Designation, "designation", re.compile(
-        r"\bdesignat(?:ed|ion of|es)\b(?!\s+dialogue)|\b(?:added|listed|placed)\b[^.]{0,120}\b(?:list|sanctions)\b",
-        re.I)),
-    (CTKG.Accusation, "accusation", re.compile(r"\baccused\b|\bfor\s+(?:his|her|their)\s+role\s+in\b", re.I)),
-]
-
-
-def find_legal_actions(ctx: Context) -> None:
-    for sent in ctx.article.sentences:
-        people = ctx.things(sent.index, CTKG.Person)
-        if not people:
-            continue
-        for cls, rule, pattern in LEGAL_RULES:
-            m = pattern.search(sent.text)
-            if not m:
-                continue
-            targets = _legal_targets(ctx, sent, cls, m, people)
-            for person in targets:
-                _legal_action(ctx, sent, cls, rule, person, m)
-
-
-def _legal_targets(ctx: Context, sent: Sentence, cls, m, people) -> list[URIRef]:
-    """Who the action is against: the person the cue names ('extradition of X', 'X's extradition',
-    'X was extradited', 'arrested seven men including X', 'X was arrested by')."""
-    text = sent.text
-    passive = re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?" + re.escape(m.group(0)), text) or \
-        re.match(r"\s+by\b", text[m.end():])
-    if passive:
-        before = [p for off, p in people if off < m.start()]
-        return before[:1]
-    if cls == CTKG.Extradition:
-        after = [p for off, p in people if 0 <= off - m.end() <= 5
-                 or (text[m.end():].startswith(" of ") and 0 <= off - m.end() <= 60
-                     and not re.search(r"[,;]", text[m.end():off]))][:1]
-        possessive = [p for off, p in people if off < m.start() and m.start() - off < 40
-                      and re.search(r"(?:['’]s\s+(?:\w+\s+){0,3}|\s)$", text[:m.start()])
-                      and not re.search(r"\b(?:hailed|welcomed|said|announced)\b", text[off:m.start()])]
-        return (after or possessive[-1:])[:1]
-    if cls == CTKG.Arrest:
-        return [p for off, p in people if off > m.start()][:8]
-    if cls == CTKG.Designation:
-        inside = [p for off, p in people if m.start() <= off <= m.end()]
-        return inside[:1] or [p for off, p in people if 0 <= off - m.end() <= 5][:1]
-    if cls == CTKG.AssassinationPlot:
-        return [p for off, p in people if off > m.start()][:1]
-    if cls == CTKG.Accusation:
-        near = [p for off, p in people if abs(off - m.end()) < 40]
-        return near[:1]
-    near = sorted(people, key=lambda op: abs(op[0] - m.start()))
-    return [near[0][1]] if near and abs(near[0][0] - m.start()) < 80 else []
-
-
-def _legal_action(ctx: Context, sent: Sentence, cls, rule: str, person: URIRef, m) -> None:
-    who = ctx.entity(person)
-    iri = mint(f"event/{rule}", str(person).rsplit("/", 1)[-1])   # keyed by the person's IRI: stable
-    label = f"{rule.replace('-', ' ').capitalize()} of {who.label}" if cls != CTKG.AssassinationPlot else \
-        f"Assassination plot against {who.label}"
-    if cls == CTKG.Accusation:
-        label = f"Accusation against {who.label}"
-    ctx.out.declare(iri, cls, label, sent.index, rule, 0.7)
-    ctx.out.add(iri, CTKG.targetPerson, person, sent.index, rule, 0.75)
-    near = [a for a in ctx.attacks_by_sentence.get(sent.index, [])
-            if abs(ctx.attack_offsets[(sent.index, a)] - m.start()) < 80]
-    attacks = near or (
-        ctx.attacks_by_sentence.get(sent.index - 1, []) if re.search(r"\bthe attacks?\b", sent.text) else [])
-    for attack in attacks[:1]:
-        ctx.out.add(iri, CTKG.concernsAttack, attack, sent.index, rule, 0.7)
-    acting = _acting_state(ctx, sent, m)
-    if acting is not None and cls != CTKG.Accusation:
-        ctx.out.add(iri, CTKG.actingState, acting, sent.index, rule, 0.65)
-    requesting = _capital_subject(ctx, sent)
-    if requesting is not None and cls == CTKG.Extradition and requesting != acting:
-        ctx.out.add(iri, CTKG.requestingState, requesting, sent.index, "capital-pushing-for", 0.6)
-    status = _legal_status(sent.text) if cls == CTKG.Extradition else None
-    if status:
-        # One status per action: the article's latest word on it stands.
-        ctx.out.facts = [f for f in ctx.out.facts if not (f.subject == iri and f.predicate == CTKG.legalStatus)]
-        ctx.out.add(iri, CTKG.legalStatus, Literal(status), sent.index, rule, 0.6)
-
-
-def _acting_state(ctx: Context, sent: Sentence, m) -> URIRef | None:
-    """The state acting: the agency after 'by' (its state), else the last state named before the cue."""
-    by = re.match(r"\s+by\s+(?:the\s+)?", sent.text[m.end():])
-    if by:
-        for off, agency in ctx.things(sent.index, CTKG.GovernmentAgency):
-            if off == m.end() + by.end():
-                states = ctx.index.states_of(agency)
-                if states:
-                    return states[0]
-    before = [(off, iri) for off, iri in ctx.things(sent.index, CTKG.State) if off < m.start()]
-    if before:
-        return before[-1][1]
-    return None
-
-
-def _capital_subject(ctx: Context, sent: Sentence) -> URIRef | None:
-    m = re.match(r"\s*([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:is|has|was|had)\b", sent.text)
-    if not m:
-        return None
-    state_label = capitals().get(normalise(m.group(1)))
-    if not state_label:
-        return None
-    known = ctx.index.lookup(tuple(normalise(state_label).split()), state_label)
-    return known.iri if known else None
-
-
-def _legal_status(text: str) -> str | None:
-    for pattern, status in ((r"\bappeal\b[^.]*\bdismissed|\bdismissed\b[^.]*\bappeal\b", "appeal dismissed"),
-                            (r"\bapprov(?:e|ed|al)\b", "approved"),
-                            (r"\bpushing for|seeking|sought|request", "requested"),
-                            (r"\bconvicted\b", "convicted"),
-                            (r"\bacquitted\b", "acquitted")):
-        if re.search(pattern, text, re.I):
-            return status
-    return None
-
-
-# -- agreements ---------------------------------------------------------------------------------
-
-AGREEMENT_RE = re.compile(
-    r"(?:\b(?P<pre>(?:[A-Z][\w-]*\s+){1,4}))?\b(Memorandum of (Cooperation|Understanding)|MoU|MoC|Treaty|Agreement)\b(?:\s+on\s+([A-Z][\w\s-]{3,80}?))?"
-    r"(?=\s+(?:between|to|with|that|signed|was|were)\b|[,.;—–-]|$)")
-RESOLUTION_RE = re.compile(r"\b(?:UN|United Nations)\s+Security\s+Council\s+Resolution\s+(\d{3,4})\b|\bUNSCR?\s+(\d{3,4})\b")
-
-
-def find_agreements(ctx: Context) -> None:
-    seen = False
-    for sent in ctx.article.sentences:
-        for m in RESOLUTION_RE.finditer(sent.text):
-            number = int(m.group(1) or m.group(2))
-            iri = mint("document", f"unsc-resolution-{number}")
-            ctx.out.declare(iri, CTKG.UNSCResolution, f"UN Security Council Resolution {number}", sent.index,
-                            "unsc-resolution", 0.9)
-            ctx.out.add(iri, CTKG.resolutionNumber, Literal(number, datatype=XSD.integer), sent.index,
-                        "unsc-resolution", 0.9)
-            ref = ctx.main_meeting or ctx.statement
-            if ref:
-                ctx.out.add(iri, CTKG.referencedIn, ref, sent.index, "unsc-resolution", 0.75)
-        m = AGREEMENT_RE.search(sent.text)
-        if not m or seen:
-            continue
-        _agreement(ctx, sent, m)
-        seen = True
-
-
-def _agreement(ctx: Context, sent: Sentence, m) -> None:
-    """One agreement per article: kind, subject, parties; the one signed at a meeting is keyed by it."""
-    kind = {"cooperation": CTKG.MemorandumOfCooperation, "understanding": CTKG.MemorandumOfUnderstanding,
-            "moc": CTKG.MemorandumOfCooperation, "mou": CTKG.MemorandumOfUnderstanding,
-            "treaty": CTKG.Treaty}.get((m.group(3) or m.group(2)).lower(), CTKG.Agreement)
-    subject = (m.group(4) or "").strip()
-    pre = (m.group("pre") or "").strip()
-    pre = "" if pre.split()[0:1] in (["A"], ["The"], ["An"]) and len(pre.split()) == 1 else re.sub(r"^(?:A|An|The)\s+", "", pre)
-    name = " ".join(x for x in (pre, m.group(2)) if x)
-    name = f"{name} on {subject}" if subject else name
-    parties = _agreement_parties(ctx, sent, m.start())
-    signed = bool(re.search(r"\bsign(?:ed|ing)\b", sent.text)) and ctx.main_meeting is not None
-    if signed:
-        kind_name = re.sub(r"(?<!^)([A-Z])", r" \1", str(kind).rsplit("#", 1)[-1])
-        iri = mint("document", f"{str(ctx.main_meeting).rsplit('/', 1)[-1]} {kind_name}")
-    else:
-        iri = mint("document", " ".join([name] + sorted(slug(ctx.entity(p).label) for p in parties)))
-    label = name if subject or pre else f"{name} between {' and '.join(ctx.entity(p).label for p in parties)}"
-    ctx.out.declare(iri, kind, label, sent.index, "agreement-signed" if signed else "agreement-named", 0.75)
-    for party in parties:
-        ctx.out.add(iri, CTKG.party, party, sent.index, "agreement-parties", 0.75)
-    if signed:
-        ctx.out.add(iri, CTKG.signedAt, ctx.main_meeting, sent.index, "agreement-signed", 0.8)
-        meeting_date = next((f.object for f in ctx.out.facts
-                             if f.subject == ctx.main_meeting and f.predicate == CTKG.endDate), None)
-        if meeting_date is not None:
-            ctx.out.add(iri, CTKG.published, meeting_date, sent.index, "signed-at-meeting", 0.7)
-    elif ctx.main_meeting:
-        ctx.out.add(iri, CTKG.referencedIn, ctx.main_meeting, sent.index, "agreement-referenced", 0.6)
-
-
-def _agreement_parties(ctx: Context, sent: Sentence, start: int) -> list[URIRef]:
-    """The agencies it is between (here or in the next sentences about it), else the states."""
-    parties = [iri for off, iri in ctx.things(sent.index, CTKG.GovernmentAgency) if off > start]
-    follow = range(sent.index + 1, min(len(ctx.article.sentences), sent.index + 3))
-    for i in follow:
-        if len(parties) >= 2:
-            break
-        if re.search(r"\b(memorandum|agreement|MoU|treaty)\b[^.]*\bbetween\b", ctx.sentence(i).text, re.I):
-            parties = [iri for _, iri in ctx.things(i, CTKG.GovernmentAgency)]
-    if len(parties) < 2:
-        parties = [iri for _, iri in ctx.things(sent.index, CTKG.State)] or parties
-    return list(dict.fromkeys(parties))
 
 
 # -- topics and groups named --------------------------------------------------------------------

@@ -78,7 +78,7 @@ def _side_state(scene: Scene, i: int, match: RuleMatch) -> URIRef | None:
 
 def _delegation(out: FoundBuilder, scene: Scene, i: int, state: URIRef, person: URIRef, rule: str,
                 confidence: float) -> None:
-    meeting = scene.main_meeting
+    meeting = scene.meeting_at(i)
     own = scene.person_states.get(person)
     if own is not None and own != state:
         return  # the leader's own post names another state: one of the two readings is wrong

@@ -47,7 +47,8 @@ def scene_of(ctx, docs: tuple) -> Scene:
     attacks = {i: tuple(a) for i, a in ctx.attacks_by_sentence.items()}
     return Scene(article, tuple(docs), tuple(tuple(t) for t in things), MappingProxyType(person_states),
                  ctx.index, capital_states(ctx.index), ctx.main_meeting, tuple(ctx.meeting_states),
-                 ctx.statement, tuple(ctx.statement_states), MappingProxyType(attacks))
+                 ctx.statement, tuple(ctx.statement_states), MappingProxyType(attacks),
+                 MappingProxyType(dict(ctx.meetings_by_sentence)))
 
 
 _CAPITALS: dict[int, MappingProxyType] = {}

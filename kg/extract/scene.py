@@ -84,6 +84,16 @@ class Scene:
     statement: URIRef | None = None
     statement_states: tuple[URIRef, ...] = ()
     attacks: Mapping[int, tuple[URIRef, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    meetings: Mapping[int, URIRef] = field(default_factory=lambda: MappingProxyType({}))  # sentence -> meeting it reports
+
+    def meeting_at(self, sentence: int) -> URIRef | None:
+        """The meeting a sentence speaks of: the one it reports, else one reported in the two
+        sentences before it ('... first met on November 24, 2020. X headed the Indian side on that
+        occasion'), else the article's main meeting."""
+        for i in range(sentence, max(-1, sentence - 3), -1):
+            if i in self.meetings:
+                return self.meetings[i]
+        return self.main_meeting
 
     @property
     def date(self) -> dt.date | None:
