@@ -105,6 +105,14 @@ class CTKG(DefinedNamespace):
     Designation: URIRef
     Accusation: URIRef
     AssassinationPlot: URIRef
+    DesignationProposal: URIRef
+    Indictment: URIRef
+    GuiltyPlea: URIRef
+    Conviction: URIRef
+    Acquittal: URIRef
+    Release: URIRef
+    Bail: URIRef
+    Bounty: URIRef
     targetPerson: URIRef
     actingState: URIRef
     requestingState: URIRef
