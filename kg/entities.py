@@ -67,20 +67,25 @@ class Resolution:
 
 
 def name_key(name: str) -> str:
-    """First and last name, lower case, initials dropped, doubled letters folded."""
-    parts = [token_norm(t) for t, _, _ in tokens(name)]
-    parts = [p for p in parts if len(p) > 1]
+    """First and last name, lower case, middle initials dropped, doubled letters folded; a
+    name given by initials alone keeps them as its first part ('R K Mehta' = 'R.K. Mehta')."""
+    parts = _name_parts(name)
     if not parts:
         return ""
     chosen = [parts[0], parts[-1]] if len(parts) > 1 else parts
-    return "-".join(re.sub(r"(.)\1+", r"\1", p) for p in chosen)
+    return "-".join(chosen)
 
 
 @lru_cache(maxsize=1 << 14)
 def _name_parts(name: str) -> tuple[str, ...]:
     """The folded parts of a name, as name_key compares them (cached: a name recurs in every
-    comparison of a batch)."""
-    return tuple(re.sub(r"(.)\1+", r"\1", token_norm(t)) for t, _, _ in tokens(name) if len(token_norm(t)) > 1)
+    comparison of a batch): leading initials joined into one part, later ones dropped."""
+    words = [token_norm(t) for t, _, _ in tokens(name)]
+    lead = 0
+    while lead < len(words) - 1 and len(words[lead]) == 1:
+        lead += 1
+    parts = (["".join(words[:lead])] if lead > 1 else []) + [w for w in words[lead:] if len(w) > 1]
+    return tuple(re.sub(r"(.)\1+", r"\1", p) for p in parts)
 
 
 def resolve(article: Article, mentions: list[Mention], find_person: PersonLookup | None = None,
@@ -189,7 +194,10 @@ def _state_hints() -> dict[str, str]:
 
 
 def _add_post(article: Article, person: Entity, m: Mention, mentions: list[Mention], index) -> None:
-    inside = _mentions_in_title(m, mentions, index)
+    # What a title's parentheses hold qualifies the post ('Joint Secretary (UN Political)'): it
+    # names neither its organization nor its state.
+    outside = re.sub(r"\([^()]*\)", " ", m.title)
+    inside = [k for k in _mentions_in_title(m, mentions, index) if k.text in outside]
     org = next((k.iri for k in inside if k.cls in ORG_CLASSES and k.iri), None)
     state = next((k.iri for k in inside if k.cls == CTKG.State and k.iri), None)
     title = _clean_title(m.title, inside)
@@ -206,6 +214,8 @@ def _add_post(article: Article, person: Entity, m: Mention, mentions: list[Menti
     if state is None and org is not None:
         states = index.states_of(org)
         state = states[0] if states else None
+    if state is None:
+        state = _state_from_context(article, m, title, mentions, index)
     if org is None:
         org, state = _default_org(title, state, index)
     if state is not None and person.state is None:
@@ -252,11 +262,16 @@ def _clean_title(title: str, inside: list[Mention]) -> str:
     for k in inside:
         if k.text and k.cls in ORG_CLASSES - {CTKG.TerroristGroup} | {CTKG.State}:
             text = text.replace(k.text, " ")
-    text = re.split(r",|\b(?:in|at|of the|with)\s+(?:the\s+)?(?=\s|$)", text)[0]
+    parts = re.split(r",|\b(?:in|at|of the|with)\s+(?:the\s+)?(?=\s|$)"
+                     r"|\s(?:in|at) the (?=[A-Z]|(?:ministry|department|office|bureau|agency)\b)", text)
+    # 'her Indian counterpart, National Security Adviser': the part that names a post.
+    _, heads = title_words()
+    text = next((p for p in parts if any(token_norm(t) in heads for t, _, _ in tokens(p))), parts[0])
     text = re.sub(r"\b(?:the|a|an|his|her|top|senior official performing the duties of)\b", " ", text,
                   flags=re.I)
     text = re.sub(r"\b(?:in|at|of|for|and)\s*$", "", text.strip())
-    text = re.sub(r"^[’'s\s]+", "", text)
+    text = re.sub(r"^\s*[’']s\b", "", text)
+    text = re.sub(r"^\s*office\s+of\s+", "", text, flags=re.I)   # 'the office of Attorney X'
     return re.sub(r"\s+", " ", text).strip(" ,-")
 
 
@@ -270,17 +285,91 @@ def _state_from_hints(words: list[str], index) -> URIRef | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _title_states() -> dict[str, frozenset[str]]:
+    """kg/patterns/title-states.tsv: a bare title -> the states that have it as a post."""
+    rows = {}
+    for line in (PATTERNS / "title-states.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            title, states = line.split("\t")
+            rows[normalise(title)] = frozenset(s.strip() for s in states.split(","))
+    return rows
+
+
+def _titled_states(title: str) -> frozenset[str] | None:
+    words = normalise(title).split()
+    while len(words) > 1 and words[0] in {"union", "acting", "then", "former", "current", "federal", "senior"}:
+        words = words[1:]
+    return _title_states().get(" ".join(words))
+
+
+_CAPITALS: dict[int, dict[URIRef, URIRef]] = {}
+
+
+def _capitals(index) -> dict[URIRef, URIRef]:
+    """Capital (a known place) -> its state, from kg/patterns/capitals.tsv (once per index)."""
+    if id(index) not in _CAPITALS:
+        _CAPITALS.clear()
+        _CAPITALS[id(index)] = _capital_states(index)
+    return _CAPITALS[id(index)]
+
+
+def _capital_states(index) -> dict[URIRef, URIRef]:
+    found = {}
+    for line in (PATTERNS / "capitals.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            capital, state = line.split("\t")
+            place = index.lookup(tuple(normalise(capital).split()), capital)
+            known = index.lookup(tuple(normalise(state).split()), state)
+            if place is not None and known is not None:
+                found[place.iri] = known.iri
+    return found
+
+
+# A place phrase that sets where an official speaks: "In Canberra, Deputy Secretary X said".
+PLACE_PHRASE = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}(?:in|at)\s+(?:the\s+)?$", re.I)
+ABROAD_TITLES = {"ambassador", "envoy", "commissioner", "consul", "attache", "attaché"}
+
+
+def _state_from_context(article: Article, m: Mention, title: str, mentions: list[Mention], index):
+    """The state of a post whose title names none, from a place phrase that opens its sentence:
+    "In Canberra, Deputy Secretary X", "At the State Department, spokeswoman Y" (a state, its
+    capital, or one state's agency); with a title of kg/patterns/title-states.tsv, only a state
+    listed for it. Other states of the sentence or the article are not used: "Pakistan rejected
+    the remarks of Prime Minister X" names a state that is not X's."""
+    listed = _titled_states(title)
+    if listed is None and ABROAD_TITLES & set(normalise(title).split()):
+        return None
+    capitals = _capitals(index)
+    sentence = article.sentences[m.sentence]
+
+    def state_of(k: Mention) -> URIRef | None:
+        if k.cls == CTKG.GovernmentAgency:
+            states = index.states_of(k.iri)
+            return states[0] if len(states) == 1 else None
+        return k.iri if k.cls == CTKG.State else capitals.get(k.iri)
+
+    opening = [k for k in mentions if k.sentence == m.sentence and k.iri and k.start < m.start
+               and PLACE_PHRASE.match(sentence.text[: k.start - sentence.start]) and state_of(k)]
+    state = state_of(opening[0]) if opening else None
+    return state if state is not None and (listed is None or index.label(state) in listed) else None
+
+
 def _org_from_context(article: Article, m: Mention, mentions: list[Mention], title: str, index):
     """'foreign ministry spokesperson' after 'the Chinese foreign ministry' is China's ministry."""
     words = [token_norm(t) for t, _, _ in tokens(title)]
     generic = {"ministry", "office", "department"} & set(words)
-    if not generic:
+    # 'Secretary (Internal Security) in the ministry': the ministry the article last named.
+    anaphor = re.search(r"\b(?:in|at|of) the (ministry|department|office)\b", m.title or "")
+    if not generic and not anaphor:
         return None
     for k in sorted(mentions, key=lambda k: -k.start):
         if k.start >= m.start or k.sentence < m.sentence - 3 or k.cls != CTKG.GovernmentAgency:
             continue
         label_words = set(normalise(k.text).split())
-        if generic & label_words and label_words & set(words) - {"the"}:
+        if anaphor and anaphor.group(1) in set(normalise(index.label(k.iri) or k.text).split()):
+            return k.iri
+        if generic & label_words and (label_words & set(words)) - generic - {"the"}:
             return k.iri
     return None
 
@@ -292,8 +381,8 @@ def _default_org(title: str, state: URIRef | None, index) -> tuple[URIRef | None
     rows = [(s, o) for t, s, o in _post_defaults() if t in key]
     if state is not None:
         rows = [(s, o) for s, o in rows if index.label(state) == s]
-    elif len({s for s, _ in rows}) != 1:
-        return None, None
+    elif len({s for s, _ in rows}) != 1 or len(_titled_states(title) or ()) > 1:
+        return None, None   # a title that several states have: the state must come from the article
     for state_label, org_label in rows:
         for known, _ in index.by_tokens.get(tuple(normalise(org_label).split()), []):
             states = index.states_of(known.iri)

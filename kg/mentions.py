@@ -10,13 +10,14 @@ Rules are data: kg/patterns/*.txt and the reference RDF.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from rdflib import URIRef
 
 from kg.article import Article, Sentence
+from kg.extract.people import named_people
 from kg.reference import Known, ReferenceIndex, normalise, reference_index, token_norm, tokens
 from kg.vocab import CTKG
 
@@ -78,24 +79,65 @@ def find_mentions(article: Article, index: ReferenceIndex | None = None, docs: t
     for sentence in article.sentences:
         toks = [(t, s + sentence.start, e + sentence.start) for t, s, e in tokens(sentence.text)]
         known = _known_mentions(sentence, toks, index)
-        found.extend(known)
-        found.extend(_demonym_mentions(sentence, toks, index, known))
-        people = _people(article, sentence, toks, known, index)
         if docs:
-            people = _with_named_people(people, docs[sentence.index], sentence)
+            known = _without_initials_of_names(known, docs[sentence.index], sentence)
+        found.extend(known)
+        demonyms = _demonym_mentions(sentence, toks, index, known)
+        found.extend(demonyms)
+        people = _people(article, sentence, toks, known + demonyms, index)
+        if docs:
+            people = _with_named_people(people, docs[sentence.index], sentence, known)
         found.extend(people)
     return found
 
 
-def _with_named_people(people: list[Mention], doc, sentence: Sentence) -> list[Mention]:
-    """A candidate name that the model's NER tags PERSON is a person mention."""
+# Entity types of the model that a title-announced name is not a person's under (places: the
+# small model reads many people's names as ORG, so that label does not veto).
+NOT_PERSON_ENTITIES = {"GPE", "LOC", "FAC"}
+
+
+def _with_named_people(people: list[Mention], doc, sentence: Sentence, known: list[Mention]) -> list[Mention]:
+    """People of the model's NER (kg/extract/people.py) beside those of the title rules: a
+    candidate name it tags PERSON becomes a person, with the title the parse gives it; a name
+    no title rule saw is added."""
+    named = {(sentence.start + p.start, sentence.start + p.end): p for p in named_people(doc)}
     persons = [(sentence.start + e.start_char, sentence.start + e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-    kept = []
+    others = [(sentence.start + e.start_char, sentence.start + e.end_char) for e in doc.ents
+              if e.label_ in NOT_PERSON_ENTITIES]
+    kept, covered = [], []
     for m in people:
-        if m.kind == "candidate" and len(m.text.split()) > 1 and any(a <= m.start and m.end <= b for a, b in persons):
-            m = Mention("person", m.text, m.start, m.end, m.sentence, m.cls, label=m.label)
+        if (any(a <= m.start and m.end <= b for a, b in others)
+                and not any(a < m.end and m.start < b for a, b in persons)):
+            continue   # 'the Northern District', 'Truth Social': the model reads a place or a name of a thing
+        inside = next((p for (a, b), p in named.items() if a <= m.start and m.end <= b), None)
+        if m.kind == "candidate" and inside is not None and len(m.text.split()) > 1:
+            m = _named_mention(m.text, m.start, m.end, sentence, inside)
+        within = next(((a, b) for (a, b) in named if m.start < a and b <= m.end), None)
+        if within is not None:   # 'Meanwhile Sunil Varma': the model's name is the name
+            a, b = within
+            m = replace(m, text=sentence.text[a - sentence.start:b - sentence.start], start=a, end=b,
+                        label=sentence.text[a - sentence.start:b - sentence.start])
         kept.append(m)
+        covered.append((m.start, m.end))
+    taken = covered + [(k.start, k.end) for k in known]
+    for (a, b), person in named.items():
+        if not any(x < b and a < y for x, y in taken):
+            kept.append(_named_mention(sentence.text[a - sentence.start:b - sentence.start], a, b, sentence, person))
     return kept
+
+
+def _without_initials_of_names(known: list[Mention], doc, sentence: Sentence) -> list[Mention]:
+    """'U.K. Bansal': initials that spell a known alias ('U.K.') are a name's when the model reads
+    them as the start of a person's name."""
+    starts = {sentence.start + e.start_char for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    return [k for k in known if not (k.start in starts and INITIALS.match(k.text))]
+
+
+def _named_mention(text: str, start: int, end: int, sentence: Sentence, person) -> Mention:
+    text = re.sub(r"['’]s$", "", text)
+    title_start = sentence.start + person.title_start if person.title_start is not None else None
+    return Mention("person", text, start, start + len(text), sentence.index, CTKG.Person, label=text,
+                   title=person.title, title_start=title_start)
 
 
 def _known_mentions(sentence: Sentence, toks, index: ReferenceIndex) -> list[Mention]:
@@ -160,11 +202,14 @@ def _demonym_mentions(sentence, toks, index: ReferenceIndex, known: list[Mention
     return found
 
 
+INITIALS = re.compile(r"(?:[A-Z]\.){1,3}$")
+
+
 def _is_name_token(token: str) -> bool:
     if not token[:1].isupper():
         return False
-    if len(token) == 1 or (len(token) == 2 and token.endswith(".")):
-        return True  # an initial: "Nathan A Sales"
+    if len(token) == 1 or (len(token) == 2 and token.endswith(".")) or INITIALS.match(token):
+        return True  # initials: "Nathan A Sales", "R.K. Mehta"
     if token_norm(token) in not_name_words():
         return False
     if len(token) > 1 and token.isupper() and len(token) > 3:
@@ -182,22 +227,26 @@ def _people(article: Article, sentence: Sentence, toks, known: list[Mention], in
             i += 1
             continue
         j = i
-        while j < len(toks) and not in_known[j] and _is_name_token(toks[j][0]) and _joined(text, offset, toks, j):
+        while j < len(toks) and not in_known[j] and _is_name_token(toks[j][0]) and (j == i or _joined(text, offset, toks, j)):
             j += 1
         run = list(range(i, j))
         i = j if j > i else i + 1
         # Split the title off the run at its last title word: "Union Home Secretary | Ajay Bhalla",
         # "Finance Minister | Arun Jaitley"; without one, drop leading title words.
+        # A title word after the name's first word ends no name: 'Director General of [Military
+        # Operations]' is a title, not a person called Military.
         marked = [n for n in run if token_norm(toks[n][0]) in heads | descriptor_words()]
         k = run.index(marked[-1]) + 1 if marked else 0
-        while not marked and k < len(run) and token_norm(toks[run[k]][0]) in words:
+        while k < len(run) and token_norm(toks[run[k]][0]) in words:
             k += 1
-        name_idx = [n for n in run[k:] if token_norm(toks[n][0]) not in words]
-        if not name_idx or name_idx != run[k : k + len(name_idx)]:
+        name_idx = run[k:]
+        if not name_idx or any(token_norm(toks[n][0]) in words for n in name_idx):
             continue
         name_idx = name_idx[:4]
         start, end = toks[name_idx[0]][1], toks[name_idx[-1]][2]
         title, title_start = _title_before(toks, name_idx[0], in_known, known, text, offset, run[0])
+        if title and re.search(r"\b(?:for|of|in|on|at|to|the)$", title):
+            continue   # the object of a title, not its holder: 'official for South Asia'
         title_after = _apposition_after(text, offset, end)
         evidence = (
             _has_head(title)
@@ -240,7 +289,8 @@ def _title_before(toks, first: int, in_known, known: list[Mention], text: str, o
     while k > 0:
         t = token_norm(toks[k - 1][0])
         gap = text[toks[k - 1][2] - offset : toks[k][1] - offset]
-        after_comma = k == first and gap == ", " and (t in heads or t in descriptor_words())
+        after_comma = k in (first, run_start) and gap == ", " and (t in heads or t in descriptor_words()
+                                                      or _title_phrase_before(toks, k - 1, in_known, text, offset))
         if gap not in (" ", "-") and not after_comma:
             break
         if (k - 1 >= run_start or after_comma or t in words or t in descriptor_words() or in_known[k - 1]
@@ -257,13 +307,38 @@ def _title_before(toks, first: int, in_known, known: list[Mention], text: str, o
     return text[start - offset : end - offset], start
 
 
+def _title_phrase_before(toks, last: int, in_known, text: str, offset: int) -> bool:
+    """Whether the words ending at token `last` are a title with a head word, before a comma:
+    "India's Director General of Military Operations, [Lieutenant General X]"."""
+    words, heads = title_words()
+    in_phrase = lambda n: token_norm(toks[n][0]) in words or in_known[n]
+    gap_before = lambda n: text[toks[n - 1][2] - offset : toks[n][1] - offset]
+    k = last
+    while k > 0 and in_phrase(k) and in_phrase(k - 1) and gap_before(k) in (" ", "-"):
+        k -= 1
+    if not in_phrase(last) or not any(token_norm(toks[n][0]) in heads for n in range(k, last + 1)):
+        return False
+    # Not itself the apposition of a name before it: 'X, spokesperson of the Ministry, [Y] said'.
+    return k == 0 or not ("," in gap_before(k) and toks[k - 1][0][:1].isupper())
+
+
+# An apposition: words up to the next comma, with parenthesised parts ('Joint Secretary (UN
+# Political) in the Ministry of External Affairs').
+APPOSITION = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?((?:[^,;:“”\"()]|\([^()]{1,40}\)){3,120}?)"
+                        r"(?=[,;:“”\")]|\((?![^()]{1,40}\))|\.\s|\.$|$)")
+
+
 def _apposition_after(text: str, offset: int, end: int) -> str | None:
     """', Joint Secretary for Counter-Terrorism, Ministry of External Affairs' after a name."""
     rest = text[end - offset :]
-    match = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?([^,;:“”\"()]{3,120}?)(?=[,;:“”\"()]|\.\s|\.$|$)", rest)
+    match = APPOSITION.match(rest)
     if not match:
         return None
     phrase = match.group(1).strip()
+    first = re.match(r"[\w-]+", phrase)
+    if re.match(r"(?:and|or|but|who|which|whose)\b", phrase) or (
+            first and re.fullmatch(r"[a-z]+(?:ing|ed)", first.group()) and first.group() not in title_words()[0]):
+        return None   # the next item of a list, or a clause: 'X, and Deputy Secretary Y', 'X, promising'
     # Include a following ", Ministry of ..." organisation part.
     more = re.match(r",\s*((?:Ministry|Department|Office|Bureau|Agency)[^,;.]{0,80})", rest[match.end():])
     if more:

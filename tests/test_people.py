@@ -1,0 +1,90 @@
+"""People and their posts: names after commas, initials, titles with their state in the phrase,
+and states that the article does not give (invented sentences)."""
+from kg.article import read_article
+from kg.entities import name_key, resolve
+from kg.extract.pipeline import parse
+from kg.mentions import find_mentions
+from kg.reference import reference_index
+from kg.vocab import CTKG
+
+
+def people(tmp_path, text: str) -> dict:
+    path = tmp_path / "a.txt"
+    path.write_text(f" date 2021-03-17\n{text}\n", encoding="utf-8")
+    article = read_article(path)
+    index = reference_index()
+    res = resolve(article, find_mentions(article, index, parse([s.text for s in article.sentences])), None, index)
+    found = {}
+    for e in res.of_class(CTKG.Person):
+        found[e.label] = [(p.title, index.label(p.state) if p.state else None) for p in e.posts]
+    return found
+
+
+def test_a_possessive_state_and_a_comma_before_the_name_give_the_post(tmp_path):
+    got = people(tmp_path, "The talks were held in Paris with Kenya's Foreign Minister, Ruth Wanjiru, on Monday.")
+    assert got["Ruth Wanjiru"] == [("Foreign Minister", "Kenya")]
+
+
+def test_a_demonym_in_the_title_gives_the_state(tmp_path):
+    got = people(tmp_path, "Later, Japanese Prime Minister Kenji Sato and Indian Prime Minister Arun Desai spoke.")
+    assert got["Kenji Sato"] == [("Prime Minister", "Japan")]
+    assert got["Arun Desai"] == [("Prime Minister", "India")]
+
+
+def test_an_agency_inside_the_title_gives_the_state_and_the_word_is_kept_whole(tmp_path):
+    got = people(tmp_path, "On Friday, State Department spokesman Oliver Kemp issued a statement.")
+    assert got["Oliver Kemp"] == [("Spokesman", "United States")]
+
+
+def test_a_title_with_a_parenthesis_keeps_it_and_the_ministry_after_it(tmp_path):
+    got = people(tmp_path, "The same day, Rohit Sen, Joint Secretary (UN Political) in the Ministry of External "
+                           "Affairs, spoke at a conference.")
+    assert got["Rohit Sen"] == [("Joint Secretary (UN Political)", "India")]
+
+
+def test_a_rank_after_a_title_and_a_comma(tmp_path):
+    got = people(tmp_path, "Hours later, India's Director General of Military Operations, Lieutenant General "
+                           "Vikram Rathore, told reporters the men were foreigners.")
+    assert got == {"Vikram Rathore": [("Director General of Military Operations", "India")]}
+
+
+def test_initials_are_part_of_the_name_and_spacing_does_not_matter():
+    assert name_key("R.K. Mehta") == name_key("R K Mehta") == name_key("R. K. Mehta")
+    assert name_key("R.K. Mehta") != name_key("S.K. Mehta")
+
+
+def test_a_name_with_initials_is_found(tmp_path):
+    got = people(tmp_path, "Home Secretary R.K. Mehta was blunter.")
+    assert got == {"R.K. Mehta": [("Home Secretary", "India")]}
+
+
+def test_a_bare_presidential_title_with_another_state_nearby_gets_no_state(tmp_path):
+    got = people(tmp_path, "Pakistan has voiced concern. The declaration followed the meeting between Prime "
+                           "Minister Arun Desai and President Tom Hale.")
+    assert got["Arun Desai"] == [("Prime Minister", None)]
+    assert got["Tom Hale"] == [("President", None)]
+
+
+def test_a_title_several_states_have_takes_no_default_state(tmp_path):
+    got = people(tmp_path, "Defence Minister Omar Aziz lashed out on Friday.")
+    assert got["Omar Aziz"] == [("Defence Minister", None)]
+
+
+def test_a_place_phrase_opening_the_sentence_gives_the_state(tmp_path):
+    got = people(tmp_path, "In Canberra, Deputy Secretary Peter Grant met the visitors.")
+    assert got["Peter Grant"] == [("Deputy Secretary", "Australia")]
+
+
+def test_the_object_of_a_title_is_not_a_person(tmp_path):
+    got = people(tmp_path, "In Washington, Mary Stone, the State Department's top official for South Asia, "
+                           "called it a step forward.")
+    assert set(got) == {"Mary Stone"}
+    assert got["Mary Stone"][0][1] == "United States"
+
+
+def test_a_participle_clause_and_a_list_item_are_not_appositions(tmp_path):
+    got = people(tmp_path, "He wrote on Truth Social, promising Prime Minister Ravi Menon full support. The US "
+                           "side was led by Deputy Assistant Secretary of State Jon Ames, and Deputy Assistant "
+                           "Attorney General Jo Hodges.")
+    assert "Truth Social" not in got
+    assert got["Jon Ames"] == [("Deputy Assistant Secretary of State", "United States")]
