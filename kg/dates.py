@@ -69,6 +69,9 @@ MONTH_YEAR = re.compile(rf"\b({MONTH_RE})\s+(\d{{4}})\b", re.I)
 WEEKDAY = re.compile(rf"\bon\s+({'|'.join(WEEKDAY_NAMES)})\b", re.I)
 LAST_MONTH = re.compile(r"\blast\s+month\b", re.I)
 THIS_MONTH = re.compile(r"\b(?:earlier\s+|later\s+)?this\s+month\b", re.I)
+TODAY = re.compile(r"\b(today|yesterday)\b", re.I)
+DAYS_OF = re.compile(r"\b(two|three|four|five|[2-5])\s+days\s+of\b", re.I)       # "ended two days of talks"
+DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 MONTH_OF_YEAR = re.compile(rf"\b({MONTH_RE})\s+(last|this)\s+year\b", re.I)    # "September last year"
 
 
@@ -132,7 +135,16 @@ def find_date(text: str, ref: dt.date | None, ref_month_day: tuple[int, int] | N
         target = WEEKDAYS.index(w.group(1).lower())
         back = (ref.weekday() - target) % 7
         date = ref - dt.timedelta(days=back)
+        days = DAYS_OF.search(text)
+        if days:   # "ended two days of talks on Tuesday": the span ends that day
+            count = DAY_COUNTS.get(days.group(1).lower()) or int(days.group(1))
+            return DateSpan(date - dt.timedelta(days=count - 1), date, None, None,
+                            f"{days.group()} ending on the weekday '{w.group(1)}' before the article date")
         return DateSpan(date, date, None, None, f"the weekday '{w.group(1)}' before the article date")
+    t = TODAY.search(text)
+    if t and ref is not None:
+        date = ref - dt.timedelta(days=1 if t.group(1).lower() == "yesterday" else 0)
+        return DateSpan(date, date, None, None, f"'{t.group(1)}', from the article date")
     return _relative_month(text, ref)
 
 

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import replace, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -117,6 +117,8 @@ def resolve(article: Article, mentions: list[Mention], find_person: PersonLookup
         person.first_sentence = min(person.first_sentence, m.sentence)
         if m.title:
             _add_post(article, person, m, mentions, index)
+        if m.apposition:
+            _add_post(article, person, replace(m, title=m.apposition, title_start=None, apposition=None), mentions, index)
     kept.sort(key=lambda pair: pair[0].start)
     return Resolution(entities, kept)
 

@@ -20,24 +20,17 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.article import Article, Sentence
-from kg.dates import DateSpan, day_month_code, find_date
+from kg.dates import MONTH_NAMES, DateSpan, day_month_code, find_date
 from kg.entities import Entity, Resolution, context_state
 from kg.extract import families
+from kg.extract.numbers import NUMBER_WORDS, ORDINALS
+from kg.extract.attacks import find_attacks
 from kg.extract.pipeline import parse
 from kg.extract.scene import Fact, Found
 from kg.reference import ReferenceIndex, normalise, reference_index, token_norm, tokens
 from kg.vocab import CTKG, mint, slug
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
-NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
-ORDINALS = {w: i + 1 for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
-MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December"]
-
 # (series key, start date or None, (month, day) or None) -> (IRI of a meeting already stored,
 # whether the store already dates it)
 MeetingLookup = Callable[[str, "dt.date | None", "tuple[int, int] | None"], "tuple[URIRef, bool] | None"]
@@ -72,13 +65,17 @@ def _lines(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def attack_words() -> frozenset[str]:
-    return frozenset(ln.strip() for ln in _lines("attack-words.txt"))
-
-
-@lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
     return {normalise(c): s for c, s in (ln.split("\t") for ln in _lines("capitals.tsv"))}
+
+
+@dataclass(frozen=True)
+class MainSeries:
+    """The series of the article's main meeting: its key (for IRIs), label and class."""
+
+    key: str
+    label: str
+    cls: URIRef
 
 
 @dataclass
@@ -95,6 +92,7 @@ class Context:
     attacks_by_sentence: dict[int, list[URIRef]] = field(default_factory=dict)
     attack_offsets: dict[tuple[int, URIRef], int] = field(default_factory=dict)   # (sentence, attack) -> offset
     meetings_by_sentence: dict[int, URIRef] = field(default_factory=dict)   # the sentence that reports a meeting
+    main_series: "MainSeries | None" = None
 
     @property
     def date(self) -> dt.date | None:
@@ -125,9 +123,12 @@ def extract_events(article: Article, res: Resolution, find_meeting: MeetingLooku
     ctx = Context(article, res, index or reference_index(), Extraction(), find_meeting)
     find_meetings(ctx)
     find_statements(ctx)
-    find_attacks(ctx)
     if docs is None:
         docs = parse([s.text for s in article.sentences])
+    attacks = find_attacks(families.scene_of(ctx, docs))
+    ctx.out.merge(attacks.found)
+    ctx.attacks_by_sentence = {i: list(found) for i, found in attacks.by_sentence.items()}
+    ctx.attack_offsets = dict(attacks.offsets)
     scene = families.scene_of(ctx, docs)
     for found in families.run_families(scene):
         ctx.out.merge(found)
@@ -243,6 +244,7 @@ def find_meetings(ctx: Context) -> None:
         cls = CTKG.WorkingGroupMeeting if "group" in primary.key else (
             CTKG.Summit if "summit" in primary.key else CTKG.Dialogue)
         _meeting(ctx, key, label, cls, states, session, primary.sentence)
+        ctx.main_series = MainSeries(key, re.sub(r"\s*\(.*\)$", "", label), cls)
         main = (ctx.main_meeting, ctx.meeting_states)
         for other in _joint_sessions(primary, mentions):
             # "the 17th meeting of the JWG and the third session of the designations dialogue":
@@ -251,34 +253,10 @@ def find_meetings(ctx: Context) -> None:
             other_label = other.label if other.states else "-".join(ctx.entity(st).label for st in states) + " " + other.label
             _meeting(ctx, other_key, other_label, CTKG.Dialogue if "dialogue" in other.key else cls,
                      states, other.session, other.sentence)
-        for other in _rounds_of_their_own(ctx, primary, mentions):
-            _meeting(ctx, key, label, cls, states, other.session, other.sentence)
         ctx.main_meeting, ctx.meeting_states = main
     else:
         _meeting(ctx, *summit)
     _next_and_previous(ctx, mentions)
-
-
-def _rounds_of_their_own(ctx: Context, primary: SeriesMention, mentions: list[SeriesMention]) -> list[SeriesMention]:
-    """Other rounds of the primary's series that the article dates in their own sentence ('The
-    working group first met, virtually, on November 24, 2020.'): one mention per date, each a
-    meeting of its own. A bare 'the working group' is the primary's series."""
-    primary_words = set(primary.key.split())
-    primary_date = _meeting_date(ctx, primary.sentence)
-    seen = {primary_date.start if primary_date else None}
-    found = []
-    for other in mentions:
-        if other.sentence == primary.sentence or not set(other.key.split()) <= primary_words:
-            continue
-        text = ctx.sentence(other.sentence).text
-        if not HELD_CUES.search(text) or re.search(r"\b(next|will|to be held)\b", text, re.I):
-            continue
-        span = find_date(text, ctx.date)
-        if span is None or span.start is None or span.start in seen:
-            continue
-        seen.add(span.start)
-        found.append(other)
-    return found
 
 
 def _summit(ctx: Context):
@@ -526,252 +504,6 @@ def _states_near(ctx: Context, sent: Sentence, pos: int) -> list[URIRef]:
         if 0 <= pos - off < 30 and iri not in states:
             states.append(iri)
     return states
-
-
-# -- attacks ------------------------------------------------------------------------------------
-
-KILLED_RE = [
-    re.compile(r"\bleft\s+([\w-]+)\s+(?:people\s+|persons\s+)?dead", re.I),
-    re.compile(r"\b([\w-]+)\s+(?:people|persons|civilians|tourists|soldiers|troops|personnel)\b[^.;]{0,60}?"
-               r"\b(?:were|was)\s+(?:killed|shot dead|left dead)", re.I),
-    re.compile(r"\bkill(?:ed|ing)\s+(?:at least\s+)?(\w+)", re.I),
-    re.compile(r"\b(\w+)\s+(?:people|persons|civilians|soldiers|troops|personnel|jawans)\s+(?:were\s+)?killed", re.I),
-    re.compile(r"\bdeath(?:s)?\s+of\s+(\w+)", re.I),
-    re.compile(r"\bclaimed\s+(\w+)\s+lives", re.I),
-]
-
-
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-        "ninety": 90}
-
-
-def _number(word: str) -> int | None:
-    """'166', '1,200', 'seven', 'Twenty-six' -> the number."""
-    word = word.lower().replace(",", "")
-    if word.isdigit():
-        return int(word)
-    if word in NUMBER_WORDS:
-        return NUMBER_WORDS[word]
-    tens, _, unit = word.partition("-")
-    if tens in TENS and (not unit or unit in NUMBER_WORDS):
-        return TENS[tens] + NUMBER_WORDS.get(unit, 0)
-    return TENS.get(word)
-
-
-def find_attacks(ctx: Context) -> None:
-    for sent in ctx.article.sentences:
-        found = _attacks_in(ctx, sent)
-        ctx.attacks_by_sentence[sent.index] = found
-        for attack in found:
-            _attack_details(ctx, sent, attack)
-
-
-def _attacks_in(ctx: Context, sent: Sentence) -> list[URIRef]:
-    found = []
-    toks = tokens(sent.text)
-    for n, (t, s, e) in enumerate(toks):
-        if t.lower() not in attack_words():
-            continue
-        for group in _attack_modifiers(ctx, sent, toks, n):
-            iri = group["known"] or _reference_attack(ctx, group)
-            if iri is None and (group["place"] or group["code"]):
-                iri = _mint_attack(ctx, sent, group["year"], group["code"], group["place"], group["words"], n, toks)
-            if iri is not None and iri not in found:
-                found.append(iri)
-                ctx.attack_offsets[(sent.index, iri)] = s
-    for off, iri in ctx.things(sent.index, CTKG.Attack):
-        if iri not in found:
-            found.append(iri)
-        ctx.attack_offsets[(sent.index, iri)] = off
-    for iri in found:
-        ctx.out.add(iri, RDF.type, CTKG.Attack, sent.index, "attack-mention", 0.85)
-    return found
-
-
-def _known_attack_at(ctx: Context, sent: Sentence, offset: int) -> URIRef | None:
-    for m, iri in ctx.res.in_sentence(sent.index):
-        if m.start - sent.start <= offset < m.end - sent.start and ctx.entity(iri).cls == CTKG.Attack:
-            return iri
-    return None
-
-
-def _reference_attack(ctx: Context, group: dict) -> URIRef | None:
-    """A well-known attack at the group's place (in its year or on its day) from the reference data."""
-    if group["place"] is None:
-        return None
-    candidates = ctx.index.attacks_at.get(group["place"], [])
-    if group["year"] is not None:
-        candidates = [(a, d) for a, d in candidates if d.startswith(str(group["year"]))]
-    md = day_month_code(group["code"]) if group["code"] else None
-    if md is not None:
-        candidates = [(a, d) for a, d in candidates if d[5:] == f"{md[0]:02d}-{md[1]:02d}"]
-    return candidates[0][0] if len(candidates) == 1 else None
-
-
-def _listed_attacks(ctx: Context, sent: Sentence, toks, n: int, fresh) -> list[dict]:
-    """'such attacks, including 26/11 Mumbai and Pathankot' -> one group per listed attack."""
-    rest = sent.text[toks[n][2]:]
-    if not re.match(r",?\s+(?:including|such as|like)\s", rest):
-        return []
-    groups, current = [], fresh()
-    text = sent.text
-    for k in range(n + 2, min(len(toks), n + 12)):
-        t, s, e = toks[k]
-        if t.lower() in {"including", "such", "as", "like", "the"}:
-            continue
-        if t.lower() == "and":
-            groups.append(current)
-            current = fresh()
-        elif re.fullmatch(r"\d{1,2}", t) and k + 1 < len(toks) and text[e:toks[k + 1][1]] == "/":
-            current["code"] = f"{t}/{toks[k + 1][0]}"
-        elif re.fullmatch(r"\d{1,2}", t) and current["code"]:
-            continue
-        elif re.fullmatch(r"(19|20)\d\d", t):
-            current["year"] = int(t)
-        elif t[:1].isupper() and _place_at(ctx, sent, s):
-            current["place"] = _place_at(ctx, sent, s)
-            current["words"].append(t)
-        else:
-            break
-        if text[e:e + 1] in {",", "."} and t.lower() != "and" and not text[e:e + 2] == ", ":
-            break
-    groups.append(current)
-    return [g for g in groups if g["place"]]
-
-
-def _attack_modifiers(ctx: Context, sent: Sentence, toks, n: int) -> list[dict]:
-    """'the 2008 Mumbai and 2016 Pathankot attacks' -> one group per attack: year, code, place."""
-    def fresh():
-        return {"year": None, "code": None, "place": None, "words": [], "known": None}
-
-    groups, current = [], fresh()
-    k, text = n - 1, sent.text
-    while k >= 0 and n - k <= 7:
-        t, s, e = toks[k]
-        lt = t.lower()
-        known = _known_attack_at(ctx, sent, s)
-        if known is not None:
-            current["known"] = current["known"] or known
-        if lt in {"terror", "terrorist", "suicide", "deadly", "militant"}:
-            k -= 1
-            continue
-        if re.fullmatch(r"(19|20)\d\d", t):
-            current["year"] = int(t)
-        elif k > 0 and text[toks[k - 1][2]:s] == "/" and re.fullmatch(r"\d{1,2}", t):
-            current["code"] = f"{toks[k - 1][0]}/{t}"
-            k -= 1
-        elif lt == "and":
-            groups.append(current)
-            current = fresh()
-        elif t[:1].isupper() and lt not in {"the", "a", "an"}:
-            place = _place_at(ctx, sent, s)
-            if place:
-                current["place"] = place
-            current["words"].insert(0, t)
-        elif known is None:
-            break
-        k -= 1
-    groups.append(current)
-    after = text[toks[n][2]:]
-    groups.extend(_listed_attacks(ctx, sent, toks, n, fresh))
-    code = re.match(r"\s+(?:in|at)\s+[A-Z][\w ]*?\s+on\s+(\d{1,2})/(\d{1,2})\b", after)
-    if code:
-        for g in groups:
-            g["code"] = g["code"] or f"{code.group(1)}/{code.group(2)}"
-    for pattern in (r"\s+(?:in|at)\s+", r"\s+on\s+(?:the\s+)?[^,.]{3,60}?\s+in\s+"):
-        m = re.match(pattern, after)
-        if m:
-            place = _place_at(ctx, sent, toks[n][2] + m.end())
-            for g in groups:
-                g["place"] = g["place"] or place
-    for g in groups:
-        if g["known"] is None and g["place"] is None and g["code"] is None:
-            g["known"] = _known_attack_at(ctx, sent, toks[n][2] + 5) if re.match(r"\s+(?:in|on)\s", after) else None
-    return [g for g in groups if g["place"] or g["code"] or g["known"]]
-
-
-def _place_at(ctx: Context, sent: Sentence, offset: int) -> URIRef | None:
-    for m, iri in ctx.res.in_sentence(sent.index):
-        if m.start - sent.start <= offset < m.end - sent.start and ctx.entity(iri).cls == CTKG.Place:
-            return iri
-    return None
-
-
-def _mint_attack(ctx: Context, sent: Sentence, year, code, place, words, n, toks) -> URIRef | None:
-    place_label = ctx.entity(place).label if place else None
-    md = day_month_code(code) if code else None
-    after = sent.text[toks[n][2]:toks[n][2] + 60]
-    span = find_date(after, None) if re.match(r"\s+(?:in|at|on)\b", after) else None
-    if year is None and span and span.start:
-        year = span.start.year
-    if year is None:
-        m = re.search(r"\b(" + "|".join(MONTH_NAMES) + r")\s+((?:19|20)\d\d)\s+" + re.escape(toks[n][0]),
-                      sent.text)
-        year = int(m.group(2)) if m else None
-    name = " ".join(words) if words and not place else place_label
-    if not name:
-        name = code
-    key = [str(year) if year else (f"{md[0]:02d}-{md[1]:02d}" if md else "undated"), name]
-    iri = mint("event/attack", " ".join(key))
-    label = f"{year} {name} attack" if year else f"{name} attack"
-    ctx.out.declare(iri, CTKG.Attack, label, sent.index, "attack-mention", 0.7)
-    date = span.start if span and span.start else None
-    if date is None and md and year:
-        try:
-            date = dt.date(year, md[0], md[1])
-        except ValueError:
-            date = None
-    if date:
-        ctx.out.add(iri, CTKG.startDate, Literal(date, datatype=XSD.date), sent.index, "attack-date", 0.8)
-    else:
-        ctx.out.add(iri, CTKG.dateUnknown, Literal(True), sent.index, "attack-date-unknown", 0.6)
-    if place:
-        ctx.out.add(iri, CTKG.place, place, sent.index, "attack-place", 0.8)
-    target = re.match(r"\s+on\s+(?:the\s+)?([^,.]{3,60}?)(?:\s+in\s+|[,.]|$)", sent.text[toks[n][2]:])
-    if target and not re.match(r"\d", target.group(1)) and not re.match(
-            r"(?:" + "|".join(MONTH_NAMES) + r")\b", target.group(1)):
-        ctx.out.add(iri, CTKG.target, Literal(target.group(1).strip()), sent.index, "attack-on-target", 0.7)
-    return iri
-
-
-def _attack_details(ctx: Context, sent: Sentence, attack: URIRef) -> None:
-    text = sent.text
-    m = re.search(r"\b(?:carried out|perpetrated|executed|conducted|claimed)\s+by\b", text)
-    if m:
-        group = _group_after(ctx, sent, m.end())
-        if group:
-            ctx.out.add(attack, CTKG.perpetrator, group, sent.index, "carried-out-by", 0.85)
-    m = re.search(r"\b(?:that|which|who)\s+(?:carried out|perpetrated|claimed responsibility for|claimed)\b", text)
-    if m:
-        group = _group_before(ctx, sent, m.start())
-        if group:
-            ctx.out.add(attack, CTKG.perpetrator, group, sent.index, "group-that-carried-out", 0.75)
-    m = re.search(r"\b(?:blamed on|attributed to)\b", text)
-    if m:
-        group = _group_after(ctx, sent, m.end())
-        if group:
-            ctx.out.add(attack, CTKG.attributedTo, group, sent.index, "blamed-on", 0.8)
-    for pattern in KILLED_RE:
-        km = pattern.search(text)
-        if km and _number(km.group(1)) is not None:
-            if len(ctx.attacks_by_sentence.get(sent.index, [])) == 1:
-                ctx.out.add(attack, CTKG.killed, Literal(_number(km.group(1)), datatype=XSD.integer),
-                            sent.index, "killed-count", 0.8)
-            break
-    m = re.search(r"\btargeted\s+(?:an?\s+|the\s+)?([^,.;]{3,60})", text)
-    if m and len(ctx.attacks_by_sentence.get(sent.index, [])) == 1:
-        target = re.split(r"\s+(?:and|which|resulting|resulted)\b", m.group(1))[0]
-        ctx.out.add(attack, CTKG.target, Literal(target.strip()), sent.index, "targeted", 0.75)
-
-
-def _group_before(ctx: Context, sent: Sentence, pos: int) -> URIRef | None:
-    groups = [(off, iri) for off, iri in ctx.things(sent.index, CTKG.TerroristGroup) if off < pos]
-    return groups[-1][1] if groups and pos - groups[-1][0] < 80 else None
-
-
-def _group_after(ctx: Context, sent: Sentence, pos: int) -> URIRef | None:
-    groups = [(off, iri) for off, iri in ctx.things(sent.index, CTKG.TerroristGroup) if off >= pos]
-    return groups[0][1] if groups and groups[0][0] - pos < 60 else None
 
 
 # -- calls to act -----------------------------------------------------------------------------

@@ -38,6 +38,7 @@ class Mention:
     label: str | None = None        # preferred label (known) or the name as written
     title: str | None = None        # for people: the title as written
     title_start: int | None = None  # where the title begins (offset), when it precedes the name
+    apposition: str | None = None   # a second title after the name ('Ambassador X, the US Coordinator for ...')
 
 
 def _word_list(name: str) -> list[str]:
@@ -136,8 +137,9 @@ def _without_initials_of_names(known: list[Mention], doc, sentence: Sentence) ->
 def _named_mention(text: str, start: int, end: int, sentence: Sentence, person) -> Mention:
     text = re.sub(r"['’]s$", "", text)
     title_start = sentence.start + person.title_start if person.title_start is not None else None
+    second = person.apposition if person.apposition and _is_post_title(person.apposition) else None
     return Mention("person", text, start, start + len(text), sentence.index, CTKG.Person, label=text,
-                   title=person.title, title_start=title_start)
+                   title=person.title, title_start=title_start, apposition=second)
 
 
 def _known_mentions(sentence: Sentence, toks, index: ReferenceIndex) -> list[Mention]:
@@ -263,11 +265,14 @@ def _people(article: Article, sentence: Sentence, toks, known: list[Mention], in
         name = text[start - offset : end - offset]
         name = re.sub(r"['’]s$", "", name)
         end = start + len(name)
+        second = None
         if title_after and _is_post_title(title_after) and not _is_post_title(title):
             title, title_start = title_after, None   # "his counterpart X, the acting deputy secretary ..."
+        elif title_after and _is_post_title(title_after) and normalise(title_after) != normalise(title or ""):
+            second = title_after                      # "Ambassador X, the US Coordinator for Counterterrorism"
         found.append(
             Mention("person", name, start, end, sentence.index, CTKG.Person, label=name,
-                    title=title or title_after, title_start=title_start)
+                    title=title or title_after, title_start=title_start, apposition=second)
         )
     return found
 

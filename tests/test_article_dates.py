@@ -233,3 +233,20 @@ def test_a_from_to_range_reaches_a_leap_day():
                                         ("He landed on Sept 26.", dt.date(2019, 9, 26))])
 def test_abbreviated_months_with_a_day_take_the_article_year(text, date):
     assert find_date(text, THURSDAY).start == date
+
+
+def test_today_is_the_article_date():
+    from kg.dates import find_date
+    span = find_date("The panel met for the first time today in Ottawa.", dt.date(2004, 5, 6))
+    assert span.start == dt.date(2004, 5, 6) == span.end
+
+
+def test_yesterday_is_the_day_before_the_article_date():
+    from kg.dates import find_date
+    assert find_date("The envoys signed the accord yesterday.", dt.date(2004, 5, 6)).start == dt.date(2004, 5, 5)
+
+
+def test_days_of_talks_ending_on_a_weekday_give_a_span():
+    from kg.dates import find_date
+    span = find_date("Officials ended three days of talks in Lima on Thursday.", dt.date(2012, 3, 10))
+    assert (span.start, span.end) == (dt.date(2012, 3, 6), dt.date(2012, 3, 8))

@@ -80,3 +80,9 @@ def test_a_pattern_spacy_refuses_is_named_by_file_and_line(tmp_path):
 def test_a_duplicate_rule_id_is_an_error(tmp_path):
     message = _broken(tmp_path, RULE + RULE)
     assert "broken.yaml:7:" in message and "used twice" in message
+
+
+def test_a_node_named_by_a_yaml_boolean_is_an_error_that_says_to_quote_it(tmp_path):
+    message = _broken(tmp_path, RULE.replace("{RIGHT_ID: verb, RIGHT_ATTRS: {LEMMA: lead}}",
+                                             "{RIGHT_ID: on, RIGHT_ATTRS: {LEMMA: lead}}"))
+    assert "broken.yaml:3:" in message and "Quote the word" in message

@@ -225,7 +225,7 @@ def _parties(scene: Scene, i: int, match: RuleMatch, head, tokens) -> tuple[list
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ != "acl":
             subject = subject_of(verb)
             up = verb
-            while subject is None and up.dep_ in ("advcl", "conj") and up.tag_ == "VBG" and up.head is not up:
+            while subject is None and up.dep_ in ("advcl", "conj") and up.tag_ == "VBG" and up.head.i != up.i:
                 up = up.head        # 'X downgraded ties, closing ... and suspending the Y Treaty'
                 subject = subject_of(up)
             if subject is not None:

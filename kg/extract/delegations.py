@@ -50,7 +50,7 @@ def _leaders(scene: Scene, i: int, match: RuleMatch) -> list[tuple[URIRef, URIRe
         return []
     side_state = _side_state(scene, i, match)
     found = []
-    for token in conjuncts(leader):
+    for token in conjuncts(leader) + _names_on_the_verb(match, leader):
         thing = scene.thing_at(i, token)
         if thing is None or thing.cls != CTKG.Person:
             continue
@@ -60,6 +60,31 @@ def _leaders(scene: Scene, i: int, match: RuleMatch) -> list[tuple[URIRef, URIRe
             continue
         found.append((thing.iri, state))
     return found
+
+
+CLAUSES = {"relcl", "acl", "ccomp", "advcl", "xcomp"}
+
+
+def _names_on_the_verb(match: RuleMatch, leader) -> list:
+    """The other names coordinated with the leader where the parser hangs them: on the verb
+    ('led by X, ..., and Y, ..., respectively') or under X's apposition ('led by X, then an
+    assistant director, Deputy Secretary Y, and Z'); never inside a clause of their own."""
+    verb = match.token("verb")
+    if match.token("leader") is None:
+        return []
+    found = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > leader.i] if verb else []
+    for token in leader.subtree:
+        if token.dep_ == "conj" and token.pos_ == "PROPN" and token.i != leader.i and not _in_clause(token, leader):
+            found.append(token)
+    return found
+
+
+def _in_clause(token, top) -> bool:
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ in CLAUSES:
+            return True
+        token = token.head
+    return False
 
 
 def _side_state(scene: Scene, i: int, match: RuleMatch) -> URIRef | None:

@@ -2,8 +2,13 @@
 
 A family is a rule file kg/rules/NAME.yaml and a module kg/extract/NAME.py with two functions:
 `find(scene) -> Found` (its facts) and `rows(extraction, label, rule) -> list[dict]` (one rule's
-facts as the rows its examples are written in). Families run in name order and none reads
-another's output.
+facts as the rows its examples are written in).
+
+Families run in two phases. First those that report meetings (a module with `REPORTS_MEETINGS =
+True`: rounds of a series, leaders' talks); the sentences they tie to a meeting go into a new
+Scene. Then the rest (delegations, reactions, legal actions, agreements ...), which read that
+Scene: 'X headed the Indian side on that occasion' needs to know which meeting the article
+is speaking of. Within a phase, no family reads another's output.
 """
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from types import MappingProxyType
 from rdflib import URIRef
 
 import importlib
+from dataclasses import replace
 from kg.extract.scene import Scene, Thing
 from kg.reference import ReferenceIndex, normalise
 from kg.vocab import CTKG
@@ -29,8 +35,15 @@ def family_modules() -> list:
 
 
 def run_families(scene: Scene) -> list:
-    """What each family found in the scene (a list of Found)."""
-    return [module.find(scene) for module in family_modules()]
+    """What each family found in the scene (a list of Found), meetings first."""
+    modules = family_modules()
+    first = [m.find(scene) for m in modules if getattr(m, "REPORTS_MEETINGS", False)]
+    reported = dict(scene.meetings)
+    for found in first:
+        for sentence, meeting in found.meetings:
+            reported.setdefault(sentence, meeting)
+    scene = replace(scene, meetings=MappingProxyType(reported))
+    return first + [m.find(scene) for m in modules if not getattr(m, "REPORTS_MEETINGS", False)]
 
 
 def scene_of(ctx, docs: tuple) -> Scene:
@@ -48,7 +61,7 @@ def scene_of(ctx, docs: tuple) -> Scene:
     return Scene(article, tuple(docs), tuple(tuple(t) for t in things), MappingProxyType(person_states),
                  ctx.index, capital_states(ctx.index), ctx.main_meeting, tuple(ctx.meeting_states),
                  ctx.statement, tuple(ctx.statement_states), MappingProxyType(attacks),
-                 MappingProxyType(dict(ctx.meetings_by_sentence)))
+                 MappingProxyType(dict(ctx.meetings_by_sentence)), ctx.main_series)
 
 
 _CAPITALS: dict[int, MappingProxyType] = {}

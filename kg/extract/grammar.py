@@ -16,9 +16,9 @@ def subject_of(verb):
         for child in verb.children:
             if child.dep_ in SUBJECTS:
                 return antecedent(child)
-        if verb.dep_ == "conj" and verb.head is not verb:
+        if verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head
-        elif verb.dep_ in ("relcl", "acl") and verb.head is not verb:
+        elif verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
             return verb.head
         else:
             return None

@@ -24,9 +24,9 @@ def actor_tokens(verb, speaker=None) -> list:
             if child.dep_ == "nsubjpass":
                 agents = [c for a in verb.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
                 return conjuncts(agents[0]) if agents else []
-        if verb.dep_ in ("relcl", "acl") and verb.head is not verb:
+        if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
             return []
-        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
+        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
             return []
         verb, seen = verb.head, seen + 1
     return []

@@ -18,6 +18,7 @@ class NamedPerson:
     end: int
     title: str | None
     title_start: int | None    # where a title before the name begins (offset in the sentence)
+    apposition: str | None = None   # a second title after the name, when one also precedes it
 
 
 def named_people(doc) -> list[NamedPerson]:
@@ -30,7 +31,9 @@ def named_people(doc) -> list[NamedPerson]:
             continue  # an acronym or a shouted heading, not a name
         before = _title_before(ent)
         if before is not None:
-            found.append(NamedPerson(ent.start_char, ent.end_char, before.text, before.start_char))
+            after = _apposition(ent)
+            found.append(NamedPerson(ent.start_char, ent.end_char, before.text, before.start_char,
+                                     after if after and after != before.text else None))
         else:
             found.append(NamedPerson(ent.start_char, ent.end_char, _apposition(ent), None))
     return found

@@ -91,8 +91,9 @@ class RuleSet:
                 try:
                     matcher.add(rule.id, [list(rule.pattern)])
                 except Exception as error:  # spaCy says what is wrong with the pattern
+                    detail = " ".join(line.strip() for line in str(error).strip().splitlines() if line.strip())
                     raise BadRules(f"{rule.where}: rule '{rule.id}': spaCy refuses its pattern: "
-                                   f"{str(error).strip().splitlines()[0]}\n"
+                                   f"{detail[:400]}\n"
                                    "  Fix the pattern (see spaCy's DependencyMatcher docs).") from None
                 self._by_key[matcher.vocab.strings[rule.id]] = rule
             self._matcher = matcher
@@ -202,6 +203,9 @@ def _check_pattern(pattern, node, shown: str, rule_id: str) -> list[str]:
               "See the DependencyMatcher format at the top of kg/extract/rules.py.")
     names: list[str] = []
     for n, (item, item_node) in enumerate(zip(pattern, node.value)):
+        if isinstance(item, dict) and not all(isinstance(item.get(k, ""), str) for k in ("RIGHT_ID", "LEFT_ID", "REL_OP")):
+            _fail(shown, item_node, f"rule '{rule_id}': RIGHT_ID, LEFT_ID and REL_OP must be strings (YAML reads "
+                  "on, off, yes, no as true or false).", 'Quote the word ("on") or choose another node name.')
         if not isinstance(item, dict) or "RIGHT_ID" not in item or "RIGHT_ATTRS" not in item:
             _fail(shown, item_node, f"rule '{rule_id}': each pattern node needs RIGHT_ID and RIGHT_ATTRS.",
                   "Write e.g. {RIGHT_ID: verb, RIGHT_ATTRS: {LEMMA: lead}}.")

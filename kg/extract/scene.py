@@ -48,6 +48,7 @@ class Found:
 
     facts: tuple[Fact, ...] = ()
     events: tuple[tuple[URIRef, URIRef], ...] = ()
+    meetings: tuple[tuple[int, URIRef], ...] = ()   # (sentence, the meeting it reports)
 
 
 class FoundBuilder:
@@ -56,6 +57,7 @@ class FoundBuilder:
     def __init__(self):
         self.facts: list[Fact] = []
         self.events: dict[URIRef, URIRef] = {}
+        self.meetings: dict[int, URIRef] = {}
 
     def add(self, s, p, o, sentence: int, rule: str, confidence: float = 0.8) -> None:
         if s is not None and o is not None:
@@ -67,8 +69,12 @@ class FoundBuilder:
             self.add(iri, RDF.type, cls, sentence, rule, conf)
             self.add(iri, SKOS.prefLabel, Literal(label, lang="en"), sentence, rule, conf)
 
+    def reports(self, sentence: int, meeting: URIRef) -> None:
+        """Sentence `sentence` reports `meeting` (the first meeting a sentence reports stands)."""
+        self.meetings.setdefault(sentence, meeting)
+
     def done(self) -> Found:
-        return Found(tuple(self.facts), tuple(self.events.items()))
+        return Found(tuple(self.facts), tuple(self.events.items()), tuple(self.meetings.items()))
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,7 @@ class Scene:
     statement_states: tuple[URIRef, ...] = ()
     attacks: Mapping[int, tuple[URIRef, ...]] = field(default_factory=lambda: MappingProxyType({}))
     meetings: Mapping[int, URIRef] = field(default_factory=lambda: MappingProxyType({}))  # sentence -> meeting it reports
+    main_series: object = None                   # kg.events.MainSeries of the main meeting, if any
 
     def meeting_at(self, sentence: int) -> URIRef | None:
         """The meeting a sentence speaks of: the one it reports, else one reported in the two

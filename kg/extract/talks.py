@@ -16,6 +16,9 @@ from kg.extract.scene import Found, FoundBuilder, Scene
 from kg.vocab import CTKG, mint, slug
 
 
+REPORTS_MEETINGS = True
+
+
 def find(scene: Scene) -> Found:
     out = FoundBuilder()
     rules = rule_set("talks")
@@ -44,6 +47,7 @@ def _talks(out: FoundBuilder, scene: Scene, i: int, sides, rule: str, confidence
     when = start.isoformat() if start else (scene.date.strftime("%Y-%m") if scene.date else scene.article.id)
     meeting = mint("event/meeting", f"talks {' '.join(slug(n) for n in names)} {when}")
     out.declare(meeting, CTKG.Meeting, f"Meeting between {names[0]} and {names[1]}", i, rule, confidence)
+    out.reports(i, meeting)
     out.add(meeting, CTKG.eventStatus, CTKG.Held, i, rule, confidence)
     if start:
         out.add(meeting, CTKG.startDate, Literal(start, datatype=XSD.date), i, rule, confidence)

@@ -1,0 +1,99 @@
+"""Other rounds of the article's main series, each dated in its own sentence (kg/rules/rounds.yaml).
+
+'The working group first met, virtually, on November 24, 2020' in a report of the third meeting
+is the first meeting of the same series: a meeting of its own, keyed like every meeting by its
+series and month (so that a report of that round itself meets it), with the date, session
+number, place or virtual flag its sentence gives.
+"""
+from __future__ import annotations
+
+import re
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, SKOS, XSD
+
+from kg.dates import MONTH_NAMES, find_date
+from kg.extract.numbers import ordinal_value
+from kg.extract.rules import RuleMatch, rule_set
+from kg.extract.scene import Found, FoundBuilder, Scene
+from kg.vocab import CTKG, mint
+
+REPORTS_MEETINGS = True
+VIRTUAL_WORDS = {"virtually", "virtual", "video", "videoconference", "online"}
+
+
+def find(scene: Scene) -> Found:
+    out = FoundBuilder()
+    series = scene.main_series
+    if series is None or scene.main_meeting is None:
+        return out.done()
+    main_start = _main_start(scene)
+    for i, doc in enumerate(scene.docs):
+        if i in scene.meetings:
+            continue   # the sentence already reports a meeting (the main one)
+        for match in rule_set("rounds").matches(doc):
+            span = find_date(scene.article.sentences[i].text, scene.date)
+            if span is None or span.start is None or span.start == main_start:
+                continue
+            _round(out, scene, i, match, span)
+            break
+    return out.done()
+
+
+def _main_start(scene: Scene):
+    for i in sorted(scene.meetings):
+        if scene.meetings[i] == scene.main_meeting:
+            span = find_date(scene.article.sentences[i].text, scene.date)
+            return span.start if span else None
+    return None
+
+
+def _round(out: FoundBuilder, scene: Scene, i: int, match: RuleMatch, span) -> None:
+    series, rule, confidence = scene.main_series, match.rule.id, match.rule.confidence
+    start = span.start
+    iri = mint("event/meeting", f"{series.key} {start:%Y-%m}")
+    label = f"{series.label} ({MONTH_NAMES[start.month - 1]} {start.year})"
+    out.declare(iri, series.cls, label, i, rule, confidence)
+    out.reports(i, iri)
+    out.add(iri, CTKG.inSeries, mint("series", series.key), i, rule, confidence)
+    out.add(iri, CTKG.eventStatus, CTKG.Held, i, rule, confidence)
+    out.add(iri, CTKG.startDate, Literal(start, datatype=XSD.date), i, rule, confidence)
+    if span.end and span.end >= start:
+        out.add(iri, CTKG.endDate, Literal(span.end, datatype=XSD.date), i, rule, confidence)
+    for state in scene.meeting_states:
+        out.add(iri, CTKG.participant, state, i, rule, confidence)
+    session = _session(match)
+    if session:
+        out.add(iri, CTKG.sessionNumber, Literal(session, datatype=XSD.integer), i, rule, confidence)
+    doc = scene.docs[i]
+    if any(t.lower_ in VIRTUAL_WORDS for t in doc):
+        out.add(iri, CTKG.isVirtual, Literal(True), i, rule, confidence)
+        return
+    for thing in scene.of_class(i, CTKG.Place):
+        token = next((t for t in doc if t.idx == thing.start), None)
+        if token is not None and token.head.lower_ == "in" or (token is not None and token.head.head.lower_ == "in"):
+            out.add(iri, CTKG.place, thing.iri, i, rule, confidence)
+            return
+
+
+def _session(match: RuleMatch) -> int | None:
+    """'first met' (an adverb on the verb), 'the fourth round', 'the 15th meeting'."""
+    word = match.token("round")
+    for child in word.children:
+        if child.dep_ in ("amod", "advmod", "nummod"):
+            value = ordinal_value(child.text)
+            if value:
+                return value
+    return None
+
+
+def rows(extraction, label, rule: str) -> list[dict]:
+    """One rule's rounds as {start, session, place, virtual} rows."""
+    found: dict[URIRef, dict] = {}
+    names = {CTKG.startDate: "start", CTKG.sessionNumber: "session", CTKG.place: "place", CTKG.isVirtual: "virtual"}
+    for fact in extraction.facts:
+        if fact.rule != rule or fact.predicate not in names:
+            continue
+        value = label(fact.object) if isinstance(fact.object, URIRef) else str(fact.object).lower()
+        found.setdefault(fact.subject, {})[names[fact.predicate]] = value
+    return list(found.values())
