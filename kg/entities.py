@@ -200,6 +200,7 @@ def _add_post(article: Article, person: Entity, m: Mention, mentions: list[Menti
     # names neither its organization nor its state.
     outside = re.sub(r"\([^()]*\)", " ", m.title)
     inside = [k for k in _mentions_in_title(m, mentions, index) if k.text in outside]
+    inside += _organization_after_name(article, m, mentions)
     org = next((k.iri for k in inside if k.cls in ORG_CLASSES and k.iri), None)
     state = next((k.iri for k in inside if k.cls == CTKG.State and k.iri), None)
     title = _clean_title(m.title, inside)
@@ -237,6 +238,22 @@ def _one_post(a: str, b: str) -> bool:
     """'Home Secretary' and 'Union Home Secretary' in one article: one post, the fuller title kept."""
     a, b = normalise(re.sub(r"counter[\s-]+", "counter", a)), normalise(re.sub(r"counter[\s-]+", "counter", b))
     return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+
+
+POST_NOMINAL = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
+
+
+def _organization_after_name(article: Article, m: Mention, mentions: list[Mention]) -> list[Mention]:
+    """'Joint Secretary X of the Ministry of External Affairs', 'Vice President Y of the United
+    States': the state or organization named right after a name that a title precedes."""
+    if m.title_start is None:
+        return []
+    after = [k for k in mentions if k.iri and k.sentence == m.sentence and k.start >= m.end
+             and k.cls in ORG_CLASSES | {CTKG.State}]
+    first = min(after, key=lambda k: k.start, default=None)
+    if first is None or not POST_NOMINAL.fullmatch(article.raw_text[m.end:first.start]):
+        return []
+    return [first]
 
 
 def _mentions_in_title(m: Mention, mentions: list[Mention], index) -> list[Mention]:

@@ -93,6 +93,7 @@ class Context:
     attack_offsets: dict[tuple[int, URIRef], int] = field(default_factory=dict)   # (sentence, attack) -> offset
     meetings_by_sentence: dict[int, URIRef] = field(default_factory=dict)   # the sentence that reports a meeting
     main_series: "MainSeries | None" = None
+    docs: tuple = ()                     # the sentences' parses
 
     @property
     def date(self) -> dt.date | None:
@@ -120,7 +121,9 @@ def extract_events(article: Article, res: Resolution, find_meeting: MeetingLooku
                    index: ReferenceIndex | None = None, docs: tuple | None = None) -> Extraction:
     """Events and relations of one article. `docs` are its sentences' parses (kg.extract.pipeline),
     made here when not given."""
-    ctx = Context(article, res, index or reference_index(), Extraction(), find_meeting)
+    if docs is None:
+        docs = parse([s.text for s in article.sentences])
+    ctx = Context(article, res, index or reference_index(), Extraction(), find_meeting, docs=tuple(docs))
     find_meetings(ctx)
     find_statements(ctx)
     if docs is None:
@@ -298,12 +301,21 @@ def _meeting_date(ctx: Context, first: int) -> DateSpan | None:
         text = ctx.sentence(i).text
         if i != first and not re.search(r"\b(dialogue|meeting|met|held|session|summit|talks)\b", text, re.I):
             continue
-        if re.search(r"\b(last|previous|next|set up|ago)\b", text, re.I):
-            continue
+        if re.search(r"\b(last|previous|next|set up|ago)\b", _main_clauses(ctx, i), re.I):
+            continue   # another round, or when the series was set up ('a group that X set up in May')
         span = find_date(text, ctx.date)
         if span and (span.start or span.month_day):
             return span
     return None
+
+
+def _main_clauses(ctx: Context, i: int) -> str:
+    """Sentence i without its relative clauses (their words describe a noun, not the event)."""
+    if not ctx.docs:
+        return ctx.sentence(i).text
+    doc = ctx.docs[i]
+    inside = {t.i for t in doc if t.dep_ in ("relcl", "acl") for t in t.subtree}
+    return " ".join(t.text for t in doc if t.i not in inside)
 
 
 def _joint_sessions(primary: SeriesMention, mentions: list[SeriesMention]) -> list[SeriesMention]:

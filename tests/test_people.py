@@ -88,3 +88,17 @@ def test_a_participle_clause_and_a_list_item_are_not_appositions(tmp_path):
                            "Attorney General Jo Hodges.")
     assert "Truth Social" not in got
     assert got["Jon Ames"] == [("Deputy Assistant Secretary of State", "United States")]
+
+
+def test_a_state_named_after_the_name_gives_the_post_its_state(tmp_path):
+    from kg.article import read_article
+    from kg.entities import resolve
+    from kg.extract.pipeline import parse
+    from kg.mentions import find_mentions
+
+    path = tmp_path / "a.txt"
+    path.write_text(" date 2021-03-17\nVice President Clara Hughes of the United States spoke in Lima.\n", encoding="utf-8")
+    article = read_article(path)
+    res = resolve(article, find_mentions(article, docs=parse([s.text for s in article.sentences])))
+    hughes = next(e for e in res.entities.values() if e.label == "Clara Hughes")
+    assert [str(p.state).rsplit("/", 1)[-1] for p in hughes.posts] == ["united-states"]

@@ -32,12 +32,32 @@ def find(scene: Scene) -> Found:
         if i in scene.meetings:
             continue   # the sentence already reports a meeting (the main one)
         for match in rule_set("rounds").matches(doc):
+            if _names_another_series(match, series.label):
+                continue
             span = find_date(scene.article.sentences[i].text, scene.date)
-            if span is None or span.start is None or span.start == main_start:
+            if span is None or not (span.start or span.month_year) or _same_round(span, main_start):
                 continue
             _round(out, scene, i, match, span)
             break
     return out.done()
+
+
+def _names_another_series(match: RuleMatch, main_label: str) -> bool:
+    """'the inaugural Designations Dialogue in December 2017' in a report of a working group:
+    a proper name in the round's noun phrase that the main series' name lacks is another series."""
+    words = {w.lower() for w in re.findall(r"[\w]+", main_label)}
+    noun = match.token("series") or match.token("round")
+    return any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "DATE") and t.lower_ not in words
+               for t in noun.subtree if t.i <= noun.i)
+
+
+def _same_round(span, main_start) -> bool:
+    """A date the main meeting has (its day, or its month when the round gives only a month)."""
+    if main_start is None:
+        return False
+    if span.start is not None:
+        return span.start == main_start
+    return span.month_year == (main_start.month, main_start.year)
 
 
 def _main_start(scene: Scene):
@@ -50,16 +70,19 @@ def _main_start(scene: Scene):
 
 def _round(out: FoundBuilder, scene: Scene, i: int, match: RuleMatch, span) -> None:
     series, rule, confidence = scene.main_series, match.rule.id, match.rule.confidence
-    start = span.start
-    iri = mint("event/meeting", f"{series.key} {start:%Y-%m}")
-    label = f"{series.label} ({MONTH_NAMES[start.month - 1]} {start.year})"
+    month, year = (span.start.month, span.start.year) if span.start else span.month_year
+    iri = mint("event/meeting", f"{series.key} {year}-{month:02d}")
+    label = f"{series.label} ({MONTH_NAMES[month - 1]} {year})"
     out.declare(iri, series.cls, label, i, rule, confidence)
     out.reports(i, iri)
     out.add(iri, CTKG.inSeries, mint("series", series.key), i, rule, confidence)
     out.add(iri, CTKG.eventStatus, CTKG.Held, i, rule, confidence)
-    out.add(iri, CTKG.startDate, Literal(start, datatype=XSD.date), i, rule, confidence)
-    if span.end and span.end >= start:
-        out.add(iri, CTKG.endDate, Literal(span.end, datatype=XSD.date), i, rule, confidence)
+    if span.start:
+        out.add(iri, CTKG.startDate, Literal(span.start, datatype=XSD.date), i, rule, confidence)
+        if span.end and span.end >= span.start:
+            out.add(iri, CTKG.endDate, Literal(span.end, datatype=XSD.date), i, rule, confidence)
+    else:   # the report gives the month alone: kept at that precision
+        out.add(iri, CTKG.startMonth, Literal(f"{year}-{month:02d}", datatype=XSD.gYearMonth), i, rule, confidence)
     for state in scene.meeting_states:
         out.add(iri, CTKG.participant, state, i, rule, confidence)
     session = _session(match)
@@ -90,7 +113,7 @@ def _session(match: RuleMatch) -> int | None:
 def rows(extraction, label, rule: str) -> list[dict]:
     """One rule's rounds as {start, session, place, virtual} rows."""
     found: dict[URIRef, dict] = {}
-    names = {CTKG.startDate: "start", CTKG.sessionNumber: "session", CTKG.place: "place", CTKG.isVirtual: "virtual"}
+    names = {CTKG.startDate: "start", CTKG.startMonth: "start", CTKG.sessionNumber: "session", CTKG.place: "place", CTKG.isVirtual: "virtual"}
     for fact in extraction.facts:
         if fact.rule != rule or fact.predicate not in names:
             continue

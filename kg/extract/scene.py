@@ -94,10 +94,10 @@ class Scene:
     main_series: object = None                   # kg.events.MainSeries of the main meeting, if any
 
     def meeting_at(self, sentence: int) -> URIRef | None:
-        """The meeting a sentence speaks of: the one it reports, else one reported in the two
-        sentences before it ('... first met on November 24, 2020. X headed the Indian side on that
+        """The meeting a sentence speaks of: the one it reports, else one reported in the sentence
+        before it ('... first met on November 24, 2020. X headed the Indian side on that
         occasion'), else the article's main meeting."""
-        for i in range(sentence, max(-1, sentence - 3), -1):
+        for i in range(sentence, max(-1, sentence - 2), -1):
             if i in self.meetings:
                 return self.meetings[i]
         return self.main_meeting

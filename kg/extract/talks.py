@@ -24,33 +24,52 @@ def find(scene: Scene) -> Found:
     rules = rule_set("talks")
     for i, doc in enumerate(scene.docs):
         for match in rules.matches(doc):
-            sides = [_side(scene, i, match.token(slot)) for slot in ("host", "guest")]
-            if None in sides or sides[0][1] == sides[1][1] or sides[0][0] == sides[1][0]:
+            sides = _sides(scene, i, match)
+            if sides is None:
                 continue
             _talks(out, scene, i, sides, match.rule.id, match.rule.confidence)
     return out.done()
 
 
-def _side(scene: Scene, i: int, token) -> tuple[URIRef, URIRef] | None:
-    thing = scene.thing_at(i, token) if token is not None else None
-    if thing is None or thing.cls != CTKG.Person:
+def _sides(scene: Scene, i: int, match) -> list[tuple[URIRef, URIRef]] | None:
+    """(person, state) of both sides. A side whose post names no state takes the other party of
+    an article about two states ('When Modi met Vice President X' in a report of an India-US
+    statement); two people of one state are no bilateral meeting."""
+    people = []
+    for slot in ("host", "guest"):
+        thing = scene.thing_at(i, match.token(slot)) if match.token(slot) is not None else None
+        if thing is None or thing.cls != CTKG.Person:
+            return None
+        people.append(thing.iri)
+    if people[0] == people[1]:
         return None
-    state = scene.person_states.get(thing.iri)
-    return (thing.iri, state) if state is not None else None
+    states = [scene.person_states.get(p) for p in people]
+    parties = list(dict.fromkeys(scene.meeting_states or scene.statement_states))
+    if states.count(None) == 1 and len(parties) == 2 and (states[0] or states[1]) in parties:
+        known = states[0] or states[1]
+        states = [s or next(p for p in parties if p != known) for s in states]
+    if None in states or states[0] == states[1]:
+        return None
+    return list(zip(people, states))
 
 
 def _talks(out: FoundBuilder, scene: Scene, i: int, sides, rule: str, confidence: float) -> None:
     span = find_date(scene.article.sentences[i].text, scene.date)
     start = span.start if span else None
+    month = span.month_year if span and not start else None
     people = sorted(sides, key=lambda side: scene.label(side[0]))
     names = [scene.label(person) for person, _ in people]
-    when = start.isoformat() if start else (scene.date.strftime("%Y-%m") if scene.date else scene.article.id)
+    when = (start.isoformat() if start else f"{month[1]}-{month[0]:02d}" if month
+            else scene.date.strftime("%Y-%m") if scene.date else scene.article.id)
     meeting = mint("event/meeting", f"talks {' '.join(slug(n) for n in names)} {when}")
     out.declare(meeting, CTKG.Meeting, f"Meeting between {names[0]} and {names[1]}", i, rule, confidence)
     out.reports(i, meeting)
     out.add(meeting, CTKG.eventStatus, CTKG.Held, i, rule, confidence)
     if start:
         out.add(meeting, CTKG.startDate, Literal(start, datatype=XSD.date), i, rule, confidence)
+    elif month:
+        out.add(meeting, CTKG.startMonth, Literal(f"{month[1]}-{month[0]:02d}", datatype=XSD.gYearMonth), i, rule,
+                confidence)
     else:
         out.add(meeting, CTKG.dateUnknown, Literal(True), i, rule, confidence)
     for person, state in people:
