@@ -33,7 +33,9 @@ How a file is read, step by step:
    credit "(ANI)" or "- PTI" at the very end, "(With inputs from PTI)", and last "PTI
    reported" in the final two paragraphs. An agency in brackets at the end of any other
    paragraph is a photo credit ("... Donald Trump. (AP)" in a lead paragraph) and is
-   ignored, and dropped from the sentences.
+   ignored, and dropped from the sentences. A paragraph that opens with "A", "The" and the
+   like, or whose acronym in brackets runs on into the sentence ("Amended Letter of Agreement
+   (ALOA) on ..."), does not open with a dateline.
 5. Date, in order: a "date" field; a "Published:"/"Updated:" line or a date on a line of
    its own above the body, a timestamp too (its year joins the dateline's day and month
    when both are there and agree within a month); a dateline with a year; a dateline's
@@ -451,6 +453,11 @@ def _find_dateline(raw: str, unit: _Unit, rules: _Rules) -> _Dateline | None:
     place = m.group("place")
     if not (agency or m.group("sep") or when):
         return None        # a place and a date need no colon or dash: "Beijing, 28 June 2017 China"
+    if place.split()[0].lower() in rules.openers:
+        return None        # "An Amended Letter of Agreement (ALOA) on ...": a sentence, not a place
+    if agency and not (when or m.group("sep")) and agency.strip() not in rules.agencies \
+            and not raw[m.end():m.end() + 1].isupper():
+        return None        # an acronym in brackets, then the sentence goes on: a name, not an agency
     if not agency and not _plausible_place(place, raw[m.end():m.end() + 1], rules):
         return None
     weekday = m.group("wday") if when else None

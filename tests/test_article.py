@@ -295,6 +295,21 @@ def test_reuters_dateline_without_a_date_leaves_the_date_unknown(tmp_path):
     assert article.date_method.startswith("no date found")
 
 
+def test_a_paragraph_opening_with_a_bracketed_acronym_is_not_a_dateline(tmp_path):
+    article = read_article(write(tmp_path, (
+        "Ghana and Togo held the fifth meeting of their border security group in Accra on Monday.\n\n"
+        "The talks were chaired by senior officials of the two interior ministries.\n\n"
+        "A Revised Border Patrol Protocol (RBPP) on river crossings was signed by the two sides.\n\n"
+        "Joint Patrol Rules (JPR) on night crossings were also agreed.\n")))
+    texts = [s.text for s in article.sentences]
+    assert texts[2].startswith("A Revised Border Patrol Protocol (RBPP) on river crossings")
+    assert (article.dateline, article.publisher) == (None, None)
+    article = read_article(write(tmp_path, (
+        "Ghana and Togo held the fifth meeting of their border security group in Accra on Monday.\n\n"
+        "Joint Patrol Rules (JPR) on night crossings were agreed by the two sides.\n")))
+    assert article.sentences[1].text.startswith("Joint Patrol Rules (JPR) on night crossings")
+
+
 def test_newspaper_byline_gives_publisher_date_place_and_title(tmp_path):
     article = read_article(write(tmp_path, (
         "India, US sign pact on counter-terror training\n\n"
