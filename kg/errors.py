@@ -76,3 +76,43 @@ class ParserMissing(KgError):
 
 class BadRules(KgError):
     """A rule file that cannot be read: the message names the file and line."""
+
+
+class UnknownFormat(KgError):
+    """An export format kg does not write (`kg export --format`)."""
+
+
+class UnknownGraph(KgError):
+    """A graph selection (`--graph`) that names no graph of the store."""
+
+
+class MalformedRdf(KgError):
+    """An RDF file that does not parse: the message gives the line and column."""
+
+    exit_code = 1
+
+
+class UnsafeXml(KgError):
+    """RDF/XML refused unread: an external DTD or entity, parameter entities or nested entities."""
+
+    exit_code = 1
+
+
+class MissingFile(KgError):
+    """A file to import that is not there."""
+
+
+class ServerUnreachable(StoreError):
+    """The SPARQL server did not answer: refused, reset, timed out or gone."""
+
+
+class ShapesNotSupported(KgError):
+    """The shapes graph uses a SHACL feature this engine does not implement."""
+
+
+class UnsupportedFormat(KgError):
+    """A file name whose extension says a format kg cannot write."""
+
+
+class NotInNetwork(UnknownEntity):
+    """An entity the store knows that takes part in no relation of the network."""

@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-from kg.errors import KgError
+from kg.errors import KgError, UnknownFormat, UnknownGraph
 from kg.store import has_index
 from kg.vocab import (ARTICLE_GRAPH_PREFIX, CTKG, G_INFERRED, G_ONTOLOGY, G_REFERENCE, GRAPH_BASE, PREFIXES,
                       QUARANTINE_GRAPH_PREFIX, base_iri)
@@ -44,14 +44,6 @@ FORMATS: dict[str, ox.RdfFormat] = {
     "xml": ox.RdfFormat.RDF_XML,
 }
 SELECTIONS = ("all", "facts", "ontology", "reference", "inferred", "quarantine")
-
-
-class UnknownFormat(KgError):
-    pass
-
-
-class UnknownGraph(KgError):
-    pass
 
 
 @dataclass(frozen=True)

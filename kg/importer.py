@@ -31,7 +31,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from kg import store as kgstore
-from kg.errors import KgError
+from kg.errors import KgError, MalformedRdf, MissingFile, UnsafeXml
 from kg.export import FORMATS, UnknownFormat
 from kg.remote import quads_to_sparql
 from kg.validate import validate
@@ -46,18 +46,6 @@ BASE_GRAPHS = {str(G_ONTOLOGY), str(G_REFERENCE), str(G_INFERRED), GRAPH_BASE + 
 PROLOG_LIMIT = 1 << 20          # bytes of DOCTYPE read at most before the root element
 ENTITY_VALUE_LIMIT = 4096       # characters of one entity's replacement text
 EXPANSION_ALLOWANCE = 1 << 20   # characters that entities may add beyond the file's own size
-
-
-class MalformedRdf(KgError):
-    exit_code = 1
-
-
-class UnsafeXml(KgError):
-    exit_code = 1
-
-
-class MissingFile(KgError):
-    pass
 
 
 @dataclass(frozen=True)

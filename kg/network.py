@@ -31,7 +31,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kg.entities import name_key
-from kg.errors import KgError, UnknownEntity
+from kg.errors import KgError, NotInNetwork, UnknownEntity, UnsupportedFormat
 from kg.query import compact_iri, prefixes, resolve_label
 from kg.store import sparql
 from kg.vocab import ARTICLE_GRAPH_PREFIX, CTKG, G_REFERENCE
@@ -39,14 +39,6 @@ from kg.vocab import ARTICLE_GRAPH_PREFIX, CTKG, G_REFERENCE
 SEED = 7                      # every layout and community search uses it: same graph, same answer
 REFERENCE_SOURCE = "reference"
 MAX_PATHS_SEARCHED = 500      # simple paths looked at before sorting (paths in dense graphs explode)
-
-
-class UnsupportedFormat(KgError):
-    """A file name whose extension says a format kg cannot write."""
-
-
-class NotInNetwork(UnknownEntity):
-    """An entity the store knows that takes part in no relation of the network."""
 
 
 # -- kinds -----------------------------------------------------------------------------------

@@ -33,16 +33,12 @@ from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 
-from kg.errors import StoreError
+from kg.errors import ServerUnreachable, StoreError
 
 TIMEOUT_S = 120.0
 INSERT_CHUNK = 50_000          # triples per INSERT DATA request when a file is sent as updates
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
-
-
-class ServerUnreachable(StoreError):
-    """The SPARQL server did not answer: refused, reset, timed out or gone."""
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from typing import Callable, Iterable
 
 import pyoxigraph as ox
 
-from kg.errors import KgError
+from kg.errors import KgError, ShapesNotSupported
 from kg.vocab import n_triples
 
 SH = "http://www.w3.org/ns/shacl#"
@@ -56,10 +56,6 @@ RDF_TYPE = ox.NamedNode(RDF + "type")
 RDF_FIRST, RDF_REST, RDF_NIL = ox.NamedNode(RDF + "first"), ox.NamedNode(RDF + "rest"), ox.NamedNode(RDF + "nil")
 SUBCLASS_OF = ox.NamedNode(RDFS + "subClassOf")
 VIOLATION = _sh("Violation")
-
-
-class ShapesNotSupported(KgError):
-    """The shapes graph uses a SHACL feature this engine does not implement."""
 
 
 @dataclass(frozen=True)
