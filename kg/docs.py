@@ -26,7 +26,8 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 from kg.vocab import CTKG, ONTOLOGY_IRI, PREFIXES
 
 ROOT = Path(__file__).resolve().parent.parent
-ONTOLOGY_FILE = ROOT / "ontology" / "ctkg.ttl"
+from kg.paths import ONTOLOGY_DIR  # noqa: E402
+ONTOLOGY_FILE = ONTOLOGY_DIR / "ctkg.ttl"
 DOCS_DIR = ROOT / "docs" / "ontology"
 NS = str(CTKG._NS)
 KINDS = (("Classes", OWL.Class), ("Object properties", OWL.ObjectProperty),

@@ -31,7 +31,7 @@ from kg.store import has_index
 from kg.vocab import (ARTICLE_GRAPH_PREFIX, CTKG, G_INFERRED, G_ONTOLOGY, G_REFERENCE, GRAPH_BASE, PREFIXES,
                       QUARANTINE_GRAPH_PREFIX, base_iri)
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+from kg.paths import ONTOLOGY_DIR  # noqa: E402
 CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"
 SHACL = "http://www.w3.org/ns/shacl#"
 

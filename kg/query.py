@@ -60,8 +60,7 @@ from kg.errors import BadQuery, QueryTimeout, StoreError, UnknownEntity, Unknown
 from kg.remote import is_url
 from kg.vocab import CTKG, PREFIXES, base_iri, label_key
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
-QUERY_DIR = PACKAGE_ROOT / "queries"
+from kg.paths import PACKAGE_DIR, QUERY_DIR  # noqa: E402
 WORKER_GRACE_S = 60.0
 RESERVED_PARAMS = {"store", "format", "iris", "list", "output", "help", "sparql"}  # kg query options
 LABEL_CHUNK = 1000
@@ -588,7 +587,7 @@ def _run_in_worker(folder: Path, text: str, timeout_s: float) -> tuple[str, obje
     kills it if it has not answered WORKER_GRACE_S later."""
     entry = "from kg.query import sparql_worker_main; sparql_worker_main()"
     command = [sys.executable, "-c", entry, str(folder), repr(float(timeout_s))]
-    paths = [str(PACKAGE_ROOT), os.environ.get("PYTHONPATH", "")]
+    paths = [str(PACKAGE_DIR.parent), os.environ.get("PYTHONPATH", "")]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(path for path in paths if path)}
     pipe = subprocess.PIPE
     worker = subprocess.Popen(command, stdin=pipe, stdout=pipe, stderr=pipe, env=env)

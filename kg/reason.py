@@ -37,7 +37,7 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 from kg.errors import InconsistentOntology, KgError
 from kg.vocab import PREFIXES
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+from kg.paths import ONTOLOGY_DIR  # noqa: E402
 ONTOLOGY_FILES = ("ctkg.ttl", "topics.ttl")
 _INFERRED_BASE = "https://w3id.org/ctkg/graph/inferred#"
 _META_CLASSES = {

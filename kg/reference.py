@@ -17,7 +17,7 @@ from rdflib.namespace import RDF, SKOS
 
 from kg.vocab import CTKG
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+from kg.paths import ONTOLOGY_DIR  # noqa: E402
 REFERENCE_DIR = ONTOLOGY_DIR / "reference"
 TOPICS_FILE = ONTOLOGY_DIR / "topics.ttl"
 

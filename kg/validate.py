@@ -37,7 +37,7 @@ from kg.errors import KgError
 from kg.shacl import VIOLATION, Result, Shapes
 from kg.vocab import from_ox, to_ox
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+from kg.paths import ONTOLOGY_DIR  # noqa: E402
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 ONTOLOGY_FILE = ONTOLOGY_DIR / "ctkg.ttl"
 SUBCLASS_OF = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
