@@ -20,7 +20,8 @@ How a file is read, step by step:
    "Related Stories"-type heading. The body begins at the first paragraph that reads as
    prose (six or more words ending in a full stop, or a dateline with a date or agency).
    Before it, the first headline-like line of four or more words (no full stop; a Markdown
-   "# heading" too) is the title, unless a "Title:" field gives one; the rest is chrome.
+   "# heading" too) is the title, unless a "Title:" field gives one; the rest is chrome. A
+   letterhead (lines in capitals and those between them) is passed over when a headline follows.
 4. Metadata. The dateline at the start of the body ("New Delhi, Feb 28 (PTI)", "Washington,
    DC [US], March 1 :", "WASHINGTON (Reuters) -", "New Delhi/Beijing:", "NEW DELHI,
    Thursday, Dec 19 (PTI)", "Beijing, 28 June 2017") gives the place as written, the day and
@@ -642,11 +643,22 @@ def _lay_out(raw: str, units: list[_Unit], rules: _Rules) -> _Layout:
 
 
 def _pick_title(headlines: list[str]) -> str | None:
-    """The first headline-like line of four or more words before the body, else the last one."""
+    """The first headline-like line of four or more words before the body, else the last one. Lines
+    in capitals ('U.S. DEPARTMENT OF STATE', 'STATEMENT BY X, SPOKESMAN') and those between them
+    are a letterhead, passed over when a line of four or more words follows the last of them."""
+    capitals = [i for i, text in enumerate(headlines) if _in_capitals(text)]
+    after = [text for text in headlines[capitals[-1] + 1:] if len(text.split()) >= 4] if capitals else []
+    if after:
+        return after[0]         # the headline under a letterhead ('Office of the Spokesman' is part of it)
     for text in headlines:
         if len(text.split()) >= 4:
             return text
     return headlines[-1] if headlines else None
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 _INPUTS = re.compile(r"\(?\s*(?:With inputs from|With agency inputs from|Source:?)\s+(.+?)\)?\s*$",

@@ -310,6 +310,15 @@ def test_a_paragraph_opening_with_a_bracketed_acronym_is_not_a_dateline(tmp_path
     assert article.sentences[1].text.startswith("Joint Patrol Rules (JPR) on night crossings")
 
 
+def test_a_press_release_title_is_the_headline_under_its_letterhead(tmp_path):
+    article = read_article(write(tmp_path, (
+        "MINISTRY OF FOREIGN AFFAIRS\nPress and Information Office\n\n"
+        "STATEMENT BY THE SPOKESPERSON\n\n"
+        "Joint Kenya-Uganda Statement: Border Security Group Meets in Kampala\n\n"
+        "The Governments of Kenya and Uganda released the following joint statement today.\n")))
+    assert article.title == "Joint Kenya-Uganda Statement: Border Security Group Meets in Kampala"
+
+
 def test_newspaper_byline_gives_publisher_date_place_and_title(tmp_path):
     article = read_article(write(tmp_path, (
         "India, US sign pact on counter-terror training\n\n"
