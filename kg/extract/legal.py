@@ -1,10 +1,16 @@
-"""Legal actions against a person: arrest, extradition, listing, charge, verdict, release
-(kg/rules/legal.yaml).
+"""Legal actions against a person or group: arrest, extradition, listing, charge, accusation,
+verdict, release (kg/rules/legal.yaml).
 
 A rule names the `cue` (the verb or noun of the action: 'arrested', 'extradition', 'listing')
 and the `target` (the person acted against: the object of an active verb, the subject of a
 passive one, the person a participle qualifies, the 'of' object or possessor of a noun), and sets
-the `action` (a subclass of ctkg:LegalAction). The family then reads, from the same parse:
+the `action` (a subclass of ctkg:LegalAction). The target is a person (ctkg:targetPerson) or,
+for a listing or an accusation only, a terrorist group (ctkg:targetGroup: 'New Delhi holds LeT
+responsible'); a common noun stands for the name beside it ('the group, known as X'). A pronoun
+('arrested him', 'a reward for him') stands for a person only when one reading is plain: the
+nearest argument before it in its own clause chain (not the subject of its own verb), else the
+subject of the sentence before; a possessive in a phrase like 'since his arrest' stands for the
+subject of its clause. The family then reads, from the same parse:
 
 - whether the action really happened: a negated cue ('was not convicted'), a modal ('could be
   arrested') or a call for it ('demanded the arrest of X') yields nothing, except that an
@@ -12,11 +18,13 @@ the `action` (a subclass of ctkg:LegalAction). The family then reads, from the s
   blocked or put on hold is a ctkg:DesignationProposal;
 - the acting state: the subject of the active verb or the agent of the passive ('by the FBI'),
   read as a state, a capital, an agency or court of a state, or a demonym ('a Pakistani court');
-  for a proposal, the state that moved it ('a proposal moved by the US');
+  for a proposal, the state that moved it ('a proposal moved by the US'); a rule that sets
+  `accuser: authority` ('blamed', 'holds responsible') yields only when the accuser is a state
+  or an authority ('police', 'investigators'), not an analyst or a witness;
 - the attack: a known attack mentioned in the sentence only when it hangs under the cue through
   prepositions and objects ('convicted of plotting the Mumbai attacks'), never by proximity.
 
-An action is keyed by its class and the person's IRI, so two reports of it meet.
+An action is keyed by its class and the target's IRI, so two reports of it meet.
 """
 from __future__ import annotations
 
@@ -24,7 +32,7 @@ from pathlib import Path
 
 from rdflib import Literal, URIRef
 
-from kg.extract.grammar import antecedent, conjuncts, modifiers, prep_objects
+from kg.extract.grammar import antecedent, conjuncts, modifiers, prep_objects, subject_of
 from kg.extract.rules import RuleMatch, rule_set
 from kg.extract.scene import Found, FoundBuilder, Scene
 from kg.vocab import CTKG, mint, slug
@@ -45,6 +53,18 @@ ACTIONS = {
     "Bounty": (CTKG.Bounty, "bounty", "Bounty on {}"),
     "AssassinationPlot": (CTKG.AssassinationPlot, "assassination-plot", "Assassination plot against {}"),
 }
+# Actions that may be taken against a group as well as a person.
+GROUP_ACTIONS = {"Designation", "DesignationProposal", "Accusation"}
+# Nouns for an accuser that speaks for a state even when no state is named ('police blamed X').
+AUTHORITIES = {"police", "investigator", "official", "authority", "government", "prosecutor", "agency",
+               "ministry", "army", "military", "administration", "minister", "spokesperson", "spokesman",
+               "spokeswoman", "court", "judge"}
+PRONOUNS = {"him", "her", "he", "she"}
+# Verbs naming a noun by another name: 'the group, known as X', 'an outfit called X'.
+NAMING = {"know", "call", "name"}
+# Common nouns that stand for the name beside them ('the outfit, known as X').
+STAND_INS = {"group", "outfit", "organisation", "organization", "network", "militant", "man", "businessman",
+             "operative", "commander", "leader", "suspect"}
 MODALS = {"would", "could", "should", "might", "may", "must", "can"}
 # Words under which an action is only wanted or proposed, not done: 'called for the arrest of X',
 # 'a proposal to list X', 'China blocked the listing of X', 'stopped the council from listing X'.
@@ -78,7 +98,7 @@ def rows(extraction, label, rule: str) -> list[dict]:
         row = found.setdefault(fact.subject, {})
         if str(classes.get(fact.subject, "")).startswith(str(CTKG)):
             row["action"] = str(classes[fact.subject]).rsplit("#", 1)[-1]
-        if fact.predicate == CTKG.targetPerson:
+        if fact.predicate in (CTKG.targetPerson, CTKG.targetGroup):
             row["person"] = label(fact.object)
         elif fact.predicate == CTKG.actingState:
             row["state"] = label(fact.object)
@@ -100,10 +120,12 @@ def find(scene: Scene) -> Found:
 
 def _action(out: FoundBuilder, scene: Scene, i: int, match: RuleMatch) -> None:
     cue, action = match.token("cue"), match.constant("action")
-    people = _people(scene, i, match.token("target"))
-    if not people or action not in ACTIONS:
+    targets = _targets(scene, i, match.token("target"), groups=action in GROUP_ACTIONS)
+    if not targets or action not in ACTIONS:
         return
     if _negated(match):
+        return
+    if _enumerates(cue, scene, i):
         return
     wanted = _wanted(cue)
     if action == "Designation" and wanted:
@@ -113,11 +135,13 @@ def _action(out: FoundBuilder, scene: Scene, i: int, match: RuleMatch) -> None:
     cls, key, label = ACTIONS[action]
     rule, conf = match.rule.id, match.rule.confidence
     state = _proposer(scene, i, cue) if action == "DesignationProposal" else _actor_state(scene, i, match)
+    if match.constant("accuser") == "authority" and state is None and not _authority_acts(match):
+        return
     attack = _attack(scene, i, match.token("verdict") or cue)
-    for person, name in people:
-        iri = mint(f"event/{key}", str(person).rsplit("/", 1)[-1])
+    for target, name, prop in targets:
+        iri = mint(f"event/{key}", str(target).rsplit("/", 1)[-1])
         out.declare(iri, cls, label.format(name), i, rule, conf)
-        out.add(iri, CTKG.targetPerson, person, i, rule, conf)
+        out.add(iri, prop, target, i, rule, conf)
         out.add(iri, CTKG.actingState, state, i, rule, conf * 0.9)
         out.add(iri, CTKG.concernsAttack, attack, i, rule, conf * 0.9)
         if action == "Extradition" and wanted:
@@ -125,31 +149,150 @@ def _action(out: FoundBuilder, scene: Scene, i: int, match: RuleMatch) -> None:
             out.add(iri, CTKG.legalStatus, Literal("requested"), i, rule, conf * 0.8)
 
 
-def _people(scene: Scene, i: int, token) -> list[tuple[URIRef, str]]:
-    """The persons a target word names: itself and its conjuncts ('X and Y'), a relative pronoun's
-    noun ('X, who was arrested'), or the person a descriptive noun stands beside ('X, the
-    businessman who was arrested')."""
+def _targets(scene: Scene, i: int, token, groups: bool = False) -> list[tuple[URIRef, str, URIRef]]:
+    """The persons (and, when `groups`, terrorist groups) a target word names, as (IRI, label,
+    property): itself and its conjuncts ('X and Y'), a relative pronoun's noun ('X, who was
+    arrested'), the person a descriptive noun stands beside ('X, the businessman who was
+    arrested'), the name a common noun is given ('the group, known as X'), or the person a
+    pronoun plainly stands for."""
     if token is None:
         return []
-    found = []
+    found: list[tuple[URIRef, str, URIRef]] = []
     for word in conjuncts(antecedent(token)):
+        thing = None
         if word.lower_ in ("his", "her") and word.dep_ == "poss":
-            word = _clause_subject(word) or word     # 'X has been in custody since his arrest'
-        thing = scene.thing_at(i, word)
-        if (thing is None or thing.cls != CTKG.Person) and word.dep_ == "appos":
-            thing = scene.thing_at(i, word.head)    # 'X, the businessman who was arrested'
-        if thing is not None and thing.cls == CTKG.Person and thing.iri not in {p for p, _ in found}:
-            found.append((thing.iri, thing.label))
+            subject = _clause_subject(word)          # 'X has been in custody since his arrest'
+            thing = scene.thing_at(i, subject) if subject is not None else None
+        elif word.lower_ in PRONOUNS:
+            thing = _pronoun_person(scene, i, word)  # 'FBI agents arrested him'
+        else:
+            thing = scene.thing_at(i, word) or _by_surname(scene, i, word)
+            if (thing is None or thing.cls not in (CTKG.Person, CTKG.TerroristGroup)) and word.dep_ == "appos":
+                thing = scene.thing_at(i, word.head)    # 'X, the businessman who was arrested'
+            if thing is None and word.lemma_.lower() in STAND_INS:
+                thing = _named_beside(scene, i, word)   # 'the group, known as X'
+        if thing is None or any(thing.iri == f[0] for f in found):
+            continue
+        if thing.cls == CTKG.Person:
+            found.append((thing.iri, thing.label, CTKG.targetPerson))
+        elif groups and thing.cls == CTKG.TerroristGroup:
+            found.append((thing.iri, thing.label, CTKG.targetGroup))
     return found
 
 
+def _by_surname(scene: Scene, i: int, word):
+    """The person a lone surname the mention step left unresolved stands for ('Mir', tagged as a
+    facility by the model): the one person of this sentence or an earlier one whose name ends
+    with that word, if exactly one does."""
+    if word.pos_ != "PROPN" or any(c.dep_ in ("compound", "flat") for c in word.children) \
+            or word.dep_ in ("compound", "flat") or not word.text[:1].isupper():
+        return None
+    found = {t.iri: t for things in scene.things[:i + 1] for t in things
+             if t.cls == CTKG.Person and t.label.split()[-1] == word.text}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _named_beside(scene: Scene, i: int, noun):
+    """The thing a common noun is given as its name: 'the group, known as X', 'the outfit, X,'."""
+    for child in noun.children:
+        if child.dep_ == "appos" and scene.thing_at(i, child) is not None:
+            return scene.thing_at(i, child)
+        if child.dep_ == "acl" and child.lemma_.lower() in NAMING:
+            for name in prep_objects(child, ("as",)) + [c for c in child.children if c.dep_ == "oprd"]:
+                if scene.thing_at(i, name) is not None:
+                    return scene.thing_at(i, name)
+    return None
+
+
 def _clause_subject(pronoun):
-    """The subject a possessive pronoun stands for: that of the verb its noun phrase hangs on."""
-    word, steps = pronoun.head, 0
-    while word.pos_ not in ("VERB", "AUX") and word.head.i != word.i and steps < 4:
+    """The subject a possessive pronoun stands for, when its noun hangs on the verb through a
+    preposition only ('X has been in custody since his arrest', 'X was questioned after his
+    arrest'); not when the noun is the verb's object ('the judge ordered his release')."""
+    noun = pronoun.head
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in noun.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return antecedent(subject) if subject is not None else None
+
+
+def _pronoun_person(scene: Scene, i: int, pronoun):
+    """The person 'him', 'her', 'he' or 'she' plainly stands for, or None. In its own sentence:
+    the nearest noun before it that is an argument of the verbs coordinated with its verb or
+    above it, never one of its own verb's (a pronoun is not its co-argument's: 'a court convicted
+    X and sentenced him'; 'the State Department describes X as ... and has offered a reward for
+    him'); that noun must name a person. With no such noun and no person named before it: the
+    subject of the sentence before, when it names a person and no other person is named after it
+    there ('X moved to Ohio. FBI agents arrested him')."""
+    verb = pronoun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    arguments = ("nsubj", "nsubjpass", "dobj", "dative")
+    own = {c.i for c in verb.children if c.dep_ in arguments}
+    subject = subject_of(verb)
+    if subject is not None:
+        own.add(subject.i)
+    nouns = [c for clause in _clause_chain(verb)[1:] for c in clause.children
+             if c.dep_ in arguments and c.i < pronoun.i and c.i not in own]
+    if nouns:
+        noun = antecedent(max(nouns, key=lambda n: n.i))
+        thing = scene.thing_at(i, noun) or _by_surname(scene, i, noun)
+        return thing if thing is not None and thing.cls == CTKG.Person else None
+    own_things = {id(scene.thing_at(i, pronoun.doc[j])) for j in own}
+    if any(t.cls == CTKG.Person and t.end <= pronoun.idx and id(t) not in own_things for t in scene.things[i]):
+        return None    # a person named before it whose part we cannot read
+    return _previous_subject(scene, i)
+
+
+def _clause_chain(verb) -> list:
+    """A verb, the verbs it is coordinated with, and the verbs above it (up to the sentence root)."""
+    chain, word, steps = [verb], verb, 0
+    while word.head.i != word.i and steps < 6:
         word, steps = word.head, steps + 1
-    subject = next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return antecedent(subject) if subject is not None and subject.pos_ == "PROPN" else None
+        if word.pos_ in ("VERB", "AUX"):
+            chain.append(word)
+    return chain
+
+
+def _previous_subject(scene: Scene, i: int):
+    """The person the sentence before is about: its main subject, when it names a person and no
+    other person is named after it in that sentence."""
+    if i == 0:
+        return None
+    doc = scene.docs[i - 1]
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    thing = scene.thing_at(i - 1, subject) if subject is not None else None
+    if thing is None or thing.cls != CTKG.Person:
+        return None
+    others = {t.iri for t in scene.things[i - 1] if t.cls == CTKG.Person and t.start >= thing.end}
+    return thing if others <= {thing.iri} else None
+
+
+def _authority_acts(match: RuleMatch) -> bool:
+    """Whether the subject or agent of the cue is an authority ('police', 'investigators')."""
+    cue = match.token("cue")
+    words = [c for c in cue.children if c.dep_ == "nsubj"]
+    words += [p for a in cue.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    for complement in (c for c in cue.children if c.dep_ in ("oprd", "acomp", "attr")):
+        words += prep_objects(complement, ("by",))   # 'was held responsible by the police'
+    if cue.dep_ == "conj" and not words:
+        words = [c for c in cue.head.children if c.dep_ == "nsubj"]
+    return any(w.lemma_.lower() in AUTHORITIES for w in words)
+
+
+def _enumerates(cue, scene: Scene, i: int) -> bool:
+    """'The statement listed X, Y and Z among the networks ...': the verb 'list' only names, unless
+    it lists 'as' something, on a list, or a state does it."""
+    if cue.lemma_.lower() != "list" or cue.pos_ != "VERB":
+        return False
+    preps = {c.lower_ for c in cue.children if c.dep_ == "prep"}
+    if "among" in preps:
+        return True
+    if preps & {"as", "on", "under"}:
+        return False
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    subjects += [p for a in cue.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    return not any(_state_in(scene, i, s) is not None for s in subjects)
 
 
 def _negated(match: RuleMatch) -> bool:
@@ -206,6 +349,9 @@ def _actor_state(scene: Scene, i: int, match: RuleMatch) -> URIRef | None:
             # 'a court in London approved the extradition of X', 'the NIA filed a charge sheet'
             head = cue.head
             candidates += [c for c in head.children if c.dep_ == "nsubj"]
+            if head.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in head.children):
+                candidates += [c for c in head.head.children if c.dep_ == "nsubj"]   # 'X describes ... and has offered'
+
             candidates += [p for a in head.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             if head.dep_ in ("acl", "xcomp") and head.head.pos_ == "NOUN":
                 # "the administration's decision to approve the extradition of X"
