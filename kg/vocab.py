@@ -66,6 +66,7 @@ class CTKG(DefinedNamespace):
     nextSession: URIRef
     previousSession: URIRef
     startDate: URIRef
+    startMonth: URIRef
     endDate: URIRef
     dateUnknown: URIRef
     place: URIRef
@@ -84,6 +85,11 @@ class CTKG(DefinedNamespace):
     attributedTo: URIRef
     perpetrator: URIRef
     killed: URIRef
+    injured: URIRef
+    claimedBy: URIRef
+    suspectedPerpetrator: URIRef
+    disownedBy: URIRef
+    blamedBy: URIRef
     # -- statements
     Statement: URIRef
     JointStatement: URIRef
@@ -114,6 +120,7 @@ class CTKG(DefinedNamespace):
     Bail: URIRef
     Bounty: URIRef
     targetPerson: URIRef
+    targetGroup: URIRef
     actingState: URIRef
     requestingState: URIRef
     concernsAttack: URIRef
