@@ -1,6 +1,8 @@
 """Mentions -> entities: one entity per real actor, within the article and across the store.
 
-- Known actors resolve to their reference IRI.
+- Known actors resolve to their reference IRI; so do known people (ontology/reference/people.ttl),
+  by a full name the reference lists or by first and last name, and they act for the state the
+  reference gives them: "President X" names no state, the reference does.
 - People: "Nathan Sales" = "Nathan A Sales" (initials dropped), "Panun" = "Pannun" (doubled
   letters folded), "Tahawwur Rana" = "Tahawwur Hussain Rana" (middle names optional), and a lone
   "Bhalla" or "Khan" after the full name in the same article. Two people who share only a
@@ -105,10 +107,11 @@ def resolve(article: Article, mentions: list[Mention], find_person: PersonLookup
     candidates = sorted((m for m in mentions if m.kind == "candidate"),
                         key=lambda m: (-len(_name_parts(m.text)), m.start))
     for m in people + candidates:
-        if m.kind == "candidate":
-            iri = _known_person(m, entities, find_person)
-        else:
-            iri = _resolve_person(m, entities, find_person)
+        iri = _reference_person(m, entities, index)
+        if iri is None and m.kind == "candidate":
+            iri = _known_person(m, entities, find_person, index)
+        elif iri is None:
+            iri = _resolve_person(m, entities, find_person, index)
         if iri is None:
             continue
         kept.append((m, iri))
@@ -123,7 +126,28 @@ def resolve(article: Article, mentions: list[Mention], find_person: PersonLookup
     return Resolution(entities, kept)
 
 
-def _resolve_person(m: Mention, entities: dict[URIRef, Entity], find_person) -> URIRef | None:
+def _reference_person(m: Mention, entities: dict[URIRef, Entity], index: ReferenceIndex,
+                      iri: URIRef | None = None) -> URIRef | None:
+    """A person of the reference data (ontology/reference/people.ttl), named by one of its full
+    names, or by first and last name (`iri`, as minted): an entity with the reference's label
+    and the state it acts for, whatever state the article's titles give."""
+    known = index.person(m.text) if iri is None else index.known.get(iri)
+    if known is None or known.cls != CTKG.Person:
+        return None
+    if known.iri not in entities:
+        entities[known.iri] = Entity(known.iri, CTKG.Person, known.label, True, name_key=name_key(known.label),
+                                     state=index.person_states.get(known.iri), state_sentence=m.sentence,
+                                     first_sentence=m.sentence)
+    return known.iri
+
+
+def _minted_person(text: str) -> URIRef:
+    """The IRI a name is given: its first and last name ('S. Jaishankar' -> person/jaishankar)."""
+    first_last = [t for t, _, _ in tokens(text) if len(token_norm(t)) > 1] or [text]
+    return mint("person", " ".join(dict.fromkeys([first_last[0], first_last[-1]])))
+
+
+def _resolve_person(m: Mention, entities: dict[URIRef, Entity], find_person, index) -> URIRef | None:
     parts = _name_parts(m.text)
     if not parts:
         return None
@@ -136,20 +160,21 @@ def _resolve_person(m: Mention, entities: dict[URIRef, Entity], find_person) -> 
     for p in people:
         if p.name_key == key and _compatible(parts, _name_parts(p.label)):
             return p.iri
+    iri = _minted_person(m.text)
+    if _reference_person(m, entities, index, iri) is not None:
+        return iri    # 'Narendra D. Modi': a known person's first and last name
     stored = find_person(key) if find_person else None
     if stored is not None:
         iri, label = stored
         entities[iri] = Entity(iri, CTKG.Person, label, True, name_key=key, first_sentence=m.sentence)
         return iri
-    first_last = [t for t, _, _ in tokens(m.text) if len(token_norm(t)) > 1]
-    iri = mint("person", " ".join(dict.fromkeys([first_last[0], first_last[-1]])))
     entities[iri] = Entity(iri, CTKG.Person, m.text, False, name_key=key, first_sentence=m.sentence)
     return iri
 
 
-def _known_person(m: Mention, entities: dict[URIRef, Entity], find_person) -> URIRef | None:
+def _known_person(m: Mention, entities: dict[URIRef, Entity], find_person, index) -> URIRef | None:
     """A name with no cue of its own ('the extradition of Tahawwur Rana', 'Rana's appeal') is a
-    person only if it names one already met: in this article, or stored."""
+    person only if it names one already met: in this article, in the reference data, or stored."""
     parts = _name_parts(m.text)
     people = [e for e in entities.values() if e.cls == CTKG.Person]
     if len(parts) == 1:
@@ -161,6 +186,9 @@ def _known_person(m: Mention, entities: dict[URIRef, Entity], find_person) -> UR
     for p in people:
         if p.name_key == key and _compatible(parts, _name_parts(p.label)):
             return p.iri
+    reference = _reference_person(m, entities, index, _minted_person(m.text))
+    if reference is not None:
+        return reference
     stored = find_person(key) if find_person else None
     if stored is None:
         return None
@@ -217,6 +245,12 @@ def _add_post(article: Article, person: Entity, m: Mention, mentions: list[Menti
     if state is None and org is not None:
         states = index.states_of(org)
         state = states[0] if states else None
+    known_state = index.person_states.get(person.iri)
+    if known_state is not None and state != known_state:
+        # A known person's posts are in the state the reference data gives: a post's state is
+        # functional, and a second state would make two states one.
+        state = known_state
+        org = org if org is not None and known_state in index.states_of(org) else None
     if state is None:
         state = _state_from_context(article, m, title, mentions, index)
     if org is None:

@@ -1,4 +1,4 @@
-"""The reference data (known actors, places, topics, attacks) as an alias index for matching.
+"""The reference data (known actors, people, places, topics, attacks) as an alias index for matching.
 
 Reads ontology/reference/*.ttl and ontology/topics.ttl once per process. Adding an actor or an
 alias is adding triples to those files; no code changes.
@@ -86,6 +86,11 @@ class ReferenceIndex:
     known: dict[URIRef, Known] = field(default_factory=dict)
     parents: dict[URIRef, list[URIRef]] = field(default_factory=dict)
     attacks_at: dict[URIRef, list[tuple[URIRef, str]]] = field(default_factory=dict)
+    # Known people (people.ttl) are kept apart from the alias scan: an article announces a
+    # person by a title or a cue and kg/entities.py looks the whole name up here, so the title
+    # before a known name still reaches its post and no name matches inside a longer one.
+    people: dict[tuple[str, ...], Known] = field(default_factory=dict)
+    person_states: dict[URIRef, URIRef] = field(default_factory=dict)
 
     def add_alias(self, known: Known, alias: str) -> None:
         key = tuple(normalise(alias).split())
@@ -115,6 +120,12 @@ class ReferenceIndex:
                     continue
             return known
         return None
+
+    def person(self, name: str) -> Known | None:
+        """The known person a whole name is a label of ('S. Jaishankar', 'narendra modi'), or None:
+        case, dots and a possessive are ignored; a part of the name ('Modi') or a longer name
+        that contains a label ('Rahul Narendra Modi') is not a match."""
+        return self.people.get(tuple(normalise(name).split()))
 
     def label(self, iri: URIRef) -> str | None:
         known = self.known.get(iri)
@@ -178,6 +189,9 @@ def build_index(triples) -> ReferenceIndex:
     index = ReferenceIndex()
     rank = {cls: n for n, cls in enumerate(KNOWN_CLASSES)}
     for iri, props in by_subject.items():
+        if CTKG.Person in props.get(RDF.type, []):
+            _add_person(index, iri, props)
+            continue
         classes = sorted((c for c in props.get(RDF.type, []) if c in rank), key=rank.get)
         labels = props.get(SKOS.prefLabel)
         if not isinstance(iri, URIRef) or not classes or not labels:
@@ -195,3 +209,19 @@ def build_index(triples) -> ReferenceIndex:
             for place in props.get(CTKG.place, []):
                 index.attacks_at.setdefault(place, []).append((iri, date))
     return index
+
+
+def _add_person(index: ReferenceIndex, iri, props: dict) -> None:
+    """A known person: its full names in `people`, the state it acts for in `person_states`."""
+    labels = props.get(SKOS.prefLabel)
+    if not isinstance(iri, URIRef) or not labels:
+        return
+    known = Known(iri, CTKG.Person, str(labels[0]))
+    index.known[iri] = known
+    for alias in [*labels, *props.get(SKOS.altLabel, [])]:
+        key = tuple(normalise(str(alias)).split())
+        if len(key) > 1:
+            index.people.setdefault(key, known)
+    states = [s for s in props.get(CTKG.actsFor, []) if isinstance(s, URIRef)]
+    if states:
+        index.person_states[iri] = states[0]

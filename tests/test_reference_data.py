@@ -13,10 +13,12 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from kg.reference import token_norm, tokens
 from kg.vocab import CTKG, DEFAULT_BASE_IRI, WD, slug
 
 REFERENCE = Path(__file__).resolve().parent.parent / "ontology" / "reference"
-FILES = ("states.ttl", "groups.ttl", "agencies.ttl", "organizations.ttl", "news-agencies.ttl", "places.ttl")
+FILES = ("states.ttl", "groups.ttl", "agencies.ttl", "organizations.ttl", "news-agencies.ttl", "places.ttl",
+         "people.ttl")
 
 # Each class of known thing and the folder of id: its IRIs live in.
 KIND_OF_CLASS = {
@@ -27,6 +29,7 @@ KIND_OF_CLASS = {
     CTKG.InternationalOrganization: "intl",
     CTKG.NewsAgency: "news",
     CTKG.Place: "place",
+    CTKG.Person: "person",
 }
 XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 
@@ -102,10 +105,37 @@ def test_every_iri_lives_under_the_id_base_in_the_folder_of_its_class(graph):
     assert not wrong, f"IRIs outside {DEFAULT_BASE_IRI}<kind>/<slug>: {wrong}"
 
 
+def person_key(name: str) -> str:
+    """A person's IRI key: first and last name, one-letter initials dropped, as an article's
+    'Atal Bihari Vajpayee' or 'S. Jaishankar' is minted (kg.entities)."""
+    words = [t for t, _, _ in tokens(name) if len(token_norm(t)) > 1]
+    return slug(" ".join(dict.fromkeys([words[0], words[-1]])))
+
+
 def test_every_iri_key_is_the_slug_of_its_preflabel(graph):
     wrong = [(str(s), str(label)) for s, label in graph.subject_objects(SKOS.prefLabel)
-             if str(s).rsplit("/", 1)[1] != slug(str(label))]
+             if (RDF.type, CTKG.Person) not in graph.predicate_objects(s)
+             and str(s).rsplit("/", 1)[1] != slug(str(label))]
     assert not wrong, f"IRI key differs from kg.vocab.slug(prefLabel): {wrong}"
+
+
+def test_every_person_iri_key_is_the_first_and_last_name_of_its_preflabel(graph):
+    wrong = [(str(s), str(label)) for s in graph.subjects(RDF.type, CTKG.Person)
+             for label in graph.objects(s, SKOS.prefLabel) if str(s).rsplit("/", 1)[1] != person_key(str(label))]
+    assert not wrong, f"a person's IRI key is its prefLabel's first and last name: {wrong}"
+
+
+def test_every_person_acts_for_exactly_one_known_state(graph):
+    wrong = {str(s): list(graph.objects(s, CTKG.actsFor)) for s in graph.subjects(RDF.type, CTKG.Person)
+             if len(set(graph.objects(s, CTKG.actsFor))) != 1
+             or not all((o, RDF.type, CTKG.State) in graph for o in graph.objects(s, CTKG.actsFor))}
+    assert not wrong, f"each known person needs one ctkg:actsFor a state of states.ttl: {wrong}"
+
+
+def test_a_persons_names_are_full_names_not_bare_surnames(graph):
+    bare = [(str(s), str(o)) for s in graph.subjects(RDF.type, CTKG.Person)
+            for p in (SKOS.prefLabel, SKOS.altLabel) for o in graph.objects(s, p) if len(label_key(str(o)).split()) < 2]
+    assert not bare, f"a one-word name ('Modi') is the article's to resolve, not an alias: {bare}"
 
 
 def test_no_two_things_of_one_class_share_a_preflabel(graph):
