@@ -72,10 +72,15 @@ LEAD_CUES = ("led by", "headed by", "chaired by", "co-chaired by", "counterpart"
              "arrest of", "extradite", "against", "attempt on", "plot to kill", "designation of", "listing of")
 
 
-def find_mentions(article: Article, index: ReferenceIndex | None = None, docs: tuple = ()) -> list[Mention]:
-    """Known things by alias, and people; with `docs` (the sentences' parses) a name the model's
-    NER reads as a person counts as one even when no title or cue announces it."""
+def find_mentions(article: Article, index: ReferenceIndex | None = None, docs: tuple | None = None) -> list[Mention]:
+    """Known things by alias, and people: a name the model's NER reads as a person counts as one
+    even when no title or cue announces it. `docs` are the sentences' parses (made here when not
+    given; the loader parses once and passes them on)."""
     index = index or reference_index()
+    if docs is None:
+        from kg.extract.pipeline import parse
+
+        docs = parse([s.text for s in article.sentences])
     found: list[Mention] = []
     for sentence in article.sentences:
         toks = [(t, s + sentence.start, e + sentence.start) for t, s, e in tokens(sentence.text)]

@@ -33,3 +33,20 @@ def test_a_state_blaming_a_group_is_kept_as_the_blamer_not_the_perpetrator(tmp_p
     extraction, _ = attacks_of("Pakistan blamed the Tehrik-e-Taliban Pakistan for the 2014 Peshawar massacre.", tmp_path)
     assert not [f for f in extraction.facts if f.predicate == CTKG.perpetrator]
     assert {str(f.object).rsplit("/", 1)[-1] for f in extraction.facts if f.predicate == CTKG.blamedBy} == {"pakistan"}
+
+
+def _claimed(extraction) -> set:
+    return {str(f.subject).rsplit("/", 1)[-1] for f in extraction.facts if f.predicate == CTKG.claimedBy}
+
+
+def test_the_attack_means_the_one_named_in_the_sentence_before(tmp_path):
+    extraction, _ = attacks_of("A bombing in Lahore killed 20 people in 2012. Years later, a 2015 ambush near Jammu "
+                               "killed six soldiers. The Taliban claimed the attack.", tmp_path)
+    assert _claimed(extraction) == {"2015-jammu"}
+
+
+def test_the_attack_far_from_any_other_means_the_one_the_report_is_about(tmp_path):
+    extraction, _ = attacks_of("A bombing in Lahore killed 20 people in 2012. Officials met on Monday. The 2015 "
+                               "ambush near Jammu was recalled. Talks resumed. Trade was discussed. The Taliban "
+                               "claimed the attack.", tmp_path)
+    assert _claimed(extraction) == {"2012-lahore"}

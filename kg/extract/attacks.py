@@ -8,7 +8,8 @@ Which attack an attack noun names comes from the words on it: a known name (the 
 already found '26/11' and 'the Pulwama attack' as ctkg:Attack), else its place and year or day,
 looked up among the well-known attacks of ontology/reference/attacks.ttl, else an attack minted
 from place and year ('2014 Srinagar attack'), so that two reports of one attack meet. 'The attack'
-and 'the killings' name the attack the report named first.
+and 'the killings' name the attack named in that or the sentence before, else the one the
+report named first.
 
 How a report holds the perpetrator is kept apart: ctkg:perpetrator (stated as fact: 'carried out
 by G', 'a G ambush'), ctkg:claimedBy (the group's own claim), ctkg:attributedTo with ctkg:blamedBy
@@ -59,7 +60,15 @@ class _Work:
     out: FoundBuilder = field(default_factory=FoundBuilder)
     named: dict = field(default_factory=dict)       # sentence -> {token index: [attack IRIs]}
     offsets: dict = field(default_factory=dict)
-    first: URIRef | None = None                     # the attack the report named first
+    first: URIRef | None = None                     # the attack the report named first: its topic
+    latest: tuple[int, URIRef] | None = None        # (sentence, attack) named most recently
+
+    def salient(self, i: int) -> URIRef | None:
+        """What 'the attack' in sentence i means: one named in this or the sentence before, else
+        the attack the report is about (the one it named first)."""
+        if self.latest is not None and self.latest[0] >= i - 1:
+            return self.latest[1]
+        return self.first
     killed: set = field(default_factory=set)
 
 
@@ -150,6 +159,7 @@ def _name(work: _Work, i: int, token, iri: URIRef, rule: str, confidence: float)
     named.append(iri)
     work.offsets.setdefault((i, iri), token.idx)
     work.first = work.first or iri
+    work.latest = (i, iri)
     work.out.add(iri, RDF.type, CTKG.Attack, i, rule, confidence)
 
 
@@ -362,27 +372,27 @@ def _vehicle(work: _Work, i: int, noun, match: RuleMatch) -> None:
 
 
 def _anaphor(work: _Work, i: int, match: RuleMatch) -> None:
-    """'the attack', 'the killings' with nothing that says which: the attack named first."""
+    """'the attack', 'the killings' with nothing that says which: the salient attack (Work.salient)."""
     noun = match.token("attack")
-    if noun.i in work.named[i] or work.first is None or _inside_known(work, i, noun):
+    if noun.i in work.named[i] or work.salient(i) is None or _inside_known(work, i, noun):
         return
     for child in noun.children:
         if child.tag_ in ("JJS", "RBS") or child.dep_ in ("nummod", "prep", "compound") and child.lemma_ not in (
                 "terror", "terrorist", "suicide", "militant") or child.lower_ in ("another", "such", "any"):
             return   # 'the deadliest attack', 'the attack in X', 'such attacks' speak of others
-    _name(work, i, noun, work.first, match.rule.id, match.rule.confidence)
+    _name(work, i, noun, work.salient(i), match.rule.id, match.rule.confidence)
 
 
 def _attack_at(work: _Work, i: int, token, anaphora: bool = True) -> list[URIRef]:
     """The attacks a rule's token names: itself, a word under it ('responsibility for the attack'),
-    or, for a word that stands for an attack ('it', 'the claim'), the attack named first."""
+    or, for a word that stands for an attack ('it', 'the claim'), the salient attack."""
     if token is None:
-        return [work.first] if anaphora and work.first else []
+        return [work.salient(i)] if anaphora and work.salient(i) else []
     for t in [token] + list(token.subtree):
         if t.i in work.named[i]:
             return list(work.named[i][t.i])
-    if anaphora and work.first is not None and not _names_other(work, i, token):
-        return [work.first]
+    if anaphora and work.salient(i) is not None and not _names_other(work, i, token):
+        return [work.salient(i)]
     return []
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from kg.extract.grammar import conjuncts, modifiers, prep_objects, subject_of
+from kg.extract.grammar import conjuncts, modifiers, named_by, prep_objects, subject_of
 from kg.extract.rules import RuleMatch, rule_set
 from kg.extract.scene import Found, FoundBuilder, Scene
 from kg.vocab import CTKG, slug
@@ -51,8 +51,9 @@ def _leaders(scene: Scene, i: int, match: RuleMatch) -> list[tuple[URIRef, URIRe
     side_state = _side_state(scene, i, match)
     found = []
     for token in conjuncts(leader) + _names_on_the_verb(match, leader):
-        thing = scene.thing_at(i, token)
-        if thing is None or thing.cls != CTKG.Person:
+        thing = next((t for t in map(lambda w: scene.thing_at(i, w), named_by(token))
+                      if t is not None and t.cls == CTKG.Person), None)
+        if thing is None:
             continue
         own = scene.person_states.get(thing.iri)
         state = side_state or own

@@ -64,3 +64,9 @@ def modifiers(token) -> list:
     found = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
     found += prep_objects(token, ("from", "of", "for"))
     return found
+
+
+def named_by(token) -> list:
+    """The token, and the names in apposition to it: 'his counterpart, Kristie Canegallo' ->
+    [counterpart, Canegallo]; a person may be named by either."""
+    return [token] + [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
