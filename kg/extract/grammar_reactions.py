@@ -9,27 +9,57 @@ from kg.extract.grammar import antecedent, conjuncts
 QUOTE = re.compile(r"[“\"‘]([^”\"’]{3,300})[”\"’]")
 NP_LEFT = ("compound", "amod", "poss", "nmod", "npadvmod")
 STANCE_DEPS = ("dobj", "ccomp", "oprd", "attr", "xcomp", "acomp")
+# nouns for what an actor issues; the document speaks for its issuer
+DOCUMENTS = {"statement", "readout", "message", "post", "tweet", "note", "release", "transcript", "communique",
+             "communiqué", "letter", "comment", "comments", "remarks"}
 
 
 def actor_tokens(verb, speaker=None) -> list:
     """Who acts: the named speaker, else the active subject of the verb or of the verb it hangs on
-    ('X welcomed it, calling it ...'); the agent of a passive ('was rejected by X')."""
+    ('X welcomed it, calling it ...'); the agent of a passive ('was rejected by X'). A document
+    speaks for whoever issued it: 'according to a readout issued by X', 'a statement from X said',
+    'X put out a statement saying ...'."""
     if speaker is not None:
-        return conjuncts(speaker)
+        return conjuncts(_issuer(speaker) or speaker)
     seen = 0
     while verb is not None and seen < 3:
         for child in verb.children:
             if child.dep_ == "nsubj":
-                return conjuncts(antecedent(child))
+                return conjuncts(_issuer(child) or antecedent(child))
             if child.dep_ == "nsubjpass":
                 agents = [c for a in verb.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
                 return conjuncts(agents[0]) if agents else []
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in DOCUMENTS:
+            issuer = _issuer(verb.head)
+            if issuer is not None:
+                return conjuncts(issuer)
+            if verb.head.dep_ != "dobj":
+                return []
+            verb, seen = verb.head.head, seen + 1      # 'X issued a statement saying ...'
+            continue
         if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
             return []
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
             return []
         verb, seen = verb.head, seen + 1
     return []
+
+
+def _issuer(noun):
+    """Who issued a document noun: 'a readout [issued by X]', 'a statement [from X]' (None when the
+    noun is no document or names no issuer)."""
+    if noun.lemma_.lower() not in DOCUMENTS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+        if child.dep_ == "acl":
+            agents = [c for a in child.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
+            if agents:
+                return agents[0]
+    return None
 
 
 def np_states(scene, i: int, token) -> list:

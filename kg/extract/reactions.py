@@ -2,15 +2,21 @@
 
 A rule names the reacting `verb` (its subject is the actor) or the `speaker`, and a `kind`:
 adversarial (rejecting, protesting, summoning an envoy), reaction (welcoming, condemning,
-expressing concern) or speech (saying, telling). The actor's state comes from the construction:
-a state, a demonym or state on a ministry ("Pakistan's Foreign Office"), a known agency, a capital
-used for its government, a person whose noun phrase or post names the state; a bare 'the ministry',
-'it' or 'she' stands for the actor of the sentence or two before. A person who speaks for that
-state is the reaction's spokesperson.
+expressing concern, 'a rebuke from X') or speech (saying, telling). The actor's state comes from
+the construction: a state, a demonym or state on a ministry ("Pakistan's Foreign Office"), a known
+agency, a capital used for its government, a person whose noun phrase or post names the state; a
+document speaks for its issuer ('a readout issued by X', 'X put out a statement saying'); a bare
+'the ministry', 'it' or 'she' stands for the actor of the sentence or two before, and so does an
+office-holder whose post names no state ('Defence Minister X also lashed out'), unless their own
+words take a stance for a state ('"The United States stands with ...," he wrote'). A person who
+speaks for that state is the reaction's spokesperson; a bare surname the tagger missed names the
+person named with it earlier.
 
-What it responds to: an attack named in the sentence, else the article's joint statement, else its
-main meeting, else an attack the lead names, else (for a rejection) a statement another state
-issued; a state that is a
+What it responds to: a legal action the legal family finds in the sentence, when the sentence
+speaks of a verdict, listing, extradition and the like (not of a statement); else an attack named
+in the sentence, else the article's joint statement, else its main meeting, else a legal action or
+an attack the lead names (the legal action first when the sentence speaks of one), else (for a
+rejection) a statement another state issued; a state that is a
 party to the joint statement or meeting does not react to it (unless it rejects or protests, which
 no issuer does to its own text). Without anything to respond to, no reaction is stated. One
 reaction per (state, what it responds to) per article; its IRI is minted from both.
@@ -21,9 +27,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib.namespace import RDF, XSD
 
 from kg.dates import find_date
+from kg.extract import legal as legal_family
+from kg.extract.grammar import conjuncts
 from kg.extract.grammar_reactions import actor_tokens, np_states, stance_of, words_of
 from kg.extract.rules import RuleMatch, rule_set
 from kg.extract.scene import Found, FoundBuilder, Scene
@@ -46,6 +54,19 @@ RESPONDABLE = {"statement", "verdict", "conviction", "sentence", "remark", "rema
                "allegations", "block", "hold", "listing", "ruling", "acquittal", "document", "text",
                "declaration", "communique", "it", "this", "that", "assertion", "assertions", "bombing", "killing"}
 PERSON_PRONOUNS = {"he", "she"}
+# head nouns of an office: 'India's [Director General] ..., X, told reporters'; a person whose noun
+# phrase has one holds an office
+OFFICES = {"minister", "secretary", "president", "adviser", "advisor", "ambassador", "envoy", "premier",
+           "chancellor", "director", "general", "chief", "attorney", "commissioner", "official"}
+SPEECH_VERBS = {"say", "write", "tell", "post", "tweet", "add", "state"}
+# what a state says of itself: '"The United States stands with X," he wrote'
+OWN_STANCE = {"stand", "condemn", "support", "hope", "remain", "reaffirm", "commit", "welcome", "mourn"}
+# words of a sentence about a legal action: its reaction responds to that action
+LEGAL_WORDS = {"verdict", "sentence", "conviction", "convict", "acquittal", "acquit", "extradition", "extradite",
+               "listing", "list", "blacklist", "block", "hold", "ruling", "judgment", "judgement", "request",
+               "designation", "designate", "arrest", "indictment", "charge", "trial", "court", "case", "plea"}
+STATEMENT_WORDS = {"statement", "declaration", "communique", "communiqué", "document", "text", "reference",
+                   "references"}
 BODY_PRONOUNS = {"it", "we"}
 LEAD_SENTENCES = 2
 DATE_WINDOW = dt.timedelta(days=31)
@@ -87,15 +108,16 @@ def rows(extraction, label, rule: str) -> list[dict]:
 def find(scene: Scene) -> Found:
     out, made = FoundBuilder(), {}
     acts = _acts(scene)
+    legal = _LegalEvents(scene)
     for act in acts:                       # reactions first: what each state reacts to
         if act.kind != "speech" or act.carries:
-            target = _responds_to(scene, act)
+            target = _responds_to(scene, act, legal)
             if target is not None:
                 made.setdefault(act.state, target)
     for act in acts:                       # then each act joins its state's reaction
         target = made.get(act.state)
         if target is None and (act.kind != "speech" or act.carries):
-            target = _responds_to(scene, act)
+            target = _responds_to(scene, act, legal)
         if target is not None:
             _reaction(out, scene, act, target)
     return out.done()
@@ -106,6 +128,7 @@ def find(scene: Scene) -> Found:
 def _acts(scene: Scene) -> list[Act]:
     rules = rule_set("reactions")
     acts: list[Act] = []
+    inferred = _states_spoken_for(scene)
     for i, doc in enumerate(scene.docs):
         for match in rules.matches(doc):
             verb = match.token("verb")
@@ -113,8 +136,8 @@ def _acts(scene: Scene) -> list[Act]:
                 continue            # 'X, which denies ...' describes; 'did not respond' is no reaction
             if not _about_something(scene, i, match):
                 continue
-            actors = _actors(scene, i, match, acts)
-            if match.token("speaker") is not None and not _speaks_for_subject(scene, i, match, actors, acts):
+            actors = _actors(scene, i, match, acts, inferred)
+            if match.token("speaker") is not None and not _speaks_for_subject(scene, i, match, actors, acts, inferred):
                 continue
             for state, person in actors:
                 acts.append(Act(i, state, person, match.constant("kind") or "speech", match.rule.id,
@@ -134,59 +157,65 @@ def _about_something(scene: Scene, i: int, match: RuleMatch) -> bool:
     return what.lemma_.lower() in RESPONDABLE or what.lower_ in RESPONDABLE
 
 
-def _speaks_for_subject(scene: Scene, i: int, match: RuleMatch, actors: list, before: list[Act]) -> bool:
+def _speaks_for_subject(scene: Scene, i: int, match: RuleMatch, actors: list, before: list[Act],
+                        inferred: dict) -> bool:
     """'According to X, Y condemned ...': X speaks for the reaction only when Y acts for X's state
     (or Y is no person at all: 'according to X, the text was one-sided')."""
     root = match.token("speaker").sent.root
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects or not actors:
         return bool(actors)
-    thing = scene.thing_at(i, subjects[0])
-    if thing is None or thing.cls != CTKG.Person:
+    if _person_of(scene, i, subjects[0]) is None:
         return True
-    theirs = _actor(scene, i, subjects[0], before)
+    theirs = _actor(scene, i, subjects[0], before, inferred)
     return theirs is not None and theirs[0] == actors[0][0]
 
 
 def _words(match: RuleMatch) -> tuple[str, bool]:
-    anchor = match.token("verb") or match.token("speaker")
+    anchor = match.token("verb") or match.token("speaker") or match.token("actor")
     stance = stance_of(anchor)
-    lemmas = words_of(anchor.sent.root if match.token("speaker") is not None else anchor)
+    lemmas = words_of(anchor.sent.root if match.token("verb") is None else anchor)
     return stance, bool(lemmas & REACTION_WORDS)
 
 
-def _actors(scene: Scene, i: int, match: RuleMatch, before: list[Act]) -> list[tuple[URIRef, URIRef | None]]:
+def _actors(scene: Scene, i: int, match: RuleMatch, before: list[Act],
+            inferred: dict) -> list[tuple[URIRef, URIRef | None]]:
     found = []
-    for token in actor_tokens(match.token("verb"), match.token("speaker")):
-        actor = _actor(scene, i, token, before)
+    tokens = conjuncts(match.token("actor")) if match.token("actor") is not None else \
+        actor_tokens(match.token("verb"), match.token("speaker"))
+    for token in tokens:
+        actor = _actor(scene, i, token, before, inferred)
         if actor is not None and actor not in found:
             found.append(actor)
     return found
 
 
-def _actor(scene: Scene, i: int, token, before: list[Act]) -> tuple[URIRef, URIRef | None] | None:
+def _actor(scene: Scene, i: int, token, before: list[Act], inferred: dict) -> tuple[URIRef, URIRef | None] | None:
     """(state, person or None) the word stands for, read from the construction."""
     lower = token.lower_
     if lower in PERSON_PRONOUNS:
         found = _person_before(scene, i, token)
-        return _person_actor(scene, found[0], found[1], before) if found is not None else None
+        return _person_actor(scene, found[0], found[1], before, inferred) if found is not None else None
     if lower in BODY_PRONOUNS:
         recent = _recent(before, i, with_person=False)
         return (recent.state, None) if recent is not None else None
+    if _person_of(scene, i, token) is not None:
+        return _person_actor(scene, i, token, before, inferred)
     thing = scene.thing_at(i, token)
-    if thing is not None and thing.cls == CTKG.Person:
-        return _person_actor(scene, i, token, before)
     state = scene.state_of(i, token) if thing is not None else None
     if state is not None:
         return state, None
-    if token.lemma_.lower() not in INSTITUTIONS:
+    lemma = token.lemma_.lower()
+    if lemma not in INSTITUTIONS and lemma not in OFFICES:
         return None
     person = _person_in_apposition(scene, i, token)
     named = np_states(scene, i, token)
     if named:
         return named[0], person
-    if person is not None and scene.person_states.get(person) is not None:
-        return scene.person_states[person], person
+    if person is not None and (scene.person_states.get(person) or inferred.get(person)) is not None:
+        return scene.person_states.get(person) or inferred[person], person
+    if lemma not in INSTITUTIONS:
+        return None                 # 'a senior official said': no state of its own
     state = _agency_before(scene, i)
     if state is None:
         recent = _recent(before, i, with_person=False)
@@ -194,17 +223,80 @@ def _actor(scene: Scene, i: int, token, before: list[Act]) -> tuple[URIRef, URIR
     return (state, person) if state is not None else None
 
 
-def _person_actor(scene: Scene, i: int, token, before: list[Act]) -> tuple[URIRef, URIRef] | None:
+def _person_actor(scene: Scene, i: int, token, before: list[Act], inferred: dict) -> tuple[URIRef, URIRef] | None:
     """A person acts for the state their noun phrase names ('State Department spokesman X'), else
-    their post's state; a spokesperson of an unnamed ministry speaks for the state that has just
-    reacted ('China answered. Foreign Ministry spokesperson X said ...')."""
-    thing = scene.thing_at(i, token)
+    their post's state, else the state a construction elsewhere in the article gave them. An
+    office-holder whose post names no state ('Home Minister X also lashed out', 'Foreign Ministry
+    spokesperson X said') continues the state that has just acted in the sentence or two before;
+    their later mentions keep it."""
+    person = _person_of(scene, i, token)
     named = np_states(scene, i, token)
-    state = named[0] if named else scene.person_states.get(thing.iri)
-    if state is None and {t.lemma_.lower() for t in token.subtree} & SPOKESPEOPLE:
+    state = named[0] if named else scene.person_states.get(person) or inferred.get(person)
+    if state is None and _holds_office(token):
         recent = _recent(before, i, with_person=False)
         state = recent.state if recent is not None else None
-    return (state, thing.iri) if state is not None else None
+        if state is not None:
+            inferred[person] = state
+    return (state, person) if state is not None else None
+
+
+def _person_of(scene: Scene, i: int, token) -> URIRef | None:
+    """The person a word names: a resolved mention, else a bare surname of a person named earlier
+    in the article ('Jane Roe said ... "...," Roe added') that the tagger read as something else."""
+    thing = scene.thing_at(i, token)
+    if thing is not None:
+        return thing.iri if thing.cls == CTKG.Person else None
+    if token.pos_ != "PROPN" or not token.text[:1].isupper() or any(c.dep_ == "compound" for c in token.children):
+        return None
+    for j in range(i, -1, -1):
+        for other in scene.things[j]:
+            if other.cls == CTKG.Person and other.label.split()[-1] == token.text and len(other.label.split()) > 1:
+                return other.iri
+    return None
+
+
+def _holds_office(token) -> bool:
+    """'[Defence Minister] X', 'X, [the Vice President]': the person's noun phrase names an office."""
+    words = [t for c in token.children if c.dep_ in ("compound", "appos", "amod") for t in c.subtree]
+    return any(t.lemma_.lower() in OFFICES or t.lemma_.lower() in SPOKESPEOPLE for t in words)
+
+
+def _states_spoken_for(scene: Scene) -> dict:
+    """Office-holders whose post names no state, with the state their own words speak for: a
+    quoted or reported clause whose subject is a state taking a stance ('"The United States stands
+    with X," he wrote'; 'she said Washington hoped ...')."""
+    found: dict = {}
+    for i, doc in enumerate(scene.docs):
+        for verb in doc:
+            if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
+                continue
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            state = _own_stance_state(scene, i, verb)
+            if not subjects or state is None:
+                continue
+            subject = subjects[0]
+            if subject.lower_ in PERSON_PRONOUNS:
+                before = _person_before(scene, i, subject)
+                if before is None:
+                    continue
+                j, subject = before
+            else:
+                j = i
+            person = _person_of(scene, j, subject)
+            if person is not None and scene.person_states.get(person) is None and _holds_office(subject):
+                found.setdefault(person, state)
+    return found
+
+
+def _own_stance_state(scene: Scene, i: int, verb) -> URIRef | None:
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.lemma_.lower() not in OWN_STANCE:
+            continue
+        for subject in clause.children:
+            thing = scene.thing_at(i, subject) if subject.dep_ == "nsubj" else None
+            if thing is not None and thing.cls in (CTKG.State, CTKG.Place):
+                return scene.state_of(i, subject)
+    return None
 
 
 def _recent(before: list[Act], i: int, with_person: bool) -> Act | None:
@@ -260,12 +352,35 @@ def _person_in_apposition(scene: Scene, i: int, token) -> URIRef | None:
 
 # -- what it responds to ---------------------------------------------------------------------------
 
-def _responds_to(scene: Scene, act: Act) -> URIRef | None:
+class _LegalEvents:
+    """The legal actions the legal family finds in the article (sentence -> IRIs), worked out only
+    when a reaction has nothing else to respond to: 'the court convicted X ... Y called the
+    verdict an important step' responds to the conviction."""
+
+    def __init__(self, scene: Scene):
+        self.scene, self.found = scene, None
+
+    def at(self, sentence: int) -> list[URIRef]:
+        if self.found is None:
+            self.found = {}
+            result = legal_family.find(self.scene)
+            classes = dict(result.events)
+            for fact in result.facts:
+                if fact.predicate == RDF.type and fact.subject in classes:
+                    self.found.setdefault(fact.sentence, []).append(fact.subject)
+        return self.found.get(sentence, [])
+
+
+def _responds_to(scene: Scene, act: Act, legal: _LegalEvents) -> URIRef | None:
     joint = scene.statement if len(scene.statement_states) >= 2 else None
     parties = set(scene.meeting_states) | (set(scene.statement_states) if joint is not None else set())
     if act.state in parties:
         # an issuer does not reject its own text; a state named in it may ('unwarranted references')
         return joint if act.kind == "adversarial" and joint is not None else None
+    words = {t.lemma_.lower() for t in scene.docs[act.sentence]}
+    about_legal = bool(words & LEGAL_WORDS) and not words & STATEMENT_WORDS
+    if about_legal and legal.at(act.sentence):
+        return legal.at(act.sentence)[0]
     named = scene.attacks.get(act.sentence, ())
     if named:
         return named[0]
@@ -273,9 +388,12 @@ def _responds_to(scene: Scene, act: Act) -> URIRef | None:
         return joint
     if scene.main_meeting is not None:
         return scene.main_meeting
-    for j in range(min(LEAD_SENTENCES, len(scene.docs))):
-        if scene.attacks.get(j):
-            return scene.attacks[j][0]
+    lead = range(min(LEAD_SENTENCES, len(scene.docs)))
+    order = (legal.at, scene.attacks.get) if about_legal else (scene.attacks.get, legal.at)
+    for events_at in order:
+        for j in lead:
+            if events_at(j):
+                return events_at(j)[0]
     if scene.statement is not None and act.state not in scene.statement_states and act.kind == "adversarial":
         return scene.statement      # rejecting what another state's statement said
     return None
