@@ -4,11 +4,12 @@ A family is a rule file kg/rules/NAME.yaml and a module kg/extract/NAME.py with 
 `find(scene) -> Found` (its facts) and `rows(extraction, label, rule) -> list[dict]` (one rule's
 facts as the rows its examples are written in).
 
-Families run in two phases. First those that report meetings (a module with `REPORTS_MEETINGS =
-True`: rounds of a series, leaders' talks); the sentences they tie to a meeting go into a new
-Scene. Then the rest (delegations, reactions, legal actions, agreements ...), which read that
-Scene: 'X headed the Indian side on that occasion' needs to know which meeting the article
-is speaking of. Within a phase, no family reads another's output.
+Families run in phases (a module's PHASE): 1, those that report meetings (rounds of a series,
+leaders' talks); 2, legal actions; 3, the rest (delegations, reactions, agreements ...). After
+each phase the sentences tied to a meeting or a legal action go into a new Scene that the later
+phases read: 'X headed the Indian side on that occasion' needs to know which meeting the article
+is speaking of, 'Y called the verdict a step forward' which legal action. Within a phase, no
+family reads another's output.
 """
 from __future__ import annotations
 
@@ -35,15 +36,27 @@ def family_modules() -> list:
 
 
 def run_families(scene: Scene) -> list:
-    """What each family found in the scene (a list of Found), meetings first."""
+    """What each family found in the scene (a list of Found), in phases (a module's PHASE, 3 when
+    it has none): after each phase the Scene is made anew with the meetings (sentence -> meeting)
+    and the legal actions (sentence -> actions) that phase reported, for the next phases to read."""
     modules = family_modules()
-    first = [m.find(scene) for m in modules if getattr(m, "REPORTS_MEETINGS", False)]
-    reported = dict(scene.meetings)
-    for found in first:
+    founds = []
+    for phase in sorted({getattr(m, "PHASE", 3) for m in modules}):
+        done = [m.find(scene) for m in modules if getattr(m, "PHASE", 3) == phase]
+        founds += done
+        scene = _with_reports(scene, done)
+    return founds
+
+
+def _with_reports(scene: Scene, founds: list) -> Scene:
+    meetings = dict(scene.meetings)
+    legal: dict[int, tuple] = dict(scene.legal_actions)
+    for found in founds:
         for sentence, meeting in found.meetings:
-            reported.setdefault(sentence, meeting)
-    scene = replace(scene, meetings=MappingProxyType(reported))
-    return first + [m.find(scene) for m in modules if not getattr(m, "REPORTS_MEETINGS", False)]
+            meetings.setdefault(sentence, meeting)
+        for sentence, action in found.legal_actions:
+            legal[sentence] = legal.get(sentence, ()) + (action,)
+    return replace(scene, meetings=MappingProxyType(meetings), legal_actions=MappingProxyType(legal))
 
 
 def scene_of(ctx, docs: tuple) -> Scene:

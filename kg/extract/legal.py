@@ -109,6 +109,9 @@ def rows(extraction, label, rule: str) -> list[dict]:
     return [r for r in found.values() if "person" in r]
 
 
+PHASE = 2   # before the families that read legal actions (reactions to a verdict)
+
+
 def find(scene: Scene) -> Found:
     out = FoundBuilder()
     rules = rule_set("legal")
@@ -137,10 +140,11 @@ def _action(out: FoundBuilder, scene: Scene, i: int, match: RuleMatch) -> None:
     state = _proposer(scene, i, cue) if action == "DesignationProposal" else _actor_state(scene, i, match)
     if match.constant("accuser") == "authority" and state is None and not _authority_acts(match):
         return
-    attack = _attack(scene, i, match.token("verdict") or cue)
+    attack = _attack_slot(scene, i, match.token("attack")) or _attack(scene, i, match.token("verdict") or cue)
     for target, name, prop in targets:
         iri = mint(f"event/{key}", str(target).rsplit("/", 1)[-1])
         out.declare(iri, cls, label.format(name), i, rule, conf)
+        out.reports_legal_action(i, iri)
         out.add(iri, prop, target, i, rule, conf)
         out.add(iri, CTKG.actingState, state, i, rule, conf * 0.9)
         out.add(iri, CTKG.concernsAttack, attack, i, rule, conf * 0.9)
@@ -394,6 +398,18 @@ def _requester(scene: Scene, i: int, cue) -> URIRef | None:
                     state = _state_in(scene, i, child)
                     if state is not None:
                         return state
+    return None
+
+
+def _attack_slot(scene: Scene, i: int, token) -> URIRef | None:
+    """The attack a rule names in its own slot ('26/11 Mumbai attacks accused X'): the attack
+    mention within that word's phrase."""
+    if token is None:
+        return None
+    for word in token.subtree:
+        thing = scene.thing_at(i, word)
+        if thing is not None and thing.cls == CTKG.Attack:
+            return thing.iri
     return None
 
 

@@ -27,10 +27,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import XSD
 
 from kg.dates import find_date
-from kg.extract import legal as legal_family
 from kg.extract.grammar import conjuncts
 from kg.extract.grammar_reactions import actor_tokens, np_states, stance_of, words_of
 from kg.extract.rules import RuleMatch, rule_set
@@ -353,22 +352,14 @@ def _person_in_apposition(scene: Scene, i: int, token) -> URIRef | None:
 # -- what it responds to ---------------------------------------------------------------------------
 
 class _LegalEvents:
-    """The legal actions the legal family finds in the article (sentence -> IRIs), worked out only
-    when a reaction has nothing else to respond to: 'the court convicted X ... Y called the
-    verdict an important step' responds to the conviction."""
+    """The legal actions the Scene holds by sentence (the legal family runs in an earlier phase):
+    'the court convicted X ... Y called the verdict an important step' responds to the conviction."""
 
     def __init__(self, scene: Scene):
-        self.scene, self.found = scene, None
+        self.scene = scene
 
     def at(self, sentence: int) -> list[URIRef]:
-        if self.found is None:
-            self.found = {}
-            result = legal_family.find(self.scene)
-            classes = dict(result.events)
-            for fact in result.facts:
-                if fact.predicate == RDF.type and fact.subject in classes:
-                    self.found.setdefault(fact.sentence, []).append(fact.subject)
-        return self.found.get(sentence, [])
+        return list(self.scene.legal_actions.get(sentence, ()))
 
 
 def _responds_to(scene: Scene, act: Act, legal: _LegalEvents) -> URIRef | None:

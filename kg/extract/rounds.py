@@ -18,7 +18,7 @@ from kg.extract.rules import RuleMatch, rule_set
 from kg.extract.scene import Found, FoundBuilder, Scene
 from kg.vocab import CTKG, mint
 
-REPORTS_MEETINGS = True
+PHASE = 1   # reports meetings, which the later families read
 VIRTUAL_WORDS = {"virtually", "virtual", "video", "videoconference", "online"}
 
 

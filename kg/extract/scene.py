@@ -49,6 +49,7 @@ class Found:
     facts: tuple[Fact, ...] = ()
     events: tuple[tuple[URIRef, URIRef], ...] = ()
     meetings: tuple[tuple[int, URIRef], ...] = ()   # (sentence, the meeting it reports)
+    legal_actions: tuple[tuple[int, URIRef], ...] = ()   # (sentence, a legal action it reports)
 
 
 class FoundBuilder:
@@ -58,6 +59,7 @@ class FoundBuilder:
         self.facts: list[Fact] = []
         self.events: dict[URIRef, URIRef] = {}
         self.meetings: dict[int, URIRef] = {}
+        self.legal_actions: dict[tuple[int, URIRef], None] = {}
 
     def add(self, s, p, o, sentence: int, rule: str, confidence: float = 0.8) -> None:
         if s is not None and o is not None:
@@ -73,8 +75,12 @@ class FoundBuilder:
         """Sentence `sentence` reports `meeting` (the first meeting a sentence reports stands)."""
         self.meetings.setdefault(sentence, meeting)
 
+    def reports_legal_action(self, sentence: int, action: URIRef) -> None:
+        self.legal_actions[(sentence, action)] = None
+
     def done(self) -> Found:
-        return Found(tuple(self.facts), tuple(self.events.items()), tuple(self.meetings.items()))
+        return Found(tuple(self.facts), tuple(self.events.items()), tuple(self.meetings.items()),
+                     tuple(self.legal_actions))
 
 
 @dataclass(frozen=True)
@@ -92,6 +98,7 @@ class Scene:
     attacks: Mapping[int, tuple[URIRef, ...]] = field(default_factory=lambda: MappingProxyType({}))
     meetings: Mapping[int, URIRef] = field(default_factory=lambda: MappingProxyType({}))  # sentence -> meeting it reports
     main_series: object = None                   # kg.events.MainSeries of the main meeting, if any
+    legal_actions: Mapping[int, tuple[URIRef, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     def meeting_at(self, sentence: int) -> URIRef | None:
         """The meeting a sentence speaks of: the one it reports, else one reported in the sentence

@@ -16,7 +16,7 @@ from kg.extract.scene import Found, FoundBuilder, Scene
 from kg.vocab import CTKG, mint, slug
 
 
-REPORTS_MEETINGS = True
+PHASE = 1   # reports meetings, which the later families read
 
 
 def find(scene: Scene) -> Found:
