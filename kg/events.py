@@ -437,85 +437,29 @@ def _other_session(ctx: Context, iri: URIRef, series: URIRef, label: str, status
 
 # -- statements ---------------------------------------------------------------------------------
 
-STATEMENT_RE = re.compile(r"\bjoint\s+(statement|declaration|communiqu[eé])\b", re.I)
-
-
 def find_statements(ctx: Context) -> None:
-    for sent in ctx.article.sentences:
-        m = STATEMENT_RE.search(sent.text)
-        if not m:
-            continue
-        states = [s for s in ctx.meeting_states if ctx.entity(s).cls == CTKG.State] or _statement_states(ctx)
-        states = states or _states_of_sentence(ctx, sent.index)
-        if ctx.main_meeting:
-            iri = URIRef(f"{ctx.main_meeting}/joint-statement")
-        else:
-            when = f"{ctx.date:%Y-%m}" if ctx.date else ctx.article.id
-            iri = mint("event/statement", "-".join(sorted(slug(ctx.entity(s).label) for s in states)), when)
-        if len(states) < 2:
-            continue  # a joint statement needs two parties the text names; look further on
-        names = " and ".join(ctx.entity(s).label for s in states)
-        when_label = f" ({MONTH_NAMES[ctx.date.month - 1]} {ctx.date.year})" if ctx.date else ""
-        cls = CTKG.JointDeclaration if m.group(1).lower() == "declaration" else CTKG.JointStatement
-        ctx.out.declare(iri, cls, f"Joint statement of {names}{when_label}", sent.index, "joint-statement")
-        ctx.out.add(iri, RDF.type, CTKG.JointStatement, sent.index, "joint-statement")
-        for st in states:
-            ctx.out.add(iri, CTKG.issuedBy, st, sent.index, "joint-statement", 0.75)
-        if ctx.date:
-            ctx.out.add(iri, CTKG.published, Literal(ctx.date, datatype=XSD.date), sent.index, "article-date", 0.6)
-        if ctx.main_meeting:
-            ctx.out.add(iri, CTKG.issuedAt, ctx.main_meeting, sent.index, "joint-statement", 0.75)
-        ctx.statement, ctx.statement_states = iri, list(states)
-        if ctx.main_meeting and not ctx.meeting_states:
-            for st in states:
-                ctx.out.add(ctx.main_meeting, CTKG.participant, st, sent.index, "statement-issuers", 0.6)
-            ctx.meeting_states = list(states)
-        return
-    _single_statement(ctx)
+    """Joint statements and a party's own statements (kg.extract.statements, a stage on the parse):
+    their facts, and the article's statement that the families read."""
+    from kg.extract.statements import find_statements as statements_stage
+
+    found = statements_stage(families.scene_of(ctx, ctx.docs), _meeting_infos(ctx))
+    ctx.out.merge(found.found)
+    ctx.statement, ctx.statement_states = found.statement, list(found.statement_states)
+    if found.meeting_states and not ctx.meeting_states:
+        ctx.meeting_states = list(found.meeting_states)
 
 
-ISSUER_CLASSES = (CTKG.State, CTKG.GovernmentAgency, CTKG.InternationalOrganization)
+def _meeting_infos(ctx: Context) -> dict:
+    """Label, session number and dates of each meeting found so far (for naming its statement)."""
+    from kg.extract.statements import MeetingInfo
 
-
-def _single_statement(ctx: Context) -> None:
-    """'In a statement issued late on Thursday, the White House called on ...': a statement of
-    one party, the first state, agency or international body its sentence names."""
-    for sent in ctx.article.sentences:
-        if not re.search(r"\b(?:a|an|its|in a)\s+(?:\w+\s+)?statement\b", sent.text, re.I):
-            continue
-        actors = sorted((off, iri) for cls in ISSUER_CLASSES for off, iri in ctx.things(sent.index, cls))
-        if not actors:
-            continue
-        issuer = actors[0][1]
-        name = ctx.entity(issuer).label
-        when = f"{ctx.date:%Y-%m}" if ctx.date else ctx.article.id
-        iri = mint("event/statement", f"{name} {when}")
-        when_label = f" ({MONTH_NAMES[ctx.date.month - 1]} {ctx.date.year})" if ctx.date else ""
-        ctx.out.declare(iri, CTKG.Statement, f"Statement of {name}{when_label}", sent.index, "statement-of")
-        ctx.out.add(iri, CTKG.issuedBy, issuer, sent.index, "statement-of", 0.7)
-        if ctx.date:
-            ctx.out.add(iri, CTKG.published, Literal(ctx.date, datatype=XSD.date), sent.index, "article-date", 0.6)
-        states = [issuer] if ctx.entity(issuer).cls == CTKG.State else ctx.index.states_of(issuer)
-        ctx.statement, ctx.statement_states = iri, states
-        return
-
-
-def _statement_states(ctx: Context) -> list[URIRef]:
-    """'the US-India joint statement', 'India and the US ... joint statement': its issuers."""
-    for sent in ctx.article.sentences:
-        for m in STATEMENT_RE.finditer(sent.text):
-            states = _states_near(ctx, sent, m.start())
-            if len(states) >= 2:
-                return states
-    return []
-
-
-def _states_near(ctx: Context, sent: Sentence, pos: int) -> list[URIRef]:
-    states = []
-    for off, iri in ctx.things(sent.index, CTKG.State):
-        if 0 <= pos - off < 30 and iri not in states:
-            states.append(iri)
-    return states
+    seen: dict[URIRef, dict] = {iri: {} for iri in ctx.out.events}
+    keys = {SKOS.prefLabel: "label", CTKG.sessionNumber: "session", CTKG.startDate: "start", CTKG.endDate: "end"}
+    for f in ctx.out.facts:
+        if f.subject in seen and f.predicate in keys:
+            seen[f.subject].setdefault(keys[f.predicate], f.object.toPython())
+    return {iri: MeetingInfo(str(v["label"]), v.get("session"), v.get("start"), v.get("end"))
+            for iri, v in seen.items() if "label" in v}
 
 
 # -- calls to act -----------------------------------------------------------------------------
