@@ -455,10 +455,11 @@ def _meeting_infos(ctx: Context) -> dict:
 
     seen: dict[URIRef, dict] = {iri: {} for iri in ctx.out.events}
     keys = {SKOS.prefLabel: "label", CTKG.sessionNumber: "session", CTKG.startDate: "start", CTKG.endDate: "end"}
+    series = {iri for iri, cls in ctx.out.events.items() if cls in (CTKG.WorkingGroupMeeting, CTKG.Dialogue)}
     for f in ctx.out.facts:
         if f.subject in seen and f.predicate in keys:
             seen[f.subject].setdefault(keys[f.predicate], f.object.toPython())
-    return {iri: MeetingInfo(str(v["label"]), v.get("session"), v.get("start"), v.get("end"))
+    return {iri: MeetingInfo(str(v["label"]), v.get("session"), v.get("start"), v.get("end"), iri in series)
             for iri, v in seen.items() if "label" in v}
 
 

@@ -43,12 +43,14 @@ ARTICLE_IS_STATEMENT = re.compile(r"\bfollowing\s+(?:joint\s+)?statement\b|^begi
 
 @dataclass(frozen=True)
 class MeetingInfo:
-    """What the meetings stage found about a meeting: its label, session number and dates."""
+    """What the meetings stage found about a meeting: its label, session number and dates, and
+    whether it is a session of a series (a working group, a dialogue) rather than a one-off."""
 
     label: str
     session: int | None = None
     start: dt.date | None = None
     end: dt.date | None = None
+    in_series: bool = True
 
 
 @dataclass(frozen=True)
@@ -292,8 +294,11 @@ def _other_round(scene: Scene, i: int, day: dt.date):
 
 
 def _meeting_label(meetings, meeting) -> str | None:
+    """The name a statement issued at a session of a series takes from it ('Joint statement of
+    the 16th X Working Group'); a one-off meeting lends none (its statement is named after its
+    issuers and date)."""
     info = meetings.get(meeting)
-    if info is None:
+    if info is None or not info.in_series:
         return None
     if info.session:
         return f"{_ordinal(info.session)} {DATED.sub('', info.label)}"
@@ -322,7 +327,8 @@ def _identify(scene: Scene, s: _Statement) -> None:
         return
     if s.meeting is not None:
         s.iri = URIRef(f"{s.meeting}/joint-statement")
-        s.label = f"{s.kind} of the {s.meeting_label}" if s.meeting_label else f"{s.kind} of {' and '.join(names)}"
+        s.label = (f"{s.kind} of the {s.meeting_label}" if s.meeting_label
+                   else f"{s.kind} of {' and '.join(names)}{_when_label(when, False)}")
         return
     issuers = "-".join(sorted(slug(n) for n in names))
     stamp = (f"{when:%Y-%m-%d}" if s.own_date else f"{when:%Y-%m}") if when else scene.article.id
