@@ -511,7 +511,6 @@ def find_calls_to_act(ctx: Context) -> None:
 DISCUSS = re.compile(r"\b(discuss|deliberat|explor|review|cooperat|agree|reaffirm|commit|shared|combat|"
                      r"counter|address|highlight|underlin|underscor|focus|partnership|ranging|exchange|"
                      r"strengthen|prevent|tackl|fight|action against|efforts)", re.I)
-GROUP_CUE = re.compile(r"\b(network|groups?|threats?|against|including|entities|organi[sz]ations)\b", re.I)
 
 
 def find_topics_and_groups(ctx: Context) -> None:
@@ -526,9 +525,6 @@ def find_topics_and_groups(ctx: Context) -> None:
         if DISCUSS.search(text):
             for off, topic in ctx.things(sent.index, SKOS.Concept):
                 ctx.out.add(event, CTKG.topic, topic, sent.index, "topic-discussed", 0.7)
-        if GROUP_CUE.search(text) and not re.search(r"\b(carried out|blamed on|commander|claimed by)\b", text):
-            for off, group in ctx.things(sent.index, CTKG.TerroristGroup):
-                ctx.out.add(target, CTKG.namesGroup, group, sent.index, "groups-named", 0.75)
         if in_statement or ctx.statement is None:
             for attack in ctx.attacks_by_sentence.get(sent.index, []):
                 if target is not None and re.search(r"\b(perpetrators|justice|prevent|like|including)\b", text):
