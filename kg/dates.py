@@ -73,6 +73,8 @@ TODAY = re.compile(r"\b(today|yesterday)\b", re.I)
 DAYS_OF = re.compile(r"\b(two|three|four|five|[2-5])\s+days\s+of\b", re.I)       # "ended two days of talks"
 DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 MONTH_OF_YEAR = re.compile(rf"\b({MONTH_RE})\s+(last|this)\s+year\b", re.I)    # "September last year"
+LAST_NAMED_MONTH = re.compile(rf"\blast\s+({MONTH_PATTERN})", re.I)              # "last November"
+BARE_MONTH = re.compile(rf"\b(?:in|during)\s+(?:early\s+|mid-?|late\s+)?({MONTH_PATTERN})(?!\s*\.?\s*\d)", re.I)  # "in March"
 
 
 @dataclass(frozen=True)
@@ -98,8 +100,11 @@ def _make(year: int | None, month: int, day: int, ref: dt.date | None) -> dt.dat
         return None
 
 
-def find_date(text: str, ref: dt.date | None, ref_month_day: tuple[int, int] | None = None) -> DateSpan | None:
-    """The first date or date range in `text`, resolved against the article date `ref`."""
+def find_date(text: str, ref: dt.date | None, ref_month_day: tuple[int, int] | None = None,
+              bare_months: bool = False) -> DateSpan | None:
+    """The first date or date range in `text`, resolved against the article date `ref`.
+    With `bare_months`, "in March" (no day, no year) is read too, at month precision: the latest
+    March on or before the article's month (callers that know the phrase dates an event)."""
     for pattern, order in ((RANGE_MD, "md"), (RANGE_DM, "dm")):
         m = pattern.search(text)
         if m:
@@ -145,14 +150,25 @@ def find_date(text: str, ref: dt.date | None, ref_month_day: tuple[int, int] | N
     if t and ref is not None:
         date = ref - dt.timedelta(days=1 if t.group(1).lower() == "yesterday" else 0)
         return DateSpan(date, date, None, None, f"'{t.group(1)}', from the article date")
-    return _relative_month(text, ref)
+    return _relative_month(text, ref, bare_months)
 
 
-def _relative_month(text: str, ref: dt.date | None) -> DateSpan | None:
+def _latest_month(month: int, ref: dt.date, strictly_before: bool) -> tuple[int, int]:
+    """(month, year) of the latest such month before (or, when not strict, in) the article's month."""
+    if month < ref.month or (month == ref.month and not strictly_before):
+        return (month, ref.year)
+    return (month, ref.year - 1)
+
+
+def _relative_month(text: str, ref: dt.date | None, bare_months: bool = False) -> DateSpan | None:
     """A month named relative to the article date, at month precision: "last month",
-    "earlier this month", "September last year". Needs the article date."""
+    "earlier this month", "September last year", "last November" (the latest November before
+    the article's month). Needs the article date."""
     if ref is None:
         return None
+    m = LAST_NAMED_MONTH.search(text)
+    if m and m.group(1)[0].isupper():   # "last May", never "at last may"
+        return DateSpan(None, None, None, _latest_month(_month(m.group(1)), ref, True), f"'{m.group()}'")
     m = MONTH_OF_YEAR.search(text)
     if m:
         year = ref.year - 1 if m.group(2).lower() == "last" else ref.year
@@ -165,7 +181,16 @@ def _relative_month(text: str, ref: dt.date | None) -> DateSpan | None:
     m = THIS_MONTH.search(text)
     if m:
         return DateSpan(None, None, None, (ref.month, ref.year), f"'{m.group()}'")
+    m = BARE_MONTH.search(text) if bare_months else None
+    if m and m.group(1)[0].isupper() and not re.match(r"\s+(?:last|this|next)\s+year", text[m.end():], re.I):
+        return DateSpan(None, None, None, _latest_month(_month(m.group(1)), ref, False), f"'{m.group()}'")
     return None
+
+
+def next_weekday(name: str, ref: dt.date) -> dt.date:
+    """The first such weekday after the article date: "opens on Sunday" in a report of what is to come."""
+    ahead = (weekday_number(name) - ref.weekday()) % 7
+    return ref + dt.timedelta(days=ahead or 7)
 
 
 def day_month_code(code: str) -> tuple[int, int] | None:

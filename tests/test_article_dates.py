@@ -250,3 +250,30 @@ def test_days_of_talks_ending_on_a_weekday_give_a_span():
     from kg.dates import find_date
     span = find_date("Officials ended three days of talks in Lima on Thursday.", dt.date(2012, 3, 10))
     assert (span.start, span.end) == (dt.date(2012, 3, 6), dt.date(2012, 3, 8))
+
+
+def test_last_with_a_month_name_is_the_latest_such_month_before_the_article_month():
+    assert find_date("The ministers met in Lisbon last November.", dt.date(2010, 7, 23)).month_year == (11, 2009)
+    assert find_date("The ministers met last March.", dt.date(2010, 7, 23)).month_year == (3, 2010)
+
+
+def test_last_with_the_article_month_is_a_year_earlier():
+    assert find_date("The envoys met last July.", dt.date(2010, 7, 23)).month_year == (7, 2009)
+
+
+def test_a_bare_month_is_read_only_when_asked_and_takes_the_latest_such_month():
+    text = "The president's visit to Chile in March opened the talks."
+    assert find_date(text, dt.date(2000, 9, 26)) is None
+    assert find_date(text, dt.date(2000, 9, 26), bare_months=True).month_year == (3, 2000)
+    assert find_date(text, dt.date(2000, 2, 26), bare_months=True).month_year == (3, 1999)
+
+
+def test_a_bare_month_with_a_year_or_day_is_read_as_before():
+    assert find_date("They met in March 2004.", THURSDAY, bare_months=True).month_year == (3, 2004)
+    assert find_date("They met in March last year.", THURSDAY, bare_months=True).month_year == (3, 2018)
+
+
+def test_the_next_weekday_is_after_the_article_date():
+    from kg.dates import next_weekday
+    assert next_weekday("Sunday", dt.date(2020, 2, 12)) == dt.date(2020, 2, 16)
+    assert next_weekday("Wednesday", dt.date(2020, 2, 12)) == dt.date(2020, 2, 19)

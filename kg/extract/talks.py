@@ -1,16 +1,18 @@
 """Meetings of two people acting for different states (kg/rules/talks.yaml).
 
-'X met Y on Thursday', 'X held talks with Y', 'X and Y met': a meeting keyed by the two people
-and its date, so that two reports of one meeting meet; each person leads their state's side.
-The date is the sentence's own, resolved against the article's; without one, the meeting is
-dated unknown rather than guessed.
+'X met Y on Thursday', 'X held talks with Y', 'X and Y met', and the noun forms 'talks between
+X and Y', "X's meeting with Y": a meeting keyed by the two people and its date, so that two
+reports of one meeting meet; each person leads their state's side. The date is the sentence's
+own ('last November', 'in March' at month precision), resolved against the article's; without
+one, the meeting is dated unknown rather than guessed.
 """
 from __future__ import annotations
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SKOS, XSD
+from rdflib import URIRef
+from rdflib.namespace import SKOS
 
-from kg.dates import find_date
+from kg.extract.grammar import conjuncts
+from kg.extract.grammar_talks import person_at, sentence_span, surname, when_key, write_dates, write_side
 from kg.extract.rules import rule_set
 from kg.extract.scene import Found, FoundBuilder, Scene
 from kg.vocab import CTKG, mint, slug
@@ -23,11 +25,17 @@ def find(scene: Scene) -> Found:
     out = FoundBuilder()
     rules = rule_set("talks")
     for i, doc in enumerate(scene.docs):
+        if i in scene.meetings and scene.main_series is None:
+            continue   # the sentence names the article's own meeting of two leaders
         for match in rules.matches(doc):
+            if len(conjuncts(match.token("host"))) > 2:
+                continue   # three or more people: a multilateral meeting, not talks of two
+            if match.rule.id == "talks-between" and scene.main_meeting is not None and scene.main_series is None:
+                continue   # the article's own meeting is one 'between X and Y', which the events stage read
             sides = _sides(scene, i, match)
             if sides is None:
                 continue
-            _talks(out, scene, i, sides, match.rule.id, match.rule.confidence)
+            _talks(out, scene, i, sides, match)
     return out.done()
 
 
@@ -37,8 +45,8 @@ def _sides(scene: Scene, i: int, match) -> list[tuple[URIRef, URIRef]] | None:
     statement); two people of one state are no bilateral meeting."""
     people = []
     for slot in ("host", "guest"):
-        thing = scene.thing_at(i, match.token(slot)) if match.token(slot) is not None else None
-        if thing is None or thing.cls != CTKG.Person:
+        thing = person_at(scene, i, match.token(slot))
+        if thing is None:
             return None
         people.append(thing.iri)
     if people[0] == people[1]:
@@ -53,47 +61,32 @@ def _sides(scene: Scene, i: int, match) -> list[tuple[URIRef, URIRef]] | None:
     return list(zip(people, states))
 
 
-def _talks(out: FoundBuilder, scene: Scene, i: int, sides, rule: str, confidence: float) -> None:
-    span = find_date(scene.article.sentences[i].text, scene.date)
-    start = span.start if span else None
-    month = span.month_year if span and not start else None
-    people = sorted(sides, key=lambda side: scene.label(side[0]))
-    names = [scene.label(person) for person, _ in people]
-    when = (start.isoformat() if start else f"{month[1]}-{month[0]:02d}" if month
-            else scene.date.strftime("%Y-%m") if scene.date else scene.article.id)
-    meeting = mint("event/meeting", f"talks {' '.join(slug(n) for n in names)} {when}")
-    out.declare(meeting, CTKG.Meeting, f"Meeting between {names[0]} and {names[1]}", i, rule, confidence)
+def _talks(out: FoundBuilder, scene: Scene, i: int, sides, match) -> None:
+    """The meeting, keyed by both people (in name order) and the date; named 'X-Y talks' or
+    'X-Y meeting' after the word the report uses, host first."""
+    rule, confidence = match.rule.id, match.rule.confidence
+    span = sentence_span(scene, i)
+    names = sorted(scene.label(person) for person, _ in sides)
+    meeting = mint("event/meeting", f"talks {' '.join(slug(n) for n in names)} {when_key(span, scene)}")
+    word = match.token("talks") if match.token("talks") is not None else match.token("verb")
+    noun = "talks" if word is not None and word.lemma_ in ("talk", "hold", "conduct", "have") else "meeting"
+    label = f"{surname(scene.label(sides[0][0]))}-{surname(scene.label(sides[1][0]))} {noun}"
+    out.declare(meeting, CTKG.Meeting, label, i, rule, confidence)
     out.reports(i, meeting)
     out.add(meeting, CTKG.eventStatus, CTKG.Held, i, rule, confidence)
-    if start:
-        out.add(meeting, CTKG.startDate, Literal(start, datatype=XSD.date), i, rule, confidence)
-    elif month:
-        out.add(meeting, CTKG.startMonth, Literal(f"{month[1]}-{month[0]:02d}", datatype=XSD.gYearMonth), i, rule,
-                confidence)
-    else:
-        out.add(meeting, CTKG.dateUnknown, Literal(True), i, rule, confidence)
-    for person, state in people:
-        delegation = URIRef(f"{meeting}/delegation/{slug(str(state).rsplit('/', 1)[-1])}")
-        out.add(delegation, RDF.type, CTKG.Delegation, i, rule, confidence)
-        out.add(delegation, SKOS.prefLabel, Literal(f"{scene.label(state)} delegation", lang="en"), i, rule, confidence)
-        out.add(delegation, CTKG.delegationOf, state, i, rule, confidence)
-        out.add(delegation, CTKG.ledBy, person, i, rule, confidence)
-        out.add(delegation, CTKG.atEvent, meeting, i, rule, confidence)
-        out.add(meeting, CTKG.hasDelegation, delegation, i, rule, confidence)
-        out.add(meeting, CTKG.participant, state, i, rule, confidence)
-        out.add(meeting, CTKG.participant, person, i, rule, confidence)
+    write_dates(out, meeting, span, i, rule, confidence)
+    for person, state in sides:
+        write_side(out, scene, meeting, state, person, i, rule, confidence)
 
 
 def rows(extraction, label, rule: str) -> list[dict]:
-    """One rule's meetings as {meeting, leader, state} rows."""
-    meetings = {f.object: label(f.subject) for f in extraction.facts
-                if f.rule == rule and f.predicate == CTKG.hasDelegation}
+    """One rule's meetings as {meeting, start, leader, state} rows (start: the day, the month, or
+    'unknown')."""
     names = {f.subject: str(f.object) for f in extraction.facts if f.rule == rule and f.predicate == SKOS.prefLabel}
+    starts = {f.subject: str(f.object) for f in extraction.facts
+              if f.rule == rule and f.predicate in (CTKG.startDate, CTKG.startMonth)}
+    at = {f.object: f.subject for f in extraction.facts if f.rule == rule and f.predicate == CTKG.hasDelegation}
     states = {f.subject: label(f.object) for f in extraction.facts if f.rule == rule and f.predicate == CTKG.delegationOf}
-    return [{"meeting": names.get(next((m for m, d in _pairs(extraction, rule) if d == f.subject), None), ""),
+    return [{"meeting": names.get(at[f.subject], ""), "start": starts.get(at[f.subject], "unknown"),
              "leader": label(f.object), "state": states.get(f.subject, "")}
-            for f in extraction.facts if f.rule == rule and f.predicate == CTKG.ledBy and f.subject in meetings]
-
-
-def _pairs(extraction, rule: str):
-    return [(f.subject, f.object) for f in extraction.facts if f.rule == rule and f.predicate == CTKG.hasDelegation]
+            for f in extraction.facts if f.rule == rule and f.predicate == CTKG.ledBy and f.subject in at]
