@@ -33,8 +33,8 @@ def break_validation(monkeypatch):
     real = loader.extract_article
 
     def patch(prefix: str = "") -> None:
-        def broken(article, store=None, index=None):
-            result = real(article, store, index)
+        def broken(article, store=None, index=None, docs=None):
+            result = real(article, store, index, docs)
             if article.id.startswith(prefix):
                 bad = URIRef("https://w3id.org/ctkg/id/event/attack/bad")
                 result.add((bad, RDF.type, CTKG.Attack))

@@ -86,3 +86,14 @@ def test_a_node_named_by_a_yaml_boolean_is_an_error_that_says_to_quote_it(tmp_pa
     message = _broken(tmp_path, RULE.replace("{RIGHT_ID: verb, RIGHT_ATTRS: {LEMMA: lead}}",
                                              "{RIGHT_ID: on, RIGHT_ATTRS: {LEMMA: lead}}"))
     assert "broken.yaml:3:" in message and "Quote the word" in message
+
+
+def test_a_sentence_without_the_words_a_rule_needs_is_not_matched(tmp_path):
+    from kg.extract.pipeline import parse
+
+    path = tmp_path / "r.yaml"
+    path.write_text(RULE, encoding="utf-8")
+    rules = load_rules(path)
+    led, rested = parse(["The envoy led.", "The envoy rested."])
+    assert rules.could_match(led) and [m.rule.id for m in rules.matches(led)] == ["r1"]
+    assert not rules.could_match(rested) and rules.matches(rested) == []
