@@ -58,3 +58,10 @@ def test_someone_without_an_office_does_not_speak_for_the_state_they_mention(tmp
     text = ATTACK + ("The United Kingdom condemned the attack. "
                      "Analyst Mark Doyle said \"the United States stands with Pakistan\" on such days.")
     assert "Mark Doyle" not in _spokespeople(text, tmp_path)
+
+
+def test_the_stance_is_the_states_own_quoted_words_when_it_gives_them(tmp_path):
+    text = ("India and the United States issued a joint statement on Monday naming terrorist groups. "
+            "Bangladesh has expressed concerns about these developments. Bangladesh said a reference to it in the "
+            "joint statement was \u201cunfounded and unhelpful.\u201d")
+    assert [str(value) for value, _ in _facts(text, tmp_path, CTKG.stance)] == ["unfounded and unhelpful"]

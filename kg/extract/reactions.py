@@ -24,6 +24,7 @@ reaction per (state, what it responds to) per article; its IRI is minted from bo
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
@@ -104,6 +105,9 @@ def rows(extraction, label, rule: str) -> list[dict]:
     return found
 
 
+QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
+
+
 def find(scene: Scene) -> Found:
     out, made = FoundBuilder(), {}
     acts = _acts(scene)
@@ -113,13 +117,32 @@ def find(scene: Scene) -> Found:
             target = _responds_to(scene, act, legal)
             if target is not None:
                 made.setdefault(act.state, target)
+    joined = []
     for act in acts:                       # then each act joins its state's reaction
         target = made.get(act.state)
         if target is None and (act.kind != "speech" or act.carries):
             target = _responds_to(scene, act, legal)
         if target is not None:
-            _reaction(out, scene, act, target)
+            joined.append((act, target))
+    stances = _stances(scene, joined)
+    for act, target in joined:
+        _reaction(out, scene, act, target, stances.get((act.state, target)))
     return out.done()
+
+
+def _stances(scene: Scene, joined: list) -> dict:
+    """One stance per reaction, from the act that states it best: quoted words that take a stance
+    (a rejection, a reaction, or speech whose words carry one), else any such act, else the first."""
+    def rank(act) -> int:
+        quoted = QUOTED.search(scene.article.sentences[act.sentence].text) is not None
+        takes_a_stance = act.kind != "speech" or act.carries
+        return 0 if quoted and takes_a_stance else 1 if takes_a_stance else 2
+    best: dict = {}
+    for act, target in joined:
+        key = (act.state, target)
+        if act.stance and (key not in best or rank(act) < rank(best[key])):
+            best[key] = act
+    return {key: act.stance for key, act in best.items()}
 
 
 # -- who acts --------------------------------------------------------------------------------------
@@ -392,15 +415,15 @@ def _responds_to(scene: Scene, act: Act, legal: _LegalEvents) -> URIRef | None:
 
 # -- the facts -------------------------------------------------------------------------------------
 
-def _reaction(out: FoundBuilder, scene: Scene, act: Act, target: URIRef) -> None:
+def _reaction(out: FoundBuilder, scene: Scene, act: Act, target: URIRef, stance: str | None) -> None:
     iri = URIRef(f"{target}/reaction/{slug(str(act.state).rsplit('/', 1)[-1])}")
     i, rule, conf = act.sentence, act.rule, act.confidence
     if iri not in out.events:
         out.declare(iri, CTKG.Reaction, f"{scene.label(act.state)}'s reaction to {scene.label(target)}", i, rule, conf)
         out.add(iri, CTKG.issuedBy, act.state, i, rule, conf)
         out.add(iri, CTKG.respondsTo, target, i, rule, conf)
-        if act.stance:
-            out.add(iri, CTKG.stance, Literal(act.stance), i, rule, conf - 0.1)
+        if stance:
+            out.add(iri, CTKG.stance, Literal(stance), i, rule, conf - 0.1)
         date = _date(scene, i)
         if date is not None:
             out.add(iri, CTKG.published, Literal(date, datatype=XSD.date), i, rule, conf - 0.1)
