@@ -446,16 +446,3 @@ def _default_org(title: str, state: URIRef | None, index) -> tuple[URIRef | None
 
 def default_organization(title: str, state: URIRef) -> URIRef | None:
     return _default_org(title, state, reference_index())[0]
-
-
-def context_state(article: Article, sentence: int, mentions: list[tuple[Mention, URIRef]],
-                  entities: dict[URIRef, Entity], exclude: set[URIRef] = frozenset()) -> URIRef | None:
-    """The state most recently in subject position (a sentence's first words), up to 3 sentences back."""
-    for idx in range(sentence, max(-1, sentence - 4), -1):
-        sent = article.sentences[idx]
-        for m, iri in mentions:
-            if m.sentence != idx or entities[iri].cls != CTKG.State or iri in exclude:
-                continue
-            if m.start - sent.start <= 12:
-                return iri
-    return None

@@ -20,14 +20,14 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.article import Article, Sentence
-from kg.dates import MONTH_NAMES, DateSpan, day_month_code, find_date
-from kg.entities import Entity, Resolution, context_state
+from kg.dates import MONTH_NAMES, DateSpan, find_date
+from kg.entities import Entity, Resolution
 from kg.extract import families
-from kg.extract.numbers import NUMBER_WORDS, ORDINALS
+from kg.extract.numbers import ORDINALS
 from kg.extract.attacks import find_attacks
 from kg.extract.pipeline import parse
 from kg.extract.scene import Fact, Found
-from kg.reference import ReferenceIndex, normalise, reference_index, token_norm, tokens
+from kg.reference import ReferenceIndex, normalise, reference_index, token_norm
 from kg.vocab import CTKG, mint, slug
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"

@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-from kg.errors import KgError, UnknownFormat, UnknownGraph
+from kg.errors import UnknownFormat, UnknownGraph
 from kg.store import has_index
 from kg.vocab import (ARTICLE_GRAPH_PREFIX, CTKG, G_INFERRED, G_ONTOLOGY, G_REFERENCE, GRAPH_BASE, PREFIXES,
                       QUARANTINE_GRAPH_PREFIX, base_iri)

@@ -31,7 +31,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from kg import store as kgstore
-from kg.errors import KgError, MalformedRdf, MissingFile, UnsafeXml
+from kg.errors import MalformedRdf, MissingFile, UnsafeXml
 from kg.export import FORMATS, UnknownFormat
 from kg.remote import quads_to_sparql
 from kg.validate import validate

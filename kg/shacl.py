@@ -36,7 +36,7 @@ from typing import Callable, Iterable
 
 import pyoxigraph as ox
 
-from kg.errors import KgError, ShapesNotSupported
+from kg.errors import ShapesNotSupported
 from kg.vocab import n_triples
 
 SH = "http://www.w3.org/ns/shacl#"

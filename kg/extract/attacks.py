@@ -18,7 +18,6 @@ denial or a withdrawn claim).
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -28,10 +27,10 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.dates import day_month_code, find_date
-from kg.extract.grammar import conjuncts, subject_of
+from kg.extract.grammar import in_clause, conjuncts, subject_of
 from kg.extract.numbers import NUMBER_WORDS
 from kg.extract.rules import RuleMatch, rule_set
-from kg.extract.scene import Found, FoundBuilder, Scene, Thing
+from kg.extract.scene import Found, FoundBuilder, Scene
 from kg.vocab import CTKG, mint
 
 HOW = {"perpetrator": CTKG.perpetrator, "claimed": CTKG.claimedBy, "attributed": CTKG.attributedTo,
@@ -563,11 +562,7 @@ def _groups_under(scene: Scene, i: int, token) -> list[URIRef]:
 
 
 def _through_clause(token, top) -> bool:
-    while token.i != top.i and token.head.i != token.i:
-        if token.dep_ in CLAUSES:
-            return True
-        token = token.head
-    return False
+    return in_clause(token, top, CLAUSES)
 
 
 def _groups_of_subject(scene: Scene, i: int, verb) -> list[URIRef]:

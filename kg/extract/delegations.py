@@ -11,7 +11,7 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from kg.extract.grammar import conjuncts, modifiers, named_by, prep_objects, subject_of
+from kg.extract.grammar import conjuncts, in_clause, modifiers, named_by, prep_objects, subject_of
 from kg.extract.rules import RuleMatch, rule_set
 from kg.extract.scene import Found, FoundBuilder, Scene
 from kg.vocab import CTKG, slug
@@ -81,11 +81,7 @@ def _names_on_the_verb(match: RuleMatch, leader) -> list:
 
 
 def _in_clause(token, top) -> bool:
-    while token.i != top.i and token.head.i != token.i:
-        if token.dep_ in CLAUSES:
-            return True
-        token = token.head
-    return False
+    return in_clause(token, top, CLAUSES)
 
 
 def _side_state(scene: Scene, i: int, match: RuleMatch) -> URIRef | None:
@@ -108,14 +104,23 @@ def _delegation(out: FoundBuilder, scene: Scene, i: int, state: URIRef, person: 
     own = scene.person_states.get(person)
     if own is not None and own != state:
         return  # the leader's own post names another state: one of the two readings is wrong
+    write_side(out, scene, meeting, state, person, i, rule, confidence)
+
+
+def write_side(out: FoundBuilder, scene: Scene, meeting: URIRef, state: URIRef, person: URIRef | None, i: int,
+               rule: str, confidence: float) -> None:
+    """A state's side at a meeting, led by `person` when known: the delegation and its links. A
+    leader whose post names no state is said to act for the side's."""
     delegation = URIRef(f"{meeting}/delegation/{slug(str(state).rsplit('/', 1)[-1])}")
+    out.add(meeting, CTKG.participant, state, i, rule, confidence)
+    if person is None:
+        return
     out.add(delegation, RDF.type, CTKG.Delegation, i, rule, confidence)
     out.add(delegation, SKOS.prefLabel, Literal(f"{scene.label(state)} delegation", lang="en"), i, rule, confidence)
     out.add(delegation, CTKG.delegationOf, state, i, rule, confidence)
     out.add(delegation, CTKG.ledBy, person, i, rule, confidence)
     out.add(delegation, CTKG.atEvent, meeting, i, rule, confidence)
     out.add(meeting, CTKG.hasDelegation, delegation, i, rule, confidence)
-    out.add(meeting, CTKG.participant, state, i, rule, confidence)
     out.add(meeting, CTKG.participant, person, i, rule, confidence)
-    if own is None:
+    if person not in scene.person_states:
         out.add(person, CTKG.actsFor, state, i, rule, confidence)

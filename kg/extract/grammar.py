@@ -70,3 +70,13 @@ def named_by(token) -> list:
     """The token, and the names in apposition to it: 'his counterpart, Kristie Canegallo' ->
     [counterpart, Canegallo]; a person may be named by either."""
     return [token] + [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+
+
+def in_clause(token, top, clauses: frozenset[str] | set[str]) -> bool:
+    """Whether the path from a token up to `top` passes through a clause of its own (one of
+    `clauses`, e.g. relcl, acl): words there describe something else."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ in clauses:
+            return True
+        token = token.head
+    return False

@@ -10,12 +10,13 @@ import datetime as dt
 import re
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SKOS, XSD
+from rdflib.namespace import XSD
 
 from kg.dates import DateSpan, find_date
+from kg.extract.delegations import write_side  # noqa: F401  (the families of talks write sides as delegations do)
 from kg.extract.grammar import named_by
 from kg.extract.scene import FoundBuilder, Scene, Thing
-from kg.vocab import CTKG, slug
+from kg.vocab import CTKG
 
 SAME_DAY = re.compile(r"\b(?:the same day|that (?:same )?day|on the same day)\b", re.I)
 UNDATED = re.compile(r"\b(?:recent|recently|earlier|previous|last)\b", re.I)
@@ -113,19 +114,3 @@ def write_dates(out: FoundBuilder, meeting: URIRef, span: DateSpan | None, i: in
         out.add(meeting, CTKG.dateUnknown, Literal(True), i, rule, confidence)
 
 
-def write_side(out: FoundBuilder, scene: Scene, meeting: URIRef, state: URIRef, person: URIRef | None, i: int,
-               rule: str, confidence: float) -> None:
-    """A state's side at a meeting, led by `person` when known."""
-    delegation = URIRef(f"{meeting}/delegation/{slug(str(state).rsplit('/', 1)[-1])}")
-    out.add(meeting, CTKG.participant, state, i, rule, confidence)
-    if person is None:
-        return
-    out.add(delegation, RDF.type, CTKG.Delegation, i, rule, confidence)
-    out.add(delegation, SKOS.prefLabel, Literal(f"{scene.label(state)} delegation", lang="en"), i, rule, confidence)
-    out.add(delegation, CTKG.delegationOf, state, i, rule, confidence)
-    out.add(delegation, CTKG.ledBy, person, i, rule, confidence)
-    out.add(delegation, CTKG.atEvent, meeting, i, rule, confidence)
-    out.add(meeting, CTKG.hasDelegation, delegation, i, rule, confidence)
-    out.add(meeting, CTKG.participant, person, i, rule, confidence)
-    if person not in scene.person_states:
-        out.add(person, CTKG.actsFor, state, i, rule, confidence)

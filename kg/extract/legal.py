@@ -35,7 +35,7 @@ from rdflib import Literal, URIRef
 from kg.extract.grammar import antecedent, conjuncts, modifiers, prep_objects, subject_of
 from kg.extract.rules import RuleMatch, rule_set
 from kg.extract.scene import Found, FoundBuilder, Scene
-from kg.vocab import CTKG, mint, slug
+from kg.vocab import CTKG, mint
 
 # The action a rule sets -> (class, IRI key, label of the action).
 ACTIONS = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SKOS, XSD
+from rdflib.namespace import XSD
 
 from kg.dates import MONTH_NAMES, find_date
 from kg.extract.numbers import ordinal_value
