@@ -319,7 +319,7 @@ def _title_before(toks, first: int, in_known, known: list[Mention], text: str, o
 
 def _title_phrase_before(toks, last: int, in_known, text: str, offset: int) -> bool:
     """Whether the words ending at token `last` are a title with a head word, before a comma:
-    "India's Director General of Military Operations, [Lieutenant General X]"."""
+    "Peru's Chief of the Joint Staff, [Major General X]"."""
     words, heads = title_words()
     in_phrase = lambda n: token_norm(toks[n][0]) in words or in_known[n]
     gap_before = lambda n: text[toks[n - 1][2] - offset : toks[n][1] - offset]

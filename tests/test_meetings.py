@@ -18,7 +18,7 @@ def meetings(text: str, tmp_path) -> dict[str, dict]:
 
 
 def test_talks_last_november_are_dated_by_month(tmp_path):
-    found = meetings("Indian Prime Minister Ravi Menon held talks with US President Tom Waller during his state "
+    found = meetings("Indian Prime Minister Ravi Menon held talks with US President Tom Waller during his official "
                      "visit to Washington last November.", tmp_path)
     assert found == {"Menon-Waller talks": {"eventStatus": str(CTKG.Held), "startMonth": "2020-11"}}
 

@@ -37,14 +37,14 @@ def test_an_agency_inside_the_title_gives_the_state_and_the_word_is_kept_whole(t
 
 
 def test_a_title_with_a_parenthesis_keeps_it_and_the_ministry_after_it(tmp_path):
-    got = people(tmp_path, "The same day, Rohit Sen, Joint Secretary (UN Political) in the Ministry of External "
-                           "Affairs, spoke at a conference.")
+    got = people(tmp_path, "On Monday Rohit Sen, Joint Secretary (UN Political) at the Ministry of External "
+                           "Affairs, addressed the forum.")
     assert got["Rohit Sen"] == [("Joint Secretary (UN Political)", "India")]
 
 
 def test_a_rank_after_a_title_and_a_comma(tmp_path):
-    got = people(tmp_path, "Hours later, India's Director General of Military Operations, Lieutenant General "
-                           "Vikram Rathore, told reporters the men were foreigners.")
+    got = people(tmp_path, "On Friday India's Director General of Military Operations, Lieutenant General "
+                           "Vikram Rathore, briefed the press.")
     assert got == {"Vikram Rathore": [("Director General of Military Operations", "India")]}
 
 
@@ -76,14 +76,14 @@ def test_a_place_phrase_opening_the_sentence_gives_the_state(tmp_path):
 
 
 def test_the_object_of_a_title_is_not_a_person(tmp_path):
-    got = people(tmp_path, "In Washington, Mary Stone, the State Department's top official for South Asia, "
-                           "called it a step forward.")
+    got = people(tmp_path, "In Washington, Mary Stone, the State Department's senior official for South Asia, "
+                           "welcomed the ruling.")
     assert set(got) == {"Mary Stone"}
     assert got["Mary Stone"][0][1] == "United States"
 
 
 def test_a_participle_clause_and_a_list_item_are_not_appositions(tmp_path):
-    got = people(tmp_path, "He wrote on Truth Social, promising Prime Minister Ravi Menon full support. The US "
+    got = people(tmp_path, "He posted on Truth Social, pledging Prime Minister Ravi Menon his backing. The US "
                            "side was led by Deputy Assistant Secretary of State Jon Ames, and Deputy Assistant "
                            "Attorney General Jo Hodges.")
     assert "Truth Social" not in got

@@ -1,6 +1,6 @@
 """Other rounds of the article's main series, each dated in its own sentence (kg/rules/rounds.yaml).
 
-'The working group first met, virtually, on November 24, 2020' in a report of the third meeting
+'The panel first met by video link on 3 May 2017' in a report of the third meeting
 is the first meeting of the same series: a meeting of its own, keyed like every meeting by its
 series and month (so that a report of that round itself meets it), with the date, session
 number, place or virtual flag its sentence gives.

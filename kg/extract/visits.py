@@ -1,7 +1,7 @@
 """Visits of a leader or minister to another state (kg/rules/visits.yaml).
 
-"President X's visit to India in March", 'X visited Canberra last month', 'during X's recent
-visit to the United States, he and Y reaffirmed ...': the visitor leads their state's side, the
+"President X's visit to India in March", 'X visited Canberra last month', 'during X's visit to Japan
+last year, he and Y agreed ...': the visitor leads their state's side, the
 host state takes part, and a person of the host state named with the visitor ('he and Y') leads
 the host's side. A visit is a meeting keyed by the visitor, the host state and the month or day,
 named "X's visit to STATE". A sentence that also reports the visitor's talks with someone is left
