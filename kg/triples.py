@@ -18,7 +18,8 @@ from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.article import Article
 from kg.entities import Resolution, default_organization
-from kg.events import Extraction, Fact
+from kg.extract.context import Extraction
+from kg.extract.scene import Fact
 from kg.reference import normalise
 from kg.vocab import from_ox, n_triples, to_ox
 from kg.vocab import CTKG, PROV, article_graph, base_iri, mint, slug

@@ -97,7 +97,7 @@ class Scene:
     statement_states: tuple[URIRef, ...] = ()
     attacks: Mapping[int, tuple[URIRef, ...]] = field(default_factory=lambda: MappingProxyType({}))
     meetings: Mapping[int, URIRef] = field(default_factory=lambda: MappingProxyType({}))  # sentence -> meeting it reports
-    main_series: object = None                   # kg.events.MainSeries of the main meeting, if any
+    main_series: object = None                   # kg.extract.context.MainSeries of the main meeting, if any
     legal_actions: Mapping[int, tuple[URIRef, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     def meeting_at(self, sentence: int) -> URIRef | None:
