@@ -47,13 +47,9 @@ def _by_surname(scene: Scene, token) -> Thing | None:
 def state_at(scene: Scene, i: int, token) -> URIRef | None:
     """The state a place word stands for: a state's name, or a capital ('a visit to Washington')."""
     thing = scene.thing_at(i, token) if token is not None else None
-    if thing is None:
-        return None
-    if thing.cls == CTKG.State:
-        return thing.iri
-    if thing.cls == CTKG.Place:
-        return scene.capitals.get(thing.iri)
-    return None
+    if thing is None or thing.cls not in (CTKG.State, CTKG.Place):
+        return None   # a person or an agency is not where a visit goes
+    return scene.state_of(i, token)
 
 
 def sentence_span(scene: Scene, i: int) -> DateSpan | None:
