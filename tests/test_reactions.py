@@ -65,3 +65,11 @@ def test_the_stance_is_the_states_own_quoted_words_when_it_gives_them(tmp_path):
             "Bangladesh has expressed concerns about these developments. Bangladesh said a reference to it in the "
             "joint statement was \u201cunfounded and unhelpful.\u201d")
     assert [str(value) for value, _ in _facts(text, tmp_path, CTKG.stance)] == ["unfounded and unhelpful"]
+
+
+def test_a_denial_that_names_nothing_answers_the_attack_the_report_is_about(tmp_path):
+    text = ("A suicide bombing in Quetta on Monday killed nine people at a crowded market. "
+            "In a statement, the White House urged Afghanistan to act against the group. "
+            "Afghanistan denied any role.")
+    responds = [name for _, name in _facts(text, tmp_path, CTKG.respondsTo)]
+    assert responds and all("quetta" in name.lower() for name in responds)

@@ -408,6 +408,11 @@ def _responds_to(scene: Scene, act: Act, legal: _LegalEvents) -> URIRef | None:
         for j in lead:
             if events_at(j):
                 return events_at(j)[0]
+    if not words & STATEMENT_WORDS:
+        # 'Pakistan denied any role': the attack the report is about, when it names one
+        first_attack = next((scene.attacks[j][0] for j in sorted(scene.attacks) if scene.attacks[j]), None)
+        if first_attack is not None:
+            return first_attack
     if scene.statement is not None and act.state not in scene.statement_states and act.kind == "adversarial":
         return scene.statement      # rejecting what another state's statement said
     return None
