@@ -30,13 +30,13 @@ def extract_events(article: Article, res: Resolution, find_meeting: MeetingLooku
         docs = parse([s.text for s in article.sentences])
     ctx = Context(article, res, index or reference_index(), Extraction(), find_meeting, docs=tuple(docs))
     find_meetings(ctx)
-    find_statements(ctx)
-    attacks = find_attacks(families.scene_of(ctx, docs))
+    scene = families.scene_of(ctx, docs)
+    find_statements(ctx, scene)
+    attacks = find_attacks(families.updated(scene, ctx))
     ctx.out.merge(attacks.found)
     ctx.attacks_by_sentence = {i: list(found) for i, found in attacks.by_sentence.items()}
     ctx.attack_offsets = dict(attacks.offsets)
-    scene = families.scene_of(ctx, docs)
-    for found in families.run_families(scene):
+    for found in families.run_families(families.updated(scene, ctx)):
         ctx.out.merge(found)
     find_calls_to_act(ctx)
     find_topics_and_groups(ctx)
@@ -45,12 +45,12 @@ def extract_events(article: Article, res: Resolution, find_meeting: MeetingLooku
 
 # -- statements ---------------------------------------------------------------------------------
 
-def find_statements(ctx: Context) -> None:
+def find_statements(ctx: Context, scene) -> None:
     """Joint statements and a party's own statements (kg.extract.statements, a stage on the parse):
     their facts, and the article's statement that the families read."""
     from kg.extract.statements import find_statements as statements_stage
 
-    found = statements_stage(families.scene_of(ctx, ctx.docs), _meeting_infos(ctx))
+    found = statements_stage(scene, _meeting_infos(ctx))
     ctx.out.merge(found.found)
     ctx.statement, ctx.statement_states = found.statement, list(found.statement_states)
     if found.meeting_states and not ctx.meeting_states:

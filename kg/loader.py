@@ -203,19 +203,21 @@ PARSE_AHEAD = 16   # articles read and parsed in one stream: the parser is faste
 
 
 def parsed_ahead(store, paths: list[Path]) -> dict[Path, tuple]:
-    """(article, parses) for the files of a batch that read cleanly and are not stored yet, their
-    sentences parsed in one stream. A file left out here is read again, and its error reported,
-    when its turn comes."""
-    articles = {}
+    """(article, parses) for the files of a batch that read cleanly, the sentences of those not
+    stored yet parsed in one stream (an unchanged article gets no parses). A file left out here is
+    read again, and its error reported, when its turn comes."""
+    articles, stored = {}, {}
     for path in paths:
         try:
             article = read_article(path)
         except Exception:  # noqa: BLE001  (reported in its turn, by load_article)
             continue
-        if kgstore.stored_hash(store, article_graph(article.id)) != article.content_hash:
+        if kgstore.stored_hash(store, article_graph(article.id)) == article.content_hash:
+            stored[path] = (article, None)   # unchanged: load_article says so without reading it again
+        else:
             articles[path] = article
     parses = iter(parse_many([s.text for a in articles.values() for s in a.sentences]))
-    return {path: (a, tuple(next(parses) for _ in a.sentences)) for path, a in articles.items()}
+    return stored | {path: (a, tuple(next(parses) for _ in a.sentences)) for path, a in articles.items()}
 
 
 def quarantine_report(store: ox.Store) -> list[tuple[str, str, str]]:

@@ -19,6 +19,7 @@ from types import MappingProxyType
 from rdflib import URIRef
 
 import importlib
+from functools import lru_cache
 from dataclasses import replace
 from kg.extract.scene import Scene, Thing
 from kg.reference import ReferenceIndex, normalise
@@ -28,11 +29,12 @@ PATTERNS = Path(__file__).resolve().parent.parent / "patterns"
 
 
 
-def family_modules() -> list:
-    """The module of every rule file, in name order."""
+@lru_cache(maxsize=1)
+def family_modules() -> tuple:
+    """The module of every rule file, in name order (looked up once per process)."""
     from kg.extract.rules import rule_files
 
-    return [importlib.import_module(f"kg.extract.{path.stem}") for path in rule_files()]
+    return tuple(importlib.import_module(f"kg.extract.{path.stem}") for path in rule_files())
 
 
 def run_families(scene: Scene) -> list:
@@ -70,11 +72,17 @@ def scene_of(ctx, docs: tuple) -> Scene:
         offset = article.sentences[mention.sentence].start
         things[mention.sentence].append(Thing(mention.start - offset, mention.end - offset, iri, cls, label))
     person_states = {iri: e.state for iri, e in res.entities.items() if e.cls == CTKG.Person and e.state}
-    attacks = {i: tuple(a) for i, a in ctx.attacks_by_sentence.items()}
-    return Scene(article, tuple(docs), tuple(tuple(t) for t in things), MappingProxyType(person_states),
-                 ctx.index, capital_states(ctx.index), ctx.main_meeting, tuple(ctx.meeting_states),
-                 ctx.statement, tuple(ctx.statement_states), MappingProxyType(attacks),
-                 MappingProxyType(dict(ctx.meetings_by_sentence)), ctx.main_series)
+    return updated(Scene(article, tuple(docs), tuple(tuple(t) for t in things), MappingProxyType(person_states),
+                         ctx.index, capital_states(ctx.index)), ctx)
+
+
+def updated(scene: Scene, ctx) -> Scene:
+    """The scene with what the steps before the families have found since it was made (meetings,
+    statement, attacks): its mentions and people are not worked out again."""
+    return replace(scene, main_meeting=ctx.main_meeting, meeting_states=tuple(ctx.meeting_states),
+                   statement=ctx.statement, statement_states=tuple(ctx.statement_states),
+                   attacks=MappingProxyType({i: tuple(a) for i, a in ctx.attacks_by_sentence.items()}),
+                   meetings=MappingProxyType(dict(ctx.meetings_by_sentence)), main_series=ctx.main_series)
 
 
 _CAPITALS: dict[int, MappingProxyType] = {}
