@@ -211,6 +211,8 @@ def _coercion(ontology: Graph, prop: URIRef) -> str | None:
     ranges = set(ontology.objects(prop, RDFS.range))
     for node in list(ranges):  # a datatype restriction: its base datatype
         ranges |= set(ontology.objects(node, OWL.onDatatype))
+    if RDFS.Literal in ranges:  # a date: the ontology leaves its datatype to the shapes (OWL 2 DL)
+        ranges |= _shape_datatypes().get(prop, set())
     if XSD.date in ranges:
         return "xsd:date"
     if ranges & INTEGER_RANGES:
@@ -220,6 +222,18 @@ def _coercion(ontology: Graph, prop: URIRef) -> str | None:
     if XSD.decimal in ranges:
         return "xsd:decimal"
     return None
+
+
+@lru_cache(maxsize=1)
+def _shape_datatypes() -> dict:
+    """property -> the datatypes ontology/shapes.ttl requires of its values (sh:path + sh:datatype)."""
+    SH = "http://www.w3.org/ns/shacl#"
+    shapes = Graph().parse(ONTOLOGY_DIR / "shapes.ttl", format="turtle")
+    found: dict = {}
+    for shape, datatype in shapes.subject_objects(URIRef(SH + "datatype")):
+        for path in shapes.objects(shape, URIRef(SH + "path")):
+            found.setdefault(path, set()).add(datatype)
+    return found
 
 
 class _Compactor:

@@ -11,9 +11,11 @@ looks for individuals typed (by assertion, domain or range) with two disjoint cl
 functional data properties with two values, and for literals outside a property's range; one
 HermiT run on those individuals' triples confirms it. Failing that, a QuickXplain search over the
 data's subjects finds a minimal set of individuals whose descriptions clash (a few HermiT runs
-per culprit). HermiT ignores xsd:date values (xsd:date is not in the OWL 2 datatype map), so
-after a consistent run the static pass still checks dates against functional properties and
-ranges.
+per culprit). HermiT runs strictly (an unknown datatype is an error, as in Protege), so a literal
+whose datatype is not in the OWL 2 datatype map (xsd:date, xsd:gYearMonth) reaches it as a plain
+string of the same lexical form: domains and equal values still count, and the datatype is
+the SHACL shapes' to check (the ontology gives such properties the range rdfs:Literal). After a
+consistent run the static pass still checks them against functional properties and ranges.
 
 Each HermiT run starts a JVM (1-3 s). Neither function raises for an inconsistent input: they
 return the report, and `require_consistent` turns a bad report into kg.errors.InconsistentOntology
@@ -52,6 +54,12 @@ _INTEGERS = {XSD.integer, XSD.nonNegativeInteger, XSD.positiveInteger, XSD.int, 
              XSD.short, XSD.byte, XSD.unsignedInt, XSD.unsignedLong, XSD.unsignedShort,
              XSD.unsignedByte, XSD.nonPositiveInteger, XSD.negativeInteger}
 _LOWER_BOUND = {XSD.nonNegativeInteger: 0, XSD.positiveInteger: 1}
+# The OWL 2 datatype map (OWL 2 Structural Specification, section 4): the datatypes HermiT accepts.
+OWL2_DATATYPES = frozenset(str(d) for d in (
+    RDF.PlainLiteral, RDF.XMLLiteral, RDFS.Literal, OWL.real, OWL.rational, XSD.decimal, XSD.double,
+    XSD.float, XSD.string, XSD.normalizedString, XSD.token, XSD.language, XSD.Name, XSD.NCName,
+    XSD.NMTOKEN, XSD.boolean, XSD.hexBinary, XSD.base64Binary, XSD.anyURI, XSD.dateTime,
+    XSD.dateTimeStamp, RDF.langString, *_INTEGERS))
 
 
 @dataclass(frozen=True)
@@ -118,8 +126,8 @@ def _reason(tbox: Graph, abox: Graph) -> ReasonerReport:
     if not run.consistent:
         culprits, why = _diagnose(tbox, abox)
         return ReasonerReport(False, Graph(), (), culprits, why)
-    # HermiT ignores xsd:date (not in the OWL 2 datatype map), so date values that break a
-    # functional property or a range are found here instead.
+    # Dates (outside the OWL 2 datatype map) were not given to HermiT, so date values that break
+    # a functional property or a range are found here instead.
     schema = _schema(tbox)
     clashes = _functional_clashes(schema, abox) + _literal_clashes(schema, abox)
     if clashes:
@@ -145,7 +153,8 @@ def _hermit(parts: tuple[Graph, ...], infer_for: set[URIRef] | None = None) -> _
 
 def _load(world, parts: tuple[Graph, ...]):
     """Load the parts into `world` as one N-Triples file (owlready2 does not read Turtle), leaving
-    out annotations (labels, definitions, SKOS links), which HermiT has no use for. Return the
+    out annotations (labels, definitions, SKOS links), which HermiT has no use for, and giving a
+    literal of a datatype outside the OWL 2 datatype map (a date) as a string. Return the
     ontology that will receive the reasoner's conclusions."""
     annotations = {p for part in parts for p in part.subjects(RDF.type, OWL.AnnotationProperty)}
     skip = {f"<{p}>" for p in annotations | _ANNOTATIONS if isinstance(p, URIRef)}
@@ -156,17 +165,26 @@ def _load(world, parts: tuple[Graph, ...]):
                 for line in part.serialize(format="nt").splitlines(keepends=True):
                     fields = line.split(" ", 2)
                     if len(fields) == 3 and fields[1] not in skip:
-                        out.write(line)
+                        out.write(f"{fields[0]} {fields[1]} {_owl2_value(fields[2])}")
         world.get_ontology(path.as_uri()).load()
     return world.get_ontology(_INFERRED_BASE)
+
+
+def _owl2_value(nt_object: str) -> str:
+    """An N-Triples object term (with the line's end) as HermiT may read it: a literal whose
+    datatype is outside the OWL 2 datatype map becomes a plain string of the same lexical form."""
+    if not nt_object.startswith('"') or '"^^<' not in nt_object:
+        return nt_object
+    lexical, rest = nt_object.rsplit('"^^<', 1)
+    datatype, end = rest.split(">", 1)
+    return nt_object if datatype in OWL2_DATATYPES else f'{lexical}"{end}'
 
 
 def _sync(world, inferred_onto, infer_values: bool, size: int) -> bool:
     """Run HermiT; False if it finds the input inconsistent."""
     try:
         with inferred_onto, _quick_jvm():
-            owlready2.sync_reasoner_hermit(world, infer_property_values=infer_values, debug=0,
-                                           ignore_unsupported_datatypes=True)
+            owlready2.sync_reasoner_hermit(world, infer_property_values=infer_values, debug=0)
     except owlready2.OwlReadyInconsistentOntologyError:
         return False
     except owlready2.OwlReadyJavaError as error:
