@@ -453,7 +453,7 @@ def stage_make_store(params: dict) -> dict:
     source = ox.Store.read_only(params["source"])
     folder = Path(params["target"])
     shutil.rmtree(folder, ignore_errors=True)
-    target = ox.Store(str(folder))
+    target = kgstore.open_store(folder)
     started = time.perf_counter()
     prefixes = (GRAPH_BASE + "article/", GRAPH_BASE + "quarantine/")
     graphs = sorted((g for g in source.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
@@ -523,9 +523,9 @@ class _Replica:
 
 def stage_query(params: dict) -> dict:
     """On a store of a given size: every named query, adding held-out articles, dump and load."""
-    import pyoxigraph as ox
+    from kg import store as kgstore
 
-    store = ox.Store(params["store"])
+    store = kgstore.open_store(params["store"])
     result = {"quads": len(store), "queries": time_named_queries(store, params["repeats"], params["budget_s"])}
     _log(f"[query] named queries done; network, dump, export, then {len(params['held_out'])} articles added")
     result["network"] = time_network(store)

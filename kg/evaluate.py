@@ -104,10 +104,11 @@ import pyoxigraph as ox
 from rapidfuzz import fuzz
 from rich.table import Table
 
-from kg.errors import BadGold, StoreError
+from kg.errors import BadGold
+from kg.paths import internal_query
+from kg.store.opening import open_store
 from kg.vocab import CTKG, article_graph, slug
 
-SPARQL_DIR = Path(__file__).parent / "sparql"
 GOLD_HELP = "See the gold format in the docstring of kg/evaluate.py (tests/gold/seeds.json is an example)."
 
 
@@ -360,21 +361,8 @@ class GraphFact:
         return dict(self.values).get(name, frozenset())
 
 
-def _open_store(store) -> ox.Store:
-    if isinstance(store, ox.Store):
-        return store
-    path = Path(store)
-    if not path.is_dir():
-        raise StoreError(f"{path}: no store there. Build one first with `kg build ARTICLES --store {path}`.")
-    try:
-        return ox.Store.read_only(str(path))
-    except OSError as error:
-        raise StoreError(f"{path}: the store cannot be opened ({error}). "
-                         "Check that it is an Oxigraph store folder made by `kg build`.") from None
-
-
 def _run(store: ox.Store, query_name: str):
-    return store.query((SPARQL_DIR / f"{query_name}.rq").read_text(encoding="utf-8"))
+    return store.query(internal_query(query_name))
 
 
 def _read_labels(store: ox.Store) -> dict[str, tuple[str, ...]]:
@@ -515,7 +503,7 @@ def evaluate(store: ox.Store | str | os.PathLike, gold_path: str | os.PathLike,
     gold = load_gold(gold_path)
     if articles is not None:
         gold = _restrict(gold, gold_path, articles)
-    store = _open_store(store)
+    store = open_store(store, read_only=True)
     stems_by_graph = {str(article_graph(stem)): stem for stem in gold}
     present = {str(g.value) for g in store.named_graphs()} if stems_by_graph else set()
     labels = _read_labels(store)

@@ -27,7 +27,6 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from kg.errors import UnknownFormat, UnknownGraph
-from kg.store import has_index
 from kg.vocab import (ARTICLE_GRAPH_PREFIX, CTKG, G_INFERRED, G_ONTOLOGY, G_REFERENCE, GRAPH_BASE, PREFIXES,
                       QUARANTINE_GRAPH_PREFIX, base_iri)
 
@@ -69,9 +68,9 @@ def export_prefixes() -> dict[str, str]:
 
 
 def select_graphs(store, selection: str = "all") -> list:
-    """The graph names a selection covers, sorted; 'all' also covers the default graph, unless
-    it is the store's lookup index (derived from the named graphs, made again on import). A
-    selection may also be the IRI of one named graph (an article's, say)."""
+    """The graph names a selection covers, sorted; 'all' also covers the default graph (the
+    lookup index is not in the data: kg.store.index). A selection may also be the IRI of one
+    named graph (an article's, say)."""
     names = sorted((g for g in store.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
     if selection.startswith(("http://", "https://")):
         if ox.NamedNode(selection) not in names:
@@ -90,7 +89,7 @@ def select_graphs(store, selection: str = "all") -> list:
         "inferred": lambda iri: iri == str(G_INFERRED),
     }[selection]
     chosen = [g for g in names if wanted(g.value)]
-    if selection == "all" and not has_index(store):
+    if selection == "all":
         chosen.insert(0, ox.DefaultGraph())
     return chosen
 

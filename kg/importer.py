@@ -201,8 +201,8 @@ def quarantine_graph_for(graph_iri: str) -> str:
 def _replace(store, graph, quads: list[ox.Quad], *also_drop: ox.NamedNode) -> None:
     """Replace one graph by `quads` in one update request, the store's lookup index with it: one
     transaction."""
-    store.update(kgstore.replacement(store, [graph, *also_drop], quads_to_sparql(quads),
-                                     [(q.subject, q.predicate, q.object) for q in quads]))
+    kgstore.update_graphs(store, [graph, *also_drop], quads_to_sparql(quads),
+                          [(q.subject, q.predicate, q.object) for q in quads])
 
 
 # What kg.store.describe reads of an entity: what the shapes check across graphs.

@@ -1,16 +1,32 @@
-"""Where the project's data folders are: in the source tree, or shipped inside the package.
+"""Where the project's data is: the ontology, the named queries and the internal queries.
 
-`ontology/` and `queries/` live at the top of the repository, where people read and edit them.
-A wheel (`pip install .`, not `-e`) carries copies of both inside the package, under
-`kg/_shipped/` (setup.py puts them there at build time); an editable install or a checkout reads
-the originals.
+Everything kg reads at run time is package data of `kg`, found through `importlib.resources`:
+`kg/sparql/` (the internal queries), `kg/rules/`, `kg/patterns/`, and the top-level `ontology/`
+and `queries/` folders, which a wheel (`pip install .`, not `-e`) carries inside the package as
+`kg/_shipped/ontology` and `kg/_shipped/queries` (setup.py copies them at build time). A
+checkout or an editable install has no `_shipped/` and reads the top-level originals, where
+people read and edit them.
+
+The package must be installed as files (what pip does), not run from a zip archive: the store
+loads the ontology by path.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+
+def _package_dir() -> Path:
+    root = files("kg")
+    if not isinstance(root, Path):
+        raise RuntimeError("ctkg is installed as a zip archive; install it with pip, which unpacks it.")
+    return root
+
+
+PACKAGE_DIR = _package_dir()
 SHIPPED_DIR = PACKAGE_DIR / "_shipped"
+INTERNAL_QUERY_DIR = PACKAGE_DIR / "sparql"
 
 
 def project_dir(name: str) -> Path:
@@ -21,3 +37,10 @@ def project_dir(name: str) -> Path:
 
 ONTOLOGY_DIR = project_dir("ontology")
 QUERY_DIR = project_dir("queries")
+
+
+@lru_cache(maxsize=None)
+def internal_query(name: str) -> str:
+    """The text of the internal query kg/sparql/NAME.rq (the queries kg runs itself; the named
+    queries analysts run are in queries/)."""
+    return (INTERNAL_QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")

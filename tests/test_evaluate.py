@@ -235,7 +235,7 @@ def test_a_store_folder_path_is_opened_read_only(tmp_path):
 
 
 def test_a_missing_store_folder_is_reported(tmp_path):
-    with pytest.raises(StoreError, match="no store there"):
+    with pytest.raises(StoreError, match="no store at"):
         evaluate(tmp_path / "nowhere", write_gold(tmp_path, {"a1": GOLD_A1}))
 
 

@@ -1,5 +1,6 @@
-"""The lookup index: the loader's statements, deduplicated in the default graph of an embedded
-store, kept equal to what the named graphs state through builds, edits, quarantine and imports."""
+"""The lookup index: the loader's statements, deduplicated in a store of its own beside the data,
+kept equal to what the named graphs state through builds, edits, quarantine and imports, and never
+seen by a query over the data."""
 from __future__ import annotations
 
 import shutil
@@ -21,14 +22,14 @@ START = ox.NamedNode(str(CTKG.startDate))
 
 
 def index_of(store) -> set:
-    return set(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    return set(store.index.quads_for_pattern(None, None, None, None))
 
 
 def index_made_again(store_dir: Path, tmp_path: Path) -> set:
     """The index rebuilt from the named graphs of a copy of the store."""
     copy = tmp_path / "rebuilt"
     shutil.copytree(store_dir, copy)
-    store = ox.Store(str(copy))
+    store = kgstore.open_store(copy)
     kgstore.rebuild_index(store)
     return index_of(store)
 
@@ -41,18 +42,19 @@ def seeds_copy(seeds_store, tmp_path) -> Path:
 
 
 def test_a_build_leaves_the_index_equal_to_one_made_from_the_named_graphs(seeds_store, tmp_path):
-    store = ox.Store.read_only(str(seeds_store))
+    store = kgstore.open_store(seeds_store, read_only=True)
     assert kgstore.has_index(store)
     assert index_of(store) == index_made_again(seeds_store, tmp_path)
 
 
 def test_the_index_holds_each_statement_once_and_only_indexed_predicates_and_label_keys(seeds_store):
-    store = ox.Store.read_only(str(seeds_store))
+    store = kgstore.open_store(seeds_store, read_only=True)
     predicates = {q.predicate for q in index_of(store)} - {kgstore.INDEX_MARK.predicate}
     assert predicates <= {*kgstore.INDEXED, kgstore.LABEL_KEY}
     india = ox.NamedNode("https://w3id.org/ctkg/id/state/india")
-    copies = list(store.quads_for_pattern(india, ox.NamedNode(kgstore.PREFIXES["rdf"] + "type"), None, None))
-    assert len([q for q in copies if isinstance(q.graph_name, ox.DefaultGraph)]) == 1 < len(copies)
+    state = ox.NamedNode(kgstore.PREFIXES["rdf"] + "type")
+    assert len(list(store.index.quads_for_pattern(india, state, None, None))) == 1
+    assert len(list(store.quads_for_pattern(india, state, None, None))) > 1
 
 
 @pytest.fixture()
@@ -72,11 +74,11 @@ def test_an_edited_article_takes_out_of_the_index_what_only_it_stated(one_articl
     folder = article.parent
     article.write_text(article.read_text(encoding="utf-8").replace("Nathan Sales", "Nathan Brown"), encoding="utf-8")
     assert build([folder], store_dir).count("loaded") == 1
-    store = ox.Store(str(store_dir))
+    store = kgstore.open_store(store_dir)
     labels = {q.object.value for q in index_of(store) if q.predicate == kgstore.PREF_LABEL}
     assert "Nathan Brown" in labels and "Nathan Sales" not in labels
     del store
-    assert index_of(ox.Store.read_only(str(store_dir))) == index_made_again(store_dir, tmp_path)
+    assert index_of(kgstore.open_store(store_dir, read_only=True)) == index_made_again(store_dir, tmp_path)
 
 
 def test_an_article_kept_aside_on_a_rebuild_leaves_nothing_of_itself_in_the_index(one_article, tmp_path,
@@ -86,20 +88,39 @@ def test_an_article_kept_aside_on_a_rebuild_leaves_nothing_of_itself_in_the_inde
     break_validation()
     article.write_text(article.read_text(encoding="utf-8") + "\n\nA corrected paragraph.\n", encoding="utf-8")
     assert build([folder], store_dir).count("quarantined") == 1
-    store = ox.Store.read_only(str(store_dir))
+    store = kgstore.open_store(store_dir, read_only=True)
     assert not kgstore.article_graphs(store)
     assert index_of(store) == index_made_again(store_dir, tmp_path)
     assert not any("nathan-sales" in q.subject.value for q in index_of(store))
 
 
 def test_a_store_without_the_index_gets_it_when_next_opened_for_a_build(seeds_copy, tmp_path):
-    store = ox.Store(str(seeds_copy))
+    expected = index_of(kgstore.open_store(seeds_copy, read_only=True))
+    shutil.rmtree(seeds_copy / "lookup-index")
+    assert not kgstore.has_index(kgstore.open_store(seeds_copy, read_only=True))
+    assert build([SEEDS], seeds_copy).count("unchanged") == 5
+    assert index_of(kgstore.open_store(seeds_copy, read_only=True)) == expected
+
+
+def test_an_index_without_its_mark_a_crash_left_is_made_again_by_the_next_build(seeds_copy):
+    store = kgstore.open_store(seeds_copy)
     expected = index_of(store)
-    store.update("CLEAR DEFAULT")
+    store.index.remove(kgstore.INDEX_MARK)
+    store.index.remove(next(iter(index_of(store))))
     assert not kgstore.has_index(store)
     del store
     assert build([SEEDS], seeds_copy).count("unchanged") == 5
-    assert index_of(ox.Store.read_only(str(seeds_copy))) == expected
+    assert index_of(kgstore.open_store(seeds_copy, read_only=True)) == expected
+
+
+def test_an_index_an_older_ctkg_kept_in_the_default_graph_leaves_the_data(seeds_copy):
+    store = kgstore.open_store(seeds_copy)
+    old = ox.Quad(kgstore.INDEX_MARK.subject, kgstore.INDEX_MARK.predicate, ox.Literal("1"))
+    label_key = ox.Quad(ox.NamedNode("https://w3id.org/ctkg/id/state/india"), kgstore.LABEL_KEY, ox.Literal("india"))
+    store.data.extend([old, label_key])
+    del store
+    build([SEEDS], seeds_copy)
+    assert not list(kgstore.open_store(seeds_copy, read_only=True).quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
 
 def test_a_second_value_behind_many_copies_of_the_first_is_found(tmp_path):
@@ -132,14 +153,15 @@ def test_an_imported_graph_enters_the_index_and_a_replaced_one_leaves_it(tmp_pat
         path.write_text(f'<{MEETING.value}> <{START.value}> "{date}"^^<http://www.w3.org/2001/XMLSchema#date> '
                         f'<{graph}> .\n', encoding="utf-8")
         assert import_file(store, path).ok
-        assert [q.object.value for q in store.quads_for_pattern(MEETING, START, None, ox.DefaultGraph())] == [date]
+        assert [q.object.value for q in store.index.quads_for_pattern(MEETING, START, None, None)] == [date]
 
 
 def test_the_index_is_not_exported(seeds_store, tmp_path):
     path = tmp_path / "all.nq"
-    export(ox.Store.read_only(str(seeds_store)), path, "nquads", "all")
+    export(kgstore.open_store(seeds_store, read_only=True), path, "nquads", "all")
     quads = list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
     assert quads and all(isinstance(q.graph_name, ox.NamedNode) for q in quads)
+    assert not [q for q in quads if q.predicate == kgstore.LABEL_KEY]
 
 
 def test_a_label_key_goes_with_the_last_label_that_gives_it(tmp_path):
@@ -164,10 +186,10 @@ def test_a_store_without_the_index_has_no_label_key_answer(tmp_path):
 def test_names_shown_from_the_index_are_those_the_union_of_the_graphs_gives(seeds_copy):
     from kg.query import fetch_labels
 
-    store = ox.Store(str(seeds_copy))
+    store = kgstore.open_store(seeds_copy)
     iris = {q.subject.value for q in store if isinstance(q.subject, ox.NamedNode)}
     from_index = fetch_labels(store, iris)
-    store.update("CLEAR DEFAULT")
+    store.index.remove(kgstore.INDEX_MARK)
     assert not kgstore.has_index(store)
     assert fetch_labels(store, iris) == from_index
 
@@ -175,6 +197,6 @@ def test_names_shown_from_the_index_are_those_the_union_of_the_graphs_gives(seed
 def test_an_article_s_own_facts_and_sentences_stay_out_of_the_index(seeds_store):
     from kg.vocab import base_iri
 
-    store = ox.Store.read_only(str(seeds_store))
+    store = kgstore.open_store(seeds_store, read_only=True)
     own = (base_iri() + "fact/", base_iri() + "article/")
     assert not [q for q in index_of(store) if q.subject.value.startswith(own)]

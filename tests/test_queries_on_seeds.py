@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from kg.query import open_store, run_named
+from kg.query import run_named
+from kg.store import open_store
 
 
 @pytest.fixture(scope="module")
 def store(seeds_store):
-    return open_store(seeds_store)
+    return open_store(seeds_store, read_only=True)
 
 
 def rows(store, name, **params):

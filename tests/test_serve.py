@@ -17,6 +17,7 @@ import pytest
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
 from kg import query as q
+from kg.store import open_store
 from kg.errors import StoreError
 from kg.serve import start_server
 
@@ -61,7 +62,7 @@ def http_rows(url: str, text: str) -> set[tuple]:
 
 
 def test_the_endpoint_answers_a_named_query_with_the_rows_run_named_gives(store_dir):
-    expected = q.run_named(q.open_store(store_dir), "delegations", {"state": "India"}, iris=True)
+    expected = q.run_named(open_store(store_dir, read_only=True), "delegations", {"state": "India"}, iris=True)
     india = ox.NamedNode("https://w3id.org/ctkg/id/state/india")
     text = q.bind_values(q.with_prefixes(q.get_query("delegations").text), {"state": [india]})
     with start_server(store_dir, "127.0.0.1", free_port(), 10) as server:

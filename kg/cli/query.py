@@ -9,6 +9,7 @@ from rich.console import Console
 
 from kg import query as q
 from kg.cli.app import format_option, main, output_option, reports_errors, stderr, stdout, store_option
+from kg.store import open_store
 from kg.errors import BadQuery
 
 
@@ -43,7 +44,7 @@ def query(ctx: click.Context, name, show_list, iris, show_sparql, store, fmt, ou
     if show_sparql:
         _write(q.with_prefixes(named.text), output)
         return
-    result = q.run_named(q.open_store(store), name, params, iris=iris)
+    result = q.run_named(open_store(store, read_only=True), name, params, iris=iris)
     _print(result, fmt, output, title=named.title)
     stderr.print(f"{len(result)} row{'s' if len(result) != 1 else ''}.", highlight=False)
 
