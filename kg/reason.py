@@ -187,6 +187,10 @@ def _sync(world, inferred_onto, infer_values: bool, size: int) -> bool:
             owlready2.sync_reasoner_hermit(world, infer_property_values=infer_values, debug=0)
     except owlready2.OwlReadyInconsistentOntologyError:
         return False
+    except FileNotFoundError as error:   # no `java` on the PATH
+        raise KgError("The reasoner (HermiT) needs Java, and no `java` program was found. Install a Java "
+                      "runtime (Debian/Ubuntu: apt-get install default-jre-headless), or build with "
+                      "--no-reason: the articles load, validate and query without it.") from error
     except owlready2.OwlReadyJavaError as error:
         raise KgError(f"The reasoner (HermiT, run with Java) failed on a graph of {size} triples: "
                       f"{str(error).strip()[:400]}\n  Check that Java runs (java -version) and that "

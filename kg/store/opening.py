@@ -52,8 +52,8 @@ def store_folder(location: str | os.PathLike) -> Path:
     folder = Path(location)
     if not folder.is_dir():
         raise StoreError(
-            f"no store at '{location}'. Build one with `kg build seeds/`, "
-            "or point --store (or KG_STORE) at an existing store folder."
+            f"no store at '{location}'. Build one first: kg build ARTICLES --store {location} "
+            "(or point --store, or KG_STORE, at an existing store folder)."
         )
     return folder
 
