@@ -543,7 +543,7 @@ def test_folder_expands_to_its_articles_sorted_without_hidden_files(tmp_path):
 def test_folder_with_no_articles_is_an_error_naming_it(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
-    write(empty, "not an article", "notes.json")
+    write(empty, "not an article", "notes.csv")
     files, errors = find_articles([empty])
     assert files == []
     assert len(errors) == 1 and isinstance(errors[0], NoArticles)
