@@ -8,7 +8,8 @@ graph with its SHACL report. An article whose content hash is already stored is 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -17,12 +18,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from kg import store as kgstore
-from kg.article import Article, find_articles, read_article
+from kg.article import Article, Failed, find_articles, read_article, read_files
 from kg.entities import resolve
 from kg.errors import KgError, LoaderFault
 from kg.events import extract_events
 from kg.extract.pipeline import parse, parse_many
 from kg.mentions import find_mentions
+from kg.provenance import provenance_triples
 from kg.reference import ReferenceIndex, normalise, reference_index
 from kg.triples import ArticleGraph, article_iri, build_graph
 from kg.validate import validate
@@ -54,7 +56,8 @@ class BuildSummary:
     @property
     def ok(self) -> bool:
         consistent = self.reasoner is None or self.reasoner.consistent
-        return consistent and not self.errors and all(o.status in ("loaded", "unchanged") for o in self.outcomes)
+        return consistent and not self.errors and all(o.status in ("loaded", "unchanged", "duplicate")
+                                                       for o in self.outcomes)
 
 
 def extract_article(article: Article, store: ox.Store | None = None,
@@ -110,14 +113,56 @@ class Prepared:
     context: list[tuple]
 
 
-def prepare_article(store, path: Path, parsed: tuple | None = None) -> Prepared | ArticleOutcome:
-    """Read and extract one article against the store; 'unchanged' when its hash is stored.
-    `parsed` is the (article, parses) pair when the file was read and parsed ahead."""
+def prepare_article(store, path: Path | str, parsed: tuple | None = None) -> Prepared | ArticleOutcome:
+    """Read and extract one article against the store; 'unchanged' when its hash is stored,
+    'duplicate' when another article holds the same text. `parsed` is the (article, parses)
+    pair when the file was read (and perhaps parsed) ahead; `path` is then where it came from."""
     article, docs = parsed if parsed is not None else (read_article(path), None)
     if kgstore.stored_hash(store, article_graph(article.id)) == article.content_hash:
         return ArticleOutcome(str(path), "unchanged", warnings=article.warnings)
+    known = stored_elsewhere(store, article)
+    if isinstance(known, ArticleOutcome):
+        return known
+    article = known
     result = extract_article(article, store, docs=docs)
+    for triple in provenance_triples(article):
+        result.add(triple)
     return Prepared(path, article, result, kgstore.describe_triples(store, _pointed_at(result.triples)))
+
+
+_HASH, _FILE_NAME = ox.NamedNode(str(CTKG.contentHash)), ox.NamedNode(str(CTKG.fileName))
+
+
+def stored_elsewhere(store, article: Article) -> Article | ArticleOutcome:
+    """What the store already holds of this article under another graph or name: the same text
+    under another name is a 'duplicate', stored once; a file whose key a different stored file
+    holds gets a key of its own; an article replacing one with its URL says so."""
+    own = ox.NamedNode(str(article_graph(article.id)))
+    for quad in store.quads_for_pattern(None, _HASH, ox.Literal(article.content_hash), None):
+        if quad.graph_name != own:
+            first = _stored_file(store, quad.subject, quad.graph_name) or quad.graph_name.value
+            return ArticleOutcome(article.source, "duplicate", message=f"the same text as '{first}'", warnings=(
+                *article.warnings, f"the same text as the stored article read from '{first}': stored once, "
+                "under its first name"))
+    stored = _stored_file(store, None, own)
+    if stored is None or stored == article.file_name:
+        return article
+    if article.url:
+        return replace(article, warnings=(*article.warnings, f"the same URL as the stored article read from "
+                                          f"'{stored}': this version replaces it"))
+    for key in (f"{article.id}-{Path(article.file_name).suffix.lstrip('.')}",
+                f"{article.id}-{hashlib.sha1(article.file_name.encode()).hexdigest()[:8]}"):
+        held = _stored_file(store, None, ox.NamedNode(str(article_graph(key))))
+        if held is None or held == article.file_name:
+            return replace(article, id=key, warnings=(*article.warnings, f"stored as '{key}': the key "
+                           f"'{article.id}' belongs to the stored article read from '{stored}'"))
+    return article
+
+
+def _stored_file(store, subject, graph) -> str | None:
+    for quad in store.quads_for_pattern(subject, _FILE_NAME, None, graph):
+        return quad.object.value
+    return None
 
 
 def commit_article(store: ox.Store, prepared: Prepared, report) -> ArticleOutcome:
@@ -151,7 +196,7 @@ def quarantined_graph(prepared: Prepared, report) -> Graph:
     return kept
 
 
-def load_article(store: ox.Store, path: Path, parsed: tuple | None = None) -> ArticleOutcome:
+def load_article(store: ox.Store, path: Path | str, parsed: tuple | None = None) -> ArticleOutcome:
     """Read, extract, validate and store one article file; raises BadArticle for unreadable input."""
     prepared = prepare_article(store, path, parsed)
     if isinstance(prepared, ArticleOutcome):
@@ -170,29 +215,33 @@ def _pointed_at(triples: list[tuple]) -> set[ox.NamedNode]:
 
 def build(paths: Sequence[str | Path], store_dir: str | Path,
           progress: Callable[[str], None] | None = None, *, run_reasoner: bool = False,
-          workers: int = 1) -> BuildSummary:
+          workers: int = 1, roots: Sequence[str | Path] | None = None) -> BuildSummary:
     """Load every article under `paths` into the store; with `run_reasoner`, reason afterwards
     when anything was loaded (the report is in `summary.reasoner`). With `workers` > 1, SHACL
     validation runs in that many processes while this one extracts and writes, in file order:
-    the store ends up exactly as with one process."""
+    the store ends up exactly as with one process. An article's key is its path under the folder
+    of `roots` (default: `paths`) it is found in, or its URL."""
     files, errors = find_articles(paths)
     summary = BuildSummary(errors=list(errors))
     store = kgstore.open_store(store_dir)
     kgstore.ensure_base_graphs(store)
+    reads = read_files(files, paths if roots is None else roots)
     if workers > 1:
-        _build_in_parallel(store, files, workers, summary, progress)
-    ahead: dict[Path, tuple] = {}
-    for n, path in enumerate(files if workers <= 1 else []):
-        if n % PARSE_AHEAD == 0:
-            ahead = parsed_ahead(store, files[n:n + PARSE_AHEAD])
-        try:
-            summary.outcomes.append(load_article(store, path, ahead.pop(path, None)))
-        except KgError as error:
-            _failed(summary, path, error)
-        except Exception as error:  # a loader bug must not cost the rest of the batch
-            _failed(summary, path, _fault(path, error))
-        if progress:
-            progress(str(path))
+        _build_in_parallel(store, reads, workers, summary, progress)
+    for batch in _batches(reads if workers <= 1 else iter(()), PARSE_AHEAD):
+        ahead = parsed_ahead(store, [a for a in batch if isinstance(a, Article)])
+        for read in batch:
+            if isinstance(read, Failed):
+                _failed(summary, read.source, read.error)
+            else:
+                try:
+                    summary.outcomes.append(load_article(store, read.source, (read, ahead.get(id(read)))))
+                except KgError as error:
+                    _failed(summary, read.source, error)
+                except Exception as error:  # a loader bug must not cost the rest of the batch
+                    _failed(summary, read.source, _fault(read.source, error))
+            if progress:
+                progress(read.source)
     if run_reasoner and summary.count("loaded"):
         summary.reasoner = reason(store)
     store.flush()
@@ -202,22 +251,20 @@ def build(paths: Sequence[str | Path], store_dir: str | Path,
 PARSE_AHEAD = 16   # articles read and parsed in one stream: the parser is faster on a stream
 
 
-def parsed_ahead(store, paths: list[Path]) -> dict[Path, tuple]:
-    """(article, parses) for the files of a batch that read cleanly, the sentences of those not
-    stored yet parsed in one stream (an unchanged article gets no parses). A file left out here is
-    read again, and its error reported, when its turn comes."""
-    articles, stored = {}, {}
-    for path in paths:
-        try:
-            article = read_article(path)
-        except Exception:  # noqa: BLE001  (reported in its turn, by load_article)
-            continue
-        if kgstore.stored_hash(store, article_graph(article.id)) == article.content_hash:
-            stored[path] = (article, None)   # unchanged: load_article says so without reading it again
-        else:
-            articles[path] = article
-    parses = iter(parse_many([s.text for a in articles.values() for s in a.sentences]))
-    return stored | {path: (a, tuple(next(parses) for _ in a.sentences)) for path, a in articles.items()}
+def _batches(reads, size: int):
+    """The articles (and failed reads) of a build, `size` at a time, read as they are needed."""
+    from itertools import islice
+
+    while batch := list(islice(reads, size)):
+        yield batch
+
+
+def parsed_ahead(store, articles: list[Article]) -> dict[int, tuple]:
+    """The parses of a batch's articles not stored yet (by id() of the article), their sentences
+    parsed in one stream (an unchanged article gets none)."""
+    fresh = [a for a in articles if kgstore.stored_hash(store, article_graph(a.id)) != a.content_hash]
+    parses = iter(parse_many([s.text for a in fresh for s in a.sentences]))
+    return {id(a): tuple(next(parses) for _ in a.sentences) for a in fresh}
 
 
 def quarantine_report(store: ox.Store) -> list[tuple[str, str, str]]:
@@ -256,12 +303,12 @@ def _fault(path: Path, error: Exception) -> KgError:
         "The rest of the batch was loaded.")
 
 
-def _failed(summary: BuildSummary, path: Path, error: KgError) -> None:
+def _failed(summary: BuildSummary, path: Path | str, error: KgError) -> None:
     summary.errors.append(error)
     summary.outcomes.append(ArticleOutcome(str(path), "failed", message=str(error)))
 
 
-def _build_in_parallel(store: ox.Store, files: list[Path], workers: int, summary: BuildSummary,
+def _build_in_parallel(store: ox.Store, reads, workers: int, summary: BuildSummary,
                        progress: Callable[[str], None] | None) -> None:
     """Extract in this process, validate in `workers` processes, write in file order.
 
@@ -292,16 +339,19 @@ def _build_in_parallel(store: ox.Store, files: list[Path], workers: int, summary
             for p in redo:
                 pending.remove_graph(ox.NamedNode(str(article_graph(p.article.id))))
             for p in redo:
-                submit(p.path)
+                submit(p.article)
 
-    def submit(path: Path) -> None:
+    def submit(read) -> None:
+        if isinstance(read, Failed):
+            _failed(summary, read.source, read.error)
+            return
         try:
-            prepared = prepare_article(view, path)
+            prepared = prepare_article(view, read.source, (read, None))
         except KgError as error:
-            _failed(summary, path, error)
+            _failed(summary, read.source, error)
             return
         except Exception as error:  # a loader bug must not cost the rest of the batch
-            _failed(summary, path, _fault(path, error))
+            _failed(summary, read.source, _fault(read.source, error))
             return
         if isinstance(prepared, ArticleOutcome):
             summary.outcomes.append(prepared)
@@ -313,8 +363,8 @@ def _build_in_parallel(store: ox.Store, files: list[Path], workers: int, summary
 
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for path in files:
-            submit(path)
+        for read in reads:
+            submit(read)
             while len(inflight) > 2 * workers or (inflight and inflight[0][1].done()):
                 finish()
         while inflight:

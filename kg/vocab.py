@@ -146,6 +146,9 @@ class CTKG(DefinedNamespace):
     publisher: URIRef
     published: URIRef
     dateMethod: URIRef
+    publisherMethod: URIRef
+    urlMethod: URIRef
+    sourceRecord: URIRef
     dateline: URIRef
     fileName: URIRef
     contentHash: URIRef

@@ -19,15 +19,23 @@ from kg.cli.app import main, reports_errors, stderr, stdout, store_option
                    "then run kg reason once).")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Validate in this many processes while one extracts and writes (same result).")
+@click.option("--watch", is_flag=True,
+              help="After the build, keep loading new and changed files under PATHS as they appear, "
+                   "one progress line per batch, until Ctrl-C.")
+@click.option("--interval", type=click.FloatRange(0.1, 3600), default=2.0, show_default=True,
+              help="With --watch: seconds between looks at the folders.")
 @reports_errors
-def build(paths: tuple[str, ...], store: str, reason: bool, workers: int) -> None:
+def build(paths: tuple[str, ...], store: str, reason: bool, workers: int, watch: bool,
+          interval: float) -> None:
     """Read articles into the store: mentions, entities, events, validated per article.
 
-    PATHS are article files or folders (default: seeds/).
+    PATHS are files or folders (default: seeds/) of plain text, web pages, RSS/Atom feeds, JSON
+    lines or web archives (WARC), each told by its content.
 
     \b
     Example:
       kg build seeds/ --store .kg
+      kg build inbox/ --store .kg --watch
     """
     from kg.article import find_articles
     from kg.loader import build as run_build
@@ -43,7 +51,41 @@ def build(paths: tuple[str, ...], store: str, reason: bool, workers: int) -> Non
     _print_summary(summary, store)
     if summary.reasoner is not None:
         _print_reasoner(summary.reasoner)
+    if watch:
+        _watch(paths, store, reason, workers, interval)
     sys.exit(0 if summary.ok else 1)
+
+
+def _watch(paths: tuple[str, ...], store: str, reason: bool, workers: int, interval: float) -> None:
+    """Load new and changed files in batches until interrupted (kg.watch says how)."""
+    import time
+
+    from kg.loader import build as run_build
+    from kg.watch import Watcher
+
+    watcher = Watcher(paths)
+    stderr.print(f"watching {', '.join(paths)} every {interval:g} s for new and changed files; "
+                 "Ctrl-C to stop", highlight=False, markup=False)
+    try:
+        while True:
+            time.sleep(interval)
+            files = watcher.poll()
+            if not files:
+                continue
+            summary = run_build(files, store, run_reasoner=reason, workers=workers, roots=paths)
+            counts = ", ".join(f"{summary.count(s)} {s}" for s in
+                               ("loaded", "unchanged", "duplicate", "quarantined") if summary.count(s))
+            stderr.print(f"{time.strftime('%H:%M:%S')} {len(files)} file(s): {counts or 'nothing loaded'}"
+                         + (f", {len(summary.errors)} not readable" if summary.errors else ""),
+                         highlight=False, markup=False)
+            for error in summary.errors:
+                stderr.print(str(error), highlight=False, markup=False)
+            for outcome in summary.outcomes:
+                for warning in outcome.warnings:
+                    stderr.print(f"{outcome.path}: {warning}", highlight=False, markup=False)
+    except KeyboardInterrupt:
+        stderr.print("stopped watching; every article written so far is stored whole.",
+                     highlight=False, markup=False)
 
 
 def _print_reasoner(report) -> bool:
@@ -83,6 +125,7 @@ def _print_summary(summary, store: str) -> None:
         ("articles", len(outcomes)),
         ("loaded", summary.count("loaded")),
         ("unchanged (already stored)", summary.count("unchanged")),
+        ("same text as another (stored once)", summary.count("duplicate")),
         ("kept aside (failed validation)", summary.count("quarantined")),
         ("not readable", len(summary.errors)),
         ("triples written", sum(o.triples for o in outcomes)),

@@ -31,7 +31,7 @@ def read_feed(data: bytes, shown: str) -> Iterator[Piece | Failed]:
                 f"{shown}{where}: the feed does not parse ({what}).\n  Check that the file is a whole "
                 "RSS or Atom feed (a download cut short ends like this), or save it again."))
             return
-        warnings = (f"the feed is not well-formed ({what}{where and ' at ' + where.lstrip(':')}); "
+        warnings = (f"the feed is not well-formed ({what}{where and ', line ' + where[1:]}); "
                     "its entries were read as far as the parser could",)
     if not parsed.entries:
         yield Failed(shown, BadArticle(f"{shown}: the feed holds no entries.\n"

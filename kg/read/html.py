@@ -1,10 +1,11 @@
 """Web pages -> main text and what the page says about itself.
 
 trafilatura finds the main text (menus, teasers, scripts, ads and footers left out), the title,
-the site's name and the date written in the page's markup (meta tags, JSON-LD, <time>); the
+the site's name and the date written in the page's markup (meta tags, JSON-LD, <time>) or its URL; the
 canonical URL is read from <link rel="canonical">, else og:url. When the markup gives no date,
-htmldate's wider search (the URL, then the page's text) is kept as a fallback that the text's
-own dateline and 'Published' lines come before. A fragment of HTML (a feed entry's content, a
+htmldate's wider search of the whole page (text outside the main text too) is kept as a
+fallback that the text's own dateline and 'Published' lines come before; a copyright year is
+not taken for a date. A fragment of HTML (a feed entry's content, a
 JSON line's body) is turned into text paragraph by paragraph, without trafilatura.
 """
 from __future__ import annotations
@@ -62,12 +63,13 @@ def page_text(html: str, shown: str, url: str | None = None, url_method: str = "
             f"{shown}: the page has no main text that reads as an article ({len(html):,} characters "
             f"of HTML, {visible:,} of visible text).\n  Check that the file is the article's page "
             "(not a section front, a login or cookie page), or save the article's text as a .txt file.")
+    site, site_method = _site_name(tree)
     found = Found(
         title=(document.title or "").strip() or None,
         url=own_url or url, url_method=own_method if own_url else (url_method if url else ""),
-        publisher=_site_name(document), publisher_method="the page's site name (og:site_name)",
-        published=_day(document.date), date_method="the page's markup (htmldate: meta tags, JSON-LD, "
-                                                   f"<time>) gives {document.date}",
+        publisher=site, publisher_method=site_method,
+        published=_day(document.date), date_method="the page's metadata (htmldate on its meta tags, "
+                                                   f"JSON-LD, <time> and URL) gives {document.date}",
         source_format="html")
     if found.published is None:
         found = _fallback_date(html, found)
@@ -83,13 +85,16 @@ def _canonical(tree) -> tuple[str | None, str]:
     return None, ""
 
 
-def _site_name(document) -> str | None:
-    """og:site_name as written; trafilatura falls back to the host name, which names no one."""
-    name = (document.sitename or "").strip()
-    host = (document.hostname or "").lower().removeprefix("www.")
-    if not name or name.lower().removeprefix("www.") == host or "." in name and " " not in name:
-        return None
-    return name
+def _site_name(tree) -> tuple[str | None, str]:
+    """The site's name as its markup states it (og:site_name, else a 'publisher' meta tag); not
+    trafilatura's guess, which falls back to a heading or the host name."""
+    for xpath, method in (('//meta[@property="og:site_name"]/@content', "the page's og:site_name"),
+                          ('//meta[@name="publisher"]/@content', "the page's 'publisher' meta tag")):
+        for value in tree.xpath(xpath):
+            name = " ".join(value.split())
+            if name and not ("." in name and " " not in name):     # a name, not a host name
+                return name, method
+    return None, ""
 
 
 def _day(text: str | None) -> dt.date | None:
@@ -107,10 +112,11 @@ def _fallback_date(html: str, found: Found) -> Found:
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
     day = _day(find_date(html, url=found.url, extensive_search=True, original_date=True,
                          outputformat="%Y-%m-%d"))
-    if day is None:
-        return found
+    if day is None or (day.month, day.day) == (1, 1) and re.search(
+            rf"(?:©|&copy;|\(c\)|copyright)[^<\d]{{0,20}}(?:\d{{4}}\s*[-–]\s*)?{day.year}", html, re.I):
+        return found       # a copyright year is not a publication date
     return replace(found, fallback=day,
-                   fallback_method=f"htmldate's search of the page's URL and text found {day}")
+                   fallback_method=f"htmldate's search of the whole page found {day}")
 
 
 def fragment_text(html: str) -> str:

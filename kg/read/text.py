@@ -43,6 +43,8 @@ def read_text(raw: str, shown: str, found: Found = Found()) -> TextParts:
     spans = _sentences(raw, layout.body, starts, rules)
     texts = [raw[a:b] for a, b in spans]
     if not any(_reads_as_prose(t) for t in texts):
+        if found.source_format in ("html", "warc"):
+            raise BadArticle(_no_main_text(shown, raw))
         raise BadArticle(_not_prose_message(shown, raw, texts))
     dl = _merge_datelines(dateline[1] if dateline else None, layout.dateline_line)
     publisher, publisher_method = _publisher(raw, layout, dl, rules)
@@ -89,3 +91,11 @@ def _not_prose_message(shown: str, raw: str, sentences: list[str]) -> str:
     return (f"{shown}: the text does not read as an article: {why}.\n"
             "  Check that the file holds the article's text, not a web page's menus, a "
             "scrambled copy or another kind of file.")
+
+
+def _no_main_text(shown: str, raw: str) -> str:
+    kept = " ".join(raw.split())
+    kept = kept if len(kept) <= 80 else kept[:77] + "..."
+    return (f"{shown}: the page has no main text that reads as an article (all that was kept of it: "
+            f"'{kept}').\n  Check that the file is the article's page (not a section front, a login "
+            "or cookie page), or save the article's text as a .txt file.")
