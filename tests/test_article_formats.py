@@ -199,6 +199,16 @@ def test_the_entries_before_a_break_in_a_feed_are_read_with_a_warning_naming_its
     assert isinstance(failed, Failed) and failed.source.endswith("cut.rss entry 2")
 
 
+def test_a_feed_whose_doctype_nests_entities_is_read_without_expanding_them(tmp_path):
+    levels = "".join(f'<!ENTITY e{n} "{f"&e{n - 1};" * 10}">' for n in range(1, 10))
+    feed = (f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY e0 "{"a" * 80}">{levels}]>'
+            f"<rss version=\"2.0\"><channel><title>x</title><item><title>t</title><description>{SECOND} &e9;"
+            "</description></item></channel></rss>")
+    [read] = read_all(write(tmp_path, "laughs.xml", feed))     # 80 GB if the entities were expanded
+    assert isinstance(read, Failed) and read.source.endswith("laughs.xml entry 1")
+    assert "does not read as an article" in str(read.error)
+
+
 # -- JSON lines -----------------------------------------------------------------------------------
 
 def test_json_lines_give_one_article_per_line_and_report_a_bad_line_by_number(tmp_path):

@@ -11,7 +11,7 @@ from kg.errors import BadArticle
 from kg.read.html import fragment_text, looks_like_fragment
 from kg.read.record import Failed, Found, Piece
 
-_FEED_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*|<\?[^>]*>\s*)*"
+_FEED_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>\s*|<\?[^>]*>\s*)*"
                          r"<(?:rss|feed|rdf:RDF)[\s>]", re.S | re.I)
 
 
