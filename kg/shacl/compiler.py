@@ -26,6 +26,7 @@ class Compiler:
         for s, p, o in self.triples:
             self.out.setdefault(s, {}).setdefault(p, []).append(o)
         self.compiled: dict[Term, Shape] = {}
+        self.compiling: list[Shape] = []     # the shapes being compiled, innermost last
         self.unrecognised: set[str] = set()
         self.components = sparql.components(self)
 
@@ -68,16 +69,29 @@ class Compiler:
             targeted = any(self.values(node, t) for t in (*_TARGETS, "target"))
             if targeted or (self.is_instance(node, _SHAPE_TYPES) and self.is_instance(node, {_CLASS})):
                 found.append(self.shape(node))
+        for shape in self.compiled.values():
+            shape.recursive = _reaches(shape, shape)
         return found
 
     def shape(self, node: Term) -> Shape:
-        if node in self.compiled:
-            return self.compiled[node]
-        shape = Shape(node)
-        self.compiled[node] = shape  # before the parts, so that a recursive reference ends
+        shape = self.compiled.get(node)
+        if shape is None:
+            shape = self.compiled[node] = Shape(node)  # before the parts: a recursive reference ends
+            self.compiling.append(shape)
+            try:
+                self._compile(shape)
+            finally:
+                self.compiling.pop()
+        if self.compiling:
+            self.compiling[-1].refers_to.append(shape)
+        return shape
+
+    def _compile(self, shape: Shape) -> None:
+        node = shape.node
         path = self.one(node, "path")
         if path is not None:
             shape.path, shape.path_node = self.path(path), path
+            shape.predicate = path if isinstance(path, ox.NamedNode) else None
         self._targets(shape)
         shape.messages = tuple(sorted(m.value for m in self.values(node, "message")))
         severity = self.one(node, "severity")
@@ -100,7 +114,6 @@ class Compiler:
             shape.constraints.append(sparql.constraint(self, shape, constraint))
         for custom in self.components:
             shape.constraints.extend(custom.constraints(self, shape))
-        return shape
 
     def path(self, node: Term, seen: frozenset = frozenset()) -> Path:
         """A SHACL property path, compiled (see kg.shacl.model.Path)."""
@@ -142,3 +155,16 @@ class Compiler:
                                      "sh:targetSubjectsOf or sh:targetObjectsOf.")
 
 
+
+
+def _reaches(start: Shape, goal: Shape) -> bool:
+    """Whether `goal` is among the shapes `start` refers to, directly or not."""
+    seen, todo = set(), list(start.refers_to)
+    while todo:
+        shape = todo.pop()
+        if shape is goal:
+            return True
+        if id(shape) not in seen:
+            seen.add(id(shape))
+            todo.extend(shape.refers_to)
+    return False

@@ -47,6 +47,9 @@ class Shape:
     messages: tuple[str, ...] = ()
     severity: ox.NamedNode = VIOLATION
     deactivated: bool = False
+    predicate: ox.NamedNode | None = None      # the path, when it is a predicate IRI
+    refers_to: list = field(default_factory=list)      # the shapes this one validates nodes against
+    recursive: bool = False                    # whether it can reach itself through refers_to
 
     def value_nodes(self, data: Dataset, focus: Term) -> list[Term]:
         return [focus] if self.path is None else data.path_values(self.path, focus)
@@ -79,16 +82,21 @@ def focus_nodes(shape: Shape, data: Dataset) -> list[Term]:
 
 
 def validate_node(shape: Shape, data: Dataset, focus: Term) -> list[Result]:
-    """The results of one shape on one focus node, its property shapes included. A shape met
-    again on the same node while it is being validated (recursive shapes) adds nothing."""
+    """The results of one shape on one focus node, its property shapes included. A shape that
+    can reach itself (recursive shapes), met again on the same node while it is being validated,
+    adds nothing."""
     if shape.deactivated:
         return []
-    key = (shape, focus)
-    if key in data.active:
-        return []
-    data.active.add(key)
+    if shape.recursive:
+        key = (shape, focus)
+        if key in data.active:
+            return []
+        data.active.add(key)
     try:
-        values = shape.value_nodes(data, focus)
+        if shape.predicate is not None:
+            values = data.out.get(focus, _NOTHING).get(shape.predicate, _NONE)
+        else:
+            values = [focus] if shape.path is None else data.path_values(shape.path, focus)
         results = []
         for constraint in shape.constraints:
             found = constraint.check(data, focus, values)
@@ -99,7 +107,12 @@ def validate_node(shape: Shape, data: Dataset, focus: Term) -> list[Result]:
                 results.extend(validate_node(prop, data, value))
         return results
     finally:
-        data.active.discard(key)
+        if shape.recursive:
+            data.active.discard(key)
+
+
+_NOTHING: dict = {}
+_NONE: list = []
 
 
 def conforms(shape: Shape, data: Dataset, node: Term) -> bool:

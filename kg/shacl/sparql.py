@@ -138,8 +138,8 @@ def _store(data: Dataset, shapes_triples: list | None) -> ox.Store:
     if data.sparql is None:
         store = ox.Store()
         blank = ox.BlankNode
-        store.extend([ox.Quad(s if type(s) is not blank else skolem(s), p, o if type(o) is not blank else skolem(o))
-                      for s, p, o in data.triples])
+        store.bulk_extend(ox.Quad(s if type(s) is not blank else skolem(s), p, o if type(o) is not blank else skolem(o))
+                          for s, p, o in data.triples)
         data.sparql = [store, False]
     store, has_shapes = data.sparql
     if shapes_triples is not None and not has_shapes:
