@@ -1,4 +1,4 @@
-"""kg/shacl.py, the compiled shapes: the same results as pySHACL (the reference engine) on every
+"""kg/shacl, the compiled shapes: the same results as pySHACL (the reference engine) on every
 case of tests/test_shapes.py, on loader output and on shapes that exercise each component; and a
 clear refusal of a shapes graph that uses what it does not implement."""
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The W3C SHACL test suite (../shared/w3c-shacl-tests: 98 Core and 22 SHACL-SPARQL tests) run on
-kg/shacl.py. Skipped where ../shared is not beside the project; KG_W3C_SHACL_TESTS names another
+kg/shacl. Skipped where ../shared is not beside the project; KG_W3C_SHACL_TESTS names another
 copy of the suite's folder.
 
 Each test's data and shapes graphs are read with pyoxigraph, the shapes compiled and checked on
