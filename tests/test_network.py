@@ -162,30 +162,6 @@ def test_the_ego_network_of_pakistan_holds_the_states_that_called_on_it(seeds):
     assert "called-on" in ego.edges[PAKISTAN, INDIA]["relations"]
 
 
-# -- export ----------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("suffix, read", [(".graphml", nx.read_graphml), (".gexf", nx.read_gexf)])
-def test_export_writes_a_file_gephi_reads_with_kinds_weights_and_sources(seeds, tmp_path, suffix, read):
-    _, projection, _, actors = seeds
-    graph = read(net.export_graph(actors, tmp_path / f"actors{suffix}", projection))
-    edge = graph.edges[ID + "person/ajay-bhalla", INDIA]
-    assert (graph.nodes[INDIA]["kind"], int(edge["weight"]), edge["sources"]) == ("state", 2, "000; 001")
-
-
-def test_export_writes_node_link_json_for_d3(seeds, tmp_path):
-    _, projection, _, actors = seeds
-    data = json.loads(net.export_graph(actors, tmp_path / "actors.json", projection).read_text(encoding="utf-8"))
-    india = next(node for node in data["nodes"] if node["id"] == INDIA)
-    assert india["label"] == "India" and data["links"][0]["sources"]
-
-
-def test_export_to_an_unknown_format_says_which_ones_work(seeds, tmp_path):
-    _, projection, _, actors = seeds
-    with pytest.raises(net.UnsupportedFormat, match=r"actors.csv: kg cannot write '.csv'. Name the file .graphml"):
-        net.export_graph(actors, tmp_path / "actors.csv", projection)
-
-
 # -- what stays out --------------------------------------------------------------------------
 
 HEADER = "\n".join(f"@prefix {p}: <{iri}> ." for p, iri in PREFIXES.items()) + f"""

@@ -238,15 +238,19 @@ def _ego_rows(graph, projection, centre, radius) -> list[dict]:
 @store_option
 @reports_errors
 def export(file, which, store) -> None:
-    """Write the network for Gephi, Cytoscape or D3: FILE.graphml, FILE.gexf or FILE.json.
+    """Write the network for Gephi, Cytoscape, D3, networkx or i2 Analyst's Notebook.
 
-    Nodes carry their label and kind; edges their weight (supporting articles), relations,
-    shared events and sources.
+    FILE.graphml, FILE.gexf, FILE.json (networkx node-link) or FILE.anx (an i2 chart). Edges
+    run the way their relation reads ("extradited by", "called on"); each carries its weight
+    (supporting articles), link strength (confirmed, probable, unconfirmed), date (GEXF: the
+    start Gephi's timeline reads), relations, shared events, and sources as article file names
+    and IRIs. Nodes carry their label, kind and date.
 
     \b
     Example:
       kg network export actors.graphml
       kg network export network.json --graph facts
+      kg network export chart.anx
     """
     _, projection = _load(store)
     graph = {"actors": net.actor_graph, "facts": net.fact_graph, "bipartite": net.bipartite_graph}.get(which)
