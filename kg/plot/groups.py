@@ -55,7 +55,7 @@ def groups_figure(projection: Projection, *, top: int = 15) -> Figure:
     if not counts:
         ax.set_axis_off()
         ax.text(0.5, 0.5, "No article names a terrorist group.", ha="center", transform=ax.transAxes, fontsize=13)
-        add_footnote(figure, "Sources: " + sources_note(projection) + " · ctkg")
+        add_footnote(figure, projection, "Sources: " + sources_note(projection) + " · ctkg")
         return figure
     groups = sorted(counts, key=lambda g: (-sum(counts[g].values()), g.casefold()))
     dropped = max(0, len(groups) - top)
@@ -90,7 +90,7 @@ def groups_figure(projection: Projection, *, top: int = 15) -> Figure:
     if dropped:
         extra.append(f"{dropped} less named groups not shown")
     graphs = {g for node in projection.nodes.values() if node.kind == "group" for g in node.mentions}
-    add_footnote(figure, "Sources: " + sources_note(projection, graphs)
+    add_footnote(figure, projection, "Sources: " + sources_note(projection, graphs)
               + " · an undated article counts in the year of the meeting or statement it reports"
               + "".join(f" · {x}" for x in extra) + " · ctkg")
     return figure

@@ -51,7 +51,8 @@ def draw_network(figure: Figure, ax, graph: nx.Graph, pos: Mapping[str, tuple[fl
     place_labels(figure, ax, [pos[n] for n in nodes], [texts[n] for n in nodes],
                  [radius[n] for n in nodes], order=list(range(len(nodes))), fontsize=LABEL_SIZE,
                  bold=[index[n] for n in bold if n in index],
-                 prefer=[prefer[n] for n in nodes] if prefer else None)
+                 prefer=[prefer[n] for n in nodes] if prefer else None,
+                 segments=[(pos[u], pos[v]) for u, v in sorted(graph.edges)])
     return pos
 
 
@@ -95,14 +96,14 @@ def network_figure(projection: Projection, *, kinds: Iterable[str] = (), top: in
     if sub.number_of_nodes() == 0:
         ax.set_axis_off()
         ax.text(0.5, 0.5, "No relations between these actors in the graph.", ha="center", transform=ax.transAxes)
-        add_footnote(figure, "Sources: " + sources_note(projection) + " · ctkg")
+        add_footnote(figure, projection, "Sources: " + sources_note(projection) + " · ctkg")
         return figure
     pos = spring_layout(sub)
     sizes = scaled({n: scores[n] for n in sub}, 90, 1500)
     order = sorted(sub, key=lambda n: (-scores[n], n))
     draw_network(figure, ax, sub, pos, sizes, label_order=order, bold=order[:5])
     add_legends(figure, {d["kind"] for _, d in sub.nodes(data=True)}, {d["family"] for *_, d in sub.edges(data=True)})
-    add_footnote(figure, _note(projection, sub, f"{dropped} less connected actors not drawn" if dropped > 0 else ""))
+    add_footnote(figure, projection, _note(projection, sub, f"{dropped} less connected actors not drawn" if dropped > 0 else ""))
     return figure
 
 
@@ -129,7 +130,7 @@ def ego_figure(projection: Projection, centre: str, *, radius: int = 1, graph: n
     if neighbours <= EDGE_WORDS_UP_TO:
         _edge_words(ax, ego, pos, centre, projection)
     add_legends(figure, {d["kind"] for _, d in ego.nodes(data=True)}, {d["family"] for *_, d in ego.edges(data=True)})
-    add_footnote(figure, _note(projection, ego))
+    add_footnote(figure, projection, _note(projection, ego))
     return figure
 
 

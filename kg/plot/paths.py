@@ -27,7 +27,7 @@ def path_figure(projection: Projection, paths: Sequence[Connection], a: str, b: 
     if not paths:
         ax.text(0.5, 0.5, f"No path between {name_a} and {name_b} in the graph.", ha="center",
                 transform=ax.transAxes, fontsize=13)
-        add_footnote(figure, "Sources: " + sources_note(projection) + " · ctkg")
+        add_footnote(figure, projection, "Sources: " + sources_note(projection) + " · ctkg")
         return figure
     longest = max(len(p.hops) for p in paths)
     kinds, graphs = set(), set()
@@ -57,6 +57,6 @@ def path_figure(projection: Projection, paths: Sequence[Connection], a: str, b: 
     add_legends(figure, kinds)
     extra = (f" · {more} longer or less specific path{'s' if more != 1 else ''} not drawn (kg network path)"
              if more else "")
-    add_footnote(figure, "Sources: " + sources_note(projection, graphs) + extra + " · ctkg")
+    add_footnote(figure, projection, "Sources: " + sources_note(projection, graphs) + extra + " · ctkg")
     return figure
 

@@ -15,7 +15,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
 from kg.errors import UnsupportedFormat  # noqa: E402
-from kg.network import KINDS  # noqa: E402
+from kg.network import KINDS, Projection  # noqa: E402
 from kg.palette import FAMILY_STYLE, KIND_STYLE  # noqa: E402,F401
 
 FORMATS = (".png", ".svg", ".pdf")
@@ -59,8 +59,12 @@ def add_title(figure: Figure, ax, title: str, subtitle: str = "") -> None:
         ax.text(0, 1.015, subtitle, transform=ax.transAxes, fontsize=11.5, color=MUTED, va="bottom", ha="left")
 
 
-def add_footnote(figure: Figure, text: str) -> None:
-    figure.text(0.012, 0.014, text, fontsize=9, color=MUTED, ha="left", va="bottom")
+def add_footnote(figure: Figure, projection: Projection, text: str) -> None:
+    """The figure's caption at its foot: the graph's date (its newest article's), then `text`,
+    which gives the count of sources and their dates."""
+    newest = projection.date_range()[1]
+    figure.text(0.012, 0.014, f"Graph of {newest or 'undated articles'} · {text}", fontsize=9, color=MUTED,
+                ha="left", va="bottom")
 
 
 def kind_handles(kinds: Iterable[str]) -> tuple[list, list[str]]:
