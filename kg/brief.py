@@ -15,12 +15,15 @@ from dataclasses import dataclass, replace
 import pyoxigraph as ox
 
 from kg.brief_facts import RDF_TYPE, Evidence, Facts, Footnote, local_name
-from kg.network import Projection, load_projection
+from kg.network import Projection, actor_graph, bipartite_graph, load_projection, relation_words
 from kg.query import resolve_label, run_named
 
 MEETING_CLASSES = ("Meeting", "Dialogue", "Summit", "WorkingGroupMeeting")
 STATEMENT_CLASSES = ("JointStatement", "JointDeclaration", "Statement")
 SUMMARY_LINES = 6
+KIND_WORDS = {"state": "state", "agency": "government agency", "intl": "international organization",
+              "group": "terrorist group", "movement": "separatist movement", "person": "person",
+              "news": "news agency", "organization": "organization"}
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ def build_brief(store: ox.Store, name: str, *, since: dt.date | None = None, as_
     """The brief on the entity named `name` (any label, alias or IRI)."""
     iri = _entity(store, name)
     facts = Facts(store, since=since, as_of=as_of)
+    projection = window_projection(load_projection(store), since, as_of)
     label, kind = facts.label(iri), _kind(facts, iri)
     events = _events(store, facts, iri)
     wholes = _wholes(facts, [e for e, _, _ in events])
@@ -97,7 +101,8 @@ def build_brief(store: ox.Store, name: str, *, since: dt.date | None = None, as_
     attacks = _attacks(facts, iri, [e for e, _, _ in events] + wholes, events)
     sections = (
         Section("Summary", _summary(facts, iri, label, kind, events)),
-        Section("Network", figure="ego", empty=f"No article relates {label} to another actor."),
+        Section("Network", table=_network_table(facts, iri, projection), figure="ego",
+                empty=f"No article relates {label} to another actor."),
         Section("Timeline", tuple(_event_line(facts, iri, label, e, role, k) for e, role, k in events),
                 figure="timeline", empty=f"No event involving {label} in the graph."),
         Section("Meetings and who led each side", table=_meetings_table(store, facts, meetings),
@@ -110,8 +115,7 @@ def build_brief(store: ox.Store, name: str, *, since: dt.date | None = None, as_
         Section("Reactions of third states", table=_reactions_table(facts, statements),
                 empty="No state reacted to these statements in the graph."),
     )
-    return Brief(iri, label, kind, since, as_of, sections, facts.footnotes(),
-                 window_projection(load_projection(store), since, as_of), len(facts.outside))
+    return Brief(iri, label, kind, since, as_of, sections, facts.footnotes(), projection, len(facts.outside))
 
 
 def _entity(store: ox.Store, name: str) -> str:
@@ -232,6 +236,38 @@ def _table(columns, rows) -> Table | None:
     if not rows:
         return None
     return Table(tuple(columns), tuple(r[0] for r in rows), tuple(r[1] for r in rows))
+
+
+def _network_table(facts: Facts, iri: str, projection: Projection) -> Table | None:
+    """The actors one relation away (those the ego figure draws), how each is related, and the
+    facts behind it: those between the two ends of each relation and what it was read through
+    (a post, a delegation, a call to act), or, for actors that only took part in the same
+    event, the facts that tie each of the two to that event."""
+    graph = actor_graph(projection)
+    if iri not in graph:
+        return None
+    events = bipartite_graph(projection)
+    by_label = {node.label: node.iri for node in projection.nodes.values()}
+    rows = []
+    for other in sorted(graph.neighbors(iri), key=lambda n: projection.label(n).casefold()):
+        data = graph.edges[iri, other]
+        links = list(data.get("links", []))
+        for event in (by_label[e] for e in data.get("events", []) if e in by_label):
+            links += [link for end in (iri, other) if events.has_edge(end, event)
+                      for link in events.edges[end, event]["links"]]
+        cited = [fact for link in links for fact in _link_facts(facts, link)]
+        kind = projection.nodes[other].kind
+        words = relation_words(data, iri, projection) + ("" if cited else " (reference data)")
+        rows.append(((projection.label(other), KIND_WORDS.get(kind, kind), words), facts.cite(cited)))
+    return _table(("actor", "kind", "how related"), rows)
+
+
+def _link_facts(facts: Facts, link) -> list[Evidence]:
+    """The facts a network link was read from: those between its two ends and the node it was
+    read through (a post, a delegation, a call to act, a reaction)."""
+    ends = {link.source, link.target, *link.via}
+    return [f for node in (link.via or (link.source,)) for f in facts.about(node)
+            if f.subject in ends and f.object in ends]
 
 
 def _meetings_table(store: ox.Store, facts: Facts, meetings: list[str]) -> Table | None:

@@ -59,7 +59,12 @@ def _png(figure) -> bytes:
 
 
 def _cells(table: Table) -> list[list[str]]:
-    return [list(row[:-1]) + [row[-1] + notes_text(notes)] for row, notes in zip(table.rows, table.notes)]
+    """The table's rows with a last column of footnote numbers."""
+    return [list(row) + [notes_text(notes).strip()] for row, notes in zip(table.rows, table.notes)]
+
+
+def _columns(table: Table) -> list[str]:
+    return list(table.columns) + ["notes"]
 
 
 # -- PDF -------------------------------------------------------------------------------------
@@ -81,8 +86,7 @@ def _pdf_pages(brief: Brief):
     for section in brief.sections[1:]:
         figure = figure_of(brief, section)
         if figure is not None:
-            figure.text(0.99, 0.014, brief.caption(), fontsize=8.5, color=MUTED, ha="right", va="bottom")
-            yield figure
+            yield figure                           # its own caption gives the graph's date and sources
         lines = [line.text + notes_text(line.notes) for line in section.lines]
         if section.table is not None:
             yield from _table_pages(brief, section.title, section.table)
@@ -118,7 +122,7 @@ def _text_page(brief: Brief, title: str, paragraphs: list[str], *, wrapped: bool
         artist = figure.text(0.04, y, text, fontsize=12, color=INK, va="top", linespacing=1.35)
         box = artist.get_window_extent(figure.canvas.get_renderer()).transformed(figure.transFigure.inverted())
         y = box.y0 - 0.02
-    figure.text(0.99, 0.014, brief.caption(), fontsize=8.5, color=MUTED, ha="right", va="bottom")
+    figure.text(0.99, 0.014, brief.caption(), fontsize=9.5, color=MUTED, ha="right", va="bottom")
     return figure
 
 
@@ -130,14 +134,16 @@ def _table_pages(brief: Brief, title: str, table: Table, rows_per_page: int = 9)
         figure.text(0.04, 0.93, title + part, fontsize=22, fontweight="bold", color=INK, va="top")
         ax = figure.add_axes((0.04, 0.08, 0.92, 0.76))
         ax.set_axis_off()
-        width = max(12, 110 // len(table.columns))
+        columns = _columns(table)
+        width = max(12, 110 // len(columns))
         chunk = [["\n".join(textwrap.wrap(c, width)) or "" for c in row] for row in cells[start:start + rows_per_page]]
-        shown = ax.table(cellText=chunk, colLabels=["\n".join(textwrap.wrap(c, width)) for c in table.columns],
-                         loc="upper left", cellLoc="left", colLoc="left")
+        widths = _column_widths(columns, cells)
+        shown = ax.table(cellText=chunk, colLabels=["\n".join(textwrap.wrap(c, width)) for c in columns],
+                         loc="upper left", cellLoc="left", colLoc="left", colWidths=widths)
         shown.auto_set_font_size(False)
         shown.set_fontsize(11)
         lines = [max(c.count("\n") + 1 for c in row) for row in chunk]
-        header = max(c.count("\n") + 1 for c in ["\n".join(textwrap.wrap(c, width)) for c in table.columns])
+        header = max(c.count("\n") + 1 for c in ["\n".join(textwrap.wrap(c, width)) for c in columns])
         unit = min(0.07, 0.95 / (sum(lines) + header + len(lines) * 0.6))
         for (r, _), cell in shown.get_celld().items():
             cell.set_height(unit * ((header if r == 0 else lines[r - 1]) + 0.6))
@@ -145,11 +151,22 @@ def _table_pages(brief: Brief, title: str, table: Table, rows_per_page: int = 9)
             if r == 0:
                 cell.set_text_props(fontweight="bold")
                 cell.set_facecolor("#eef1f4")
-        figure.text(0.99, 0.014, brief.caption(), fontsize=8.5, color=MUTED, ha="right", va="bottom")
+        figure.text(0.99, 0.014, brief.caption(), fontsize=9.5, color=MUTED, ha="right", va="bottom")
         yield figure
 
 
+def _column_widths(columns: list[str], cells: list[list[str]]) -> list[float]:
+    """Shares of the width by the longest text of each column (the notes column kept narrow)."""
+    longest = [max([min(len(columns[c]), 30), 8] + [min(len(row[c]), 40) for row in cells]) for c in range(len(columns))]
+    longest[-1] = min(longest[-1], 12)
+    total = sum(longest) or 1
+    return [n / total for n in longest]
+
+
 # -- PPTX ------------------------------------------------------------------------------------
+
+
+SOURCES_PER_SLIDE = 6
 
 
 def _pptx(brief: Brief, path: Path) -> None:
@@ -157,7 +174,7 @@ def _pptx(brief: Brief, path: Path) -> None:
     from pptx.util import Emu, Inches, Pt
 
     deck = Presentation()
-    deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
+    deck.slide_width, deck.slide_height = Emu(12192000), Emu(6858000)        # 16:9, 13.333 x 7.5 inches
     blank = deck.slide_layouts[6]
 
     def slide(title: str, notes: tuple[int, ...]):
@@ -171,7 +188,7 @@ def _pptx(brief: Brief, path: Path) -> None:
         caption.text_frame.paragraphs[0].runs[0].font.size = Pt(10)
         chosen = [n for n in brief.footnotes if n.number in set(notes)]
         page.notes_slide.notes_text_frame.text = "Sources:\n" + "\n".join(
-            f"{n.number}. {n.citation()}" for n in chosen) if chosen else "Sources: see the figure's caption."
+            f"{n.number}. {n.citation()}" for n in chosen) if chosen else "The numbered sources of this brief."
         return page
 
     def bullets(page, lines: list[Line], top: float = 1.2) -> None:
@@ -181,45 +198,53 @@ def _pptx(brief: Brief, path: Path) -> None:
         for i, line in enumerate(lines):
             paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
             paragraph.text = line.text + notes_text(line.notes)
-            paragraph.font.size = Pt(16 if len(lines) < 8 else 13)
+            paragraph.font.size = Pt(16 if len(lines) < 8 and sum(len(x.text) for x in lines) < 900 else 13)
             paragraph.space_after = Pt(6)
 
     summary = brief.sections[0]
     bullets(slide(brief.title, tuple(n for line in summary.lines for n in line.notes)),
             [Line(f"On {brief.label} ({brief.kind}), from {brief.window()}.", ())] + list(summary.lines))
     for section in brief.sections[1:]:
-        notes = tuple(n for line in section.lines for n in line.notes) + tuple(
-            n for row in (section.table.notes if section.table else ()) for n in row)
-        page = slide(section.title, notes)
+        line_notes = tuple(n for line in section.lines for n in line.notes)
+        table_notes = tuple(n for row in (section.table.notes if section.table else ()) for n in row)
         figure = figure_of(brief, section)
         if figure is not None:
+            page = slide(section.title, line_notes + table_notes)
             page.shapes.add_picture(io.BytesIO(_png(figure)), Inches(0.4), Inches(1.0), height=Inches(6.0))
-        elif section.table is not None:
-            table = section.table
-            cells = _cells(table)
-            shape = page.shapes.add_table(len(cells) + 1, len(table.columns), Inches(0.5), Inches(1.2),
-                                          Inches(12.3), Emu(int(Inches(0.4)) * (len(cells) + 1))).table
-            for c, name in enumerate(table.columns):
-                shape.cell(0, c).text = name
-            for r, row in enumerate(cells, 1):
-                for c, value in enumerate(row):
-                    shape.cell(r, c).text = value
-            size = Pt(12 if len(cells) < 8 else 10)
-            for row in shape.rows:
-                for cell in row.cells:
-                    for paragraph in cell.text_frame.paragraphs:
-                        paragraph.font.size = size
+        if section.table is not None:
+            page = slide(section.title + (" (table)" if figure is not None else ""), table_notes)
+            _pptx_table(page, section.table)
         elif section.lines:
-            bullets(page, list(section.lines))
-        else:
-            bullets(page, [Line(section.empty, ())])
-    page = slide("Sources", ())
-    bullets(page, [Line(f"{n.number}. {n.citation()}", ()) for n in brief.footnotes[:12]])
-    for start in range(12, len(brief.footnotes), 12):
-        bullets(slide(f"Sources ({start // 12 + 1})", ()),
-                [Line(f"{n.number}. {n.citation()}", ()) for n in brief.footnotes[start:start + 12]])
+            bullets(slide(section.title + (" (events)" if figure is not None else ""), line_notes),
+                    list(section.lines))
+        elif figure is None:
+            bullets(slide(section.title, ()), [Line(section.empty, ())])
+    for start in range(0, max(len(brief.footnotes), 1), SOURCES_PER_SLIDE):
+        part = f" ({start // SOURCES_PER_SLIDE + 1})" if start else ""
+        bullets(slide("Sources" + part, ()), [Line(f"{n.number}. {n.citation()}", ())
+                                              for n in brief.footnotes[start:start + SOURCES_PER_SLIDE]])
     deck.core_properties.title = brief.title
     deck.save(str(path))
+
+
+def _pptx_table(page, table: Table) -> None:
+    from pptx.util import Emu, Inches, Pt
+
+    cells, columns = _cells(table), _columns(table)
+    shape = page.shapes.add_table(len(cells) + 1, len(columns), Inches(0.5), Inches(1.2), Inches(12.3),
+                                  Emu(int(Inches(0.4)) * (len(cells) + 1))).table
+    for c, share in enumerate(_column_widths(columns, cells)):
+        shape.columns[c].width = Emu(int(Inches(12.3) * share))
+    for c, name in enumerate(columns):
+        shape.cell(0, c).text = name
+    for r, row in enumerate(cells, 1):
+        for c, value in enumerate(row):
+            shape.cell(r, c).text = value
+    size = Pt(12 if len(cells) < 8 else 10)
+    for row in shape.rows:
+        for cell in row.cells:
+            for paragraph in cell.text_frame.paragraphs:
+                paragraph.font.size = size
 
 
 # -- HTML ------------------------------------------------------------------------------------
@@ -249,10 +274,9 @@ def _html(brief: Brief, path: Path) -> None:
             parts.append(f'<img alt="{esc(section.title)} of {esc(brief.label)}" src="data:image/png;base64,{data}">')
         if section.table is not None:
             table = section.table
-            parts.append("<table><tr>" + "".join(f"<th>{esc(c)}</th>" for c in table.columns) + "</tr>")
+            parts.append("<table><tr>" + "".join(f"<th>{esc(c)}</th>" for c in _columns(table)) + "</tr>")
             for row, notes in zip(table.rows, table.notes):
-                parts.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row[:-1])
-                             + f"<td>{esc(row[-1])}{sup(notes)}</td></tr>")
+                parts.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + f"<td>{sup(notes)}</td></tr>")
             parts.append("</table>")
         for line in section.lines:
             parts.append(f"<p>{esc(line.text)}{sup(line.notes)}</p>")

@@ -150,3 +150,118 @@ def test_kg_plot_writes_the_image_named_by_output(seeds_store, tmp_path):
     result = CliRunner().invoke(main, ["plot", "timeline", "-o", str(out), "--store", str(seeds_store)])
     assert result.exit_code == 0, result.output
     assert out.read_bytes().startswith(SVG)
+
+
+# -- seen on a slide: edges and labels, stems and labels, sizes, palette, captions -------------
+
+
+def edge_segments(figure) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    """Every edge of a network figure, in pixels."""
+    from matplotlib.collections import LineCollection
+
+    ax = figure.axes[0]
+    return [(tuple(ax.transData.transform(seg[0])), tuple(ax.transData.transform(seg[-1])))
+            for c in ax.collections if isinstance(c, LineCollection) for seg in c.get_segments()]
+
+
+def node_labels(figure) -> list:
+    """The labels of a network figure's nodes (not its subtitle, not the words on its edges)."""
+    ax = figure.axes[0]
+    return [t for t in ax.texts if t.get_text() and t.get_style() != "italic" and t.get_transform() == ax.transData]
+
+
+def crossed_labels(figure) -> list[str]:
+    from kg.plot.labels import Box, crossing
+
+    renderer = figure.canvas.get_renderer()
+    segments = edge_segments(figure)
+    crossed = []
+    for text in node_labels(figure):
+        box = text.get_window_extent(renderer)
+        if any(crossing(Box(box.x0, box.y0, box.x1, box.y1), a, b) > 0.5 for a, b in segments):
+            crossed.append(text.get_text())
+    return crossed
+
+
+def all_figures(seeds) -> list:
+    store, projection, facts, actors = seeds
+    pakistan = net.resolve(store, projection, "Pakistan", actors)
+    a, b = (net.resolve(store, projection, name, facts) for name in ("Tahawwur Rana", "Lashkar-e-Taiba"))
+    return [plot.network_figure(projection, graph=actors), plot.ego_figure(projection, pakistan, graph=actors),
+            plot.path_figure(projection, net.find_paths(facts, projection, a, b), a, b),
+            plot.timeline_figure(projection), plot.groups_figure(projection)]
+
+
+def test_no_edge_runs_through_a_label_of_the_pakistan_ego_figure(seeds):
+    store, projection, _, actors = seeds
+    figure = plot.ego_figure(projection, net.resolve(store, projection, "Pakistan", actors), graph=actors)
+    assert edge_segments(figure) and crossed_labels(figure) == []
+
+
+def test_an_edge_a_network_label_cannot_avoid_passes_under_its_halo(network_figure):
+    edges = max(c.get_zorder() for c in network_figure.axes[0].collections)
+    for text in node_labels(network_figure):
+        halo = text.get_bbox_patch()
+        assert halo is not None and halo.get_facecolor()[:3] == (1.0, 1.0, 1.0) and halo.get_alpha() >= 0.85
+        assert text.get_zorder() > edges
+
+
+def test_labels_dodge_edges_where_they_can(network_figure):
+    assert len(crossed_labels(network_figure)) <= len(node_labels(network_figure)) // 3
+
+
+def stems_through_labels(figure) -> list[str]:
+    ax, renderer = figure.axes[0], figure.canvas.get_renderer()
+    stems = []
+    for line in ax.lines:
+        xs, ys = line.get_xdata(), line.get_ydata()
+        if len(xs) == 2 and xs[0] == xs[1]:
+            (x, y0), (_, y1) = ax.transData.transform((xs[0], ys[0])), ax.transData.transform((xs[1], ys[1]))
+            stems.append((x, min(y0, y1), max(y0, y1)))
+    pierced = []
+    for text in ax.texts:
+        box = text.get_window_extent(renderer)
+        if any(box.x0 + 1 < x < box.x1 - 1 and y0 < box.y1 - 1 and y1 > box.y0 + 1 for x, y0, y1 in stems):
+            pierced.append(text.get_text())
+    return pierced
+
+
+@pytest.mark.parametrize("actor", ["Pakistan", "India", "United States"])
+def test_no_stem_runs_through_a_label_of_an_actors_timeline(seeds, actor):
+    store, projection, facts, _ = seeds
+    figure = plot.timeline_figure(projection, actor=net.resolve(store, projection, actor, facts))
+    assert stems_through_labels(figure) == []
+
+
+def test_at_most_one_label_of_the_whole_timeline_has_a_stem_pass_under_it(timeline_figure):
+    assert len(set(stems_through_labels(timeline_figure))) <= 1
+
+
+def test_every_text_reads_on_a_1280x720_slide(seeds):
+    """The figures are 16:9; shown as a 1280-pixel-wide slide, 9.5 points are 12.7 pixels."""
+    for figure in all_figures(seeds):
+        texts = list(figure.texts) + [t for ax in figure.axes for t in ax.texts]
+        texts += [t for legend in figure.legends for t in legend.get_texts()]
+        texts += [t for ax in figure.axes for t in ax.get_xticklabels() + ax.get_yticklabels() if t.get_text()]
+        assert abs(figure.get_figwidth() / figure.get_figheight() - 16 / 9) < 0.01
+        small = [(t.get_text()[:30], t.get_fontsize()) for t in texts if t.get_text() and t.get_fontsize() < 9.5]
+        assert small == [], small
+
+
+def test_every_caption_gives_the_graphs_date_and_its_sources(seeds):
+    for figure in all_figures(seeds):
+        caption = next(t.get_text() for t in figure.texts if t.get_text().startswith("Graph of "))
+        assert caption.startswith("Graph of 2025-02-15 · Sources: ") and " article" in caption
+
+
+def test_each_kind_differs_by_marker_as_well_as_by_a_colour_blind_safe_colour():
+    from kg.palette import FAMILY_STYLE, KIND_STYLE
+
+    okabe_ito = {"#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#000000"}
+    tol_muted = {"#332288", "#882255", "#117733", "#DDCC77", "#AA4499"}
+    greys_and_browns = {"#4D4D4D", "#999999", "#8C6D31", "#8D6E63", "#B0B7BF"}
+    colours = {c for c, _ in KIND_STYLE.values()} | {c for c, _, _ in FAMILY_STYLE.values()}
+    assert colours <= okabe_ito | tol_muted | greys_and_browns
+    main_kinds = ("state", "agency", "intl", "group", "movement", "person", "meeting", "attack", "statement")
+    assert len({KIND_STYLE[k][1] for k in main_kinds}) == len(main_kinds)
+    assert len({(c, str(s)) for c, s, _ in FAMILY_STYLE.values()}) == len(FAMILY_STYLE)

@@ -33,7 +33,7 @@ _DIRECTIONS = ((0, -1), (0, 1), (1, 0), (-1, 0), (1, -1), (-1, -1), (1, 1), (-1,
 _RING_COST = 300.0            # px²: how much overlap with nodes a label accepts before moving out
 
 
-_DODGE_RINGS = 1              # a label crossed by edges may move this many rings out to clear them
+_DODGE_RINGS = 0              # a label crossed by edges may move this many rings out to clear them
 _CROSSING_COST = 1.0          # per pixel of an edge that runs through a label: among the positions
                               # that clash with nothing, the one that edges cross least wins
 
@@ -43,13 +43,15 @@ def place_labels(figure: Figure, ax, anchors: Sequence[tuple[float, float]], tex
                  bold: Iterable[int] = (), prefer: Sequence[tuple[float, float]] | None = None,
                  segments: Sequence[tuple[tuple[float, float], tuple[float, float]]] = ()) -> list:
     """Draw `texts` next to their `anchors` (data coordinates) without overlapping each other,
-    the nodes (`radii` in pixels) or the edges (`segments`, data coordinates): each label, most
-    important first (`order`), takes the nearest ring of positions around its node where one
-    position overlaps no label or node, and there the position that edges cross least (moving out
-    at most _DODGE_RINGS rings only to dodge an edge: a label far from its node reads worse). A label
-    set away from its node gets a thin leader line, which later labels avoid too. Each label
-    has a white halo above the edges, so that an edge it cannot avoid passes under the text,
-    not through it. Deterministic. Returns the Text artists."""
+    the nodes (`radii` in pixels) or the edges (`segments`, data coordinates).
+
+    Each label, most important first (`order`), takes the nearest ring of positions around its
+    node where one position overlaps no label or node, and there the position that edges cross
+    least. It moves out at most _DODGE_RINGS rings only to dodge an edge (a label far from its
+    node reads worse), and a bold label (the most central actors, the centre of an ego network)
+    not at all. A label set away from its node gets a thin leader line, which later labels
+    avoid too. Each label has a white halo above the edges, so that an edge it cannot avoid
+    passes under the text, not through it. Deterministic. Returns the Text artists."""
     renderer = figure.canvas.get_renderer()
     to_px = ax.transData.transform
     lines = [(tuple(to_px(a)), tuple(to_px(b))) for a, b in segments]
@@ -85,7 +87,7 @@ def place_labels(figure: Figure, ax, anchors: Sequence[tuple[float, float]], tex
                 cost = (max(0.0, clash - _RING_COST * ring), crossed, ring)
                 if best is None or cost < best[0]:
                     best = (cost, box, ring)
-            if best[0][0] <= 1e-9 and (best[0][1] == 0 or ring >= _DODGE_RINGS):
+            if best[0][0] <= 1e-9 and (best[0][1] == 0 or ring >= (0 if i in strong else _DODGE_RINGS)):
                 break
         _, box, ring = best
         placed.append(box)

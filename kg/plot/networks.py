@@ -10,9 +10,9 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 
 from kg.network import KINDS, Projection, actor_graph, ego_network, pagerank, relation_words, sources_note
-from kg.plot.labels import place_labels
+from kg.plot.labels import Box, place_labels
 from kg.plot.layout import arrange, scaled, spring_layout
-from kg.plot.style import (DPI, EDGE_WORDS_UP_TO, FAMILY_STYLE, KIND_STYLE, LABEL_SIZE, add_footnote,
+from kg.plot.style import (DPI, EDGE_WORD_SIZE, EDGE_WORDS_UP_TO, FAMILY_STYLE, KIND_STYLE, LABEL_SIZE, add_footnote,
                            add_legends, add_title, new_figure, wrap)
 
 def draw_network(figure: Figure, ax, graph: nx.Graph, pos: Mapping[str, tuple[float, float]],
@@ -136,16 +136,34 @@ def ego_figure(projection: Projection, centre: str, *, radius: int = 1, graph: n
 
 def _edge_words(ax, ego: nx.Graph, pos: Mapping[str, tuple[float, float]], centre: str,
                 projection: Projection) -> None:
-    """On each edge from the centre, its main relation in words, read from the centre's side."""
+    """On each edge from the centre, its main relation in words, read from the centre's side,
+    at the first point along the edge (its middle, then nearer either end) where the words
+    overlap no label and no other edge's words; words that find no such point are left out
+    (the brief's table and `kg network ego` give every relation)."""
+    renderer = ax.figure.canvas.get_renderer()
+    taken = [Box(*_extent(t, renderer)) for t in ax.texts]
     for n in sorted(ego.neighbors(centre)):
         data = ego.edges[centre, n]
         if data.get("family") == "co-event":
             continue
         words = relation_words(data, centre, projection).split("; ")[0]
         (x0, y0), (x1, y1) = pos[centre], pos[n]
-        ax.text(x0 + (x1 - x0) * 0.5, y0 + (y1 - y0) * 0.5, wrap(words, 20), fontsize=8.5, style="italic",
-                color="#3c4043", ha="center", va="center", zorder=4,
-                bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.9})
+        text = ax.text(0, 0, wrap(words, 20), fontsize=EDGE_WORD_SIZE, style="italic", color="#3c4043",
+                       ha="center", va="center", zorder=4,
+                       bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.9})
+        for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.65, 0.35):
+            text.set_position((x0 + (x1 - x0) * t, y0 + (y1 - y0) * t))
+            box = Box(*_extent(text, renderer))
+            if not any(box.overlap(other) > 0 for other in taken):
+                taken.append(box)
+                break
+        else:
+            text.remove()
+
+
+def _extent(text, renderer) -> tuple[float, float, float, float]:
+    box = text.get_window_extent(renderer)
+    return box.x0 - 2, box.y0 - 2, box.x1 + 2, box.y1 + 2
 
 
 def _rings(ego: nx.Graph, centre: str, scores: Mapping[str, float]):

@@ -49,7 +49,7 @@ def path_figure(projection: Projection, paths: Sequence[Connection], a: str, b: 
             phrase = wrap(hop.phrase, 24) + (f"\n({wrap(hop.detail, 30)})" if hop.detail else "")
             ax.text(middle, y + 0.07, phrase, ha="center", va="bottom", fontsize=10,
                     style="italic", color="#202124", zorder=5)
-            ax.text(middle, y - 0.06, ", ".join(hop.sources), ha="center", va="top", fontsize=9,
+            ax.text(middle, y - 0.06, ", ".join(hop.sources), ha="center", va="top", fontsize=9.5,
                     color=MUTED, zorder=5)
         graphs |= {g for g, s in projection.sources.items() if s.key in path.sources}
     ax.set_xlim(-0.45 * max(longest, 1) / 2, longest + 0.45 * max(longest, 1) / 2)

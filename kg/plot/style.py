@@ -23,7 +23,9 @@ SLIDE = (13.33, 7.5)          # inches: a 16:9 slide
 DPI = 150
 FONT = "DejaVu Sans"
 MUTED = "#5f6368"
-LABEL_SIZE = 9.5
+LABEL_SIZE = 9.5              # points: 12.7 px when the 16:9 figure fills a 1280x720 slide
+EDGE_WORD_SIZE = 9.5
+SMALLEST_TEXT = 9.5           # points: no text is smaller (12.7 px at 1280x720)
 EDGE_WORDS_UP_TO = 16          # an ego figure words its edges when the centre has this many neighbours or fewer
 WIDE = 1.55                   # width / height of the network drawing area
 
@@ -63,7 +65,7 @@ def add_footnote(figure: Figure, projection: Projection, text: str) -> None:
     """The figure's caption at its foot: the graph's date (its newest article's), then `text`,
     which gives the count of sources and their dates."""
     newest = projection.date_range()[1]
-    figure.text(0.012, 0.014, f"Graph of {newest or 'undated articles'} · {text}", fontsize=9, color=MUTED,
+    figure.text(0.012, 0.014, f"Graph of {newest or 'undated articles'} · {text}", fontsize=SMALLEST_TEXT, color=MUTED,
                 ha="left", va="bottom")
 
 
