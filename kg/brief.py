@@ -9,17 +9,24 @@ in labels, dates and values that facts state, and a value no article states is l
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, replace
 
 import pyoxigraph as ox
 
 from kg.brief_facts import RDF_TYPE, Evidence, Facts, Footnote, local_name
-from kg.network import Projection, actor_graph, bipartite_graph, load_projection, relation_words
+from kg.brief_sentences import (RELATED, a_or_an, actor_line, event_line, related_events, related_line, when,
+                                words)
+from kg.network import Projection, actor_graph, bipartite_graph, fact_graph, load_projection, relation_words
 from kg.query import resolve_label, run_named
 
 MEETING_CLASSES = ("Meeting", "Dialogue", "Summit", "WorkingGroupMeeting")
 STATEMENT_CLASSES = ("JointStatement", "JointDeclaration", "Statement")
+LEGAL_CLASSES = ("Extradition", "Arrest", "Designation", "Accusation", "AssassinationPlot", "LegalAction")
+# event classes, most specific first: a brief on one of these is a brief on an event
+EVENT_ORDER = ("WorkingGroupMeeting", "Dialogue", "Summit", "Meeting", "Attack", "JointDeclaration", "JointStatement",
+               "Reaction", "CallToAct", "Statement") + LEGAL_CLASSES + (
+               "MemorandumOfCooperation", "MemorandumOfUnderstanding", "Treaty", "Agreement", "UNSCResolution")
+EVENT_CLASSES = frozenset(EVENT_ORDER)
 SUMMARY_LINES = 6
 KIND_WORDS = {"state": "state", "agency": "government agency", "intl": "international organization",
               "group": "terrorist group", "movement": "separatist movement", "person": "person",
@@ -61,6 +68,7 @@ class Brief:
     footnotes: tuple[Footnote, ...]
     projection: Projection                      # the graph inside the date window, for figures
     left_out: int                               # articles outside the date window
+    is_event: bool = False                      # a brief on an event: its network is the fact graph
 
     @property
     def title(self) -> str:
@@ -91,20 +99,26 @@ def build_brief(store: ox.Store, name: str, *, since: dt.date | None = None, as_
     facts = Facts(store, since=since, as_of=as_of)
     projection = window_projection(load_projection(store), since, as_of)
     label, kind = facts.label(iri), _kind(facts, iri)
-    events = _events(store, facts, iri)
+    is_event = kind in EVENT_CLASSES
+    if is_event:
+        events = [(iri, "self", kind)] + [(e, p, _kind(facts, e)) for e, p in related_events(facts, iri)]
+    else:
+        events = _events(store, facts, iri)
     wholes = _wholes(facts, [e for e, _, _ in events])
     meetings = [w for w in wholes if _is_any(facts, w, MEETING_CLASSES)]
     meetings += [e for e, _, k in events if k in MEETING_CLASSES and e not in meetings]
     statements = [w for w in wholes if _is_any(facts, w, STATEMENT_CLASSES)]
+    statements += [e for e, _, k in events if k in STATEMENT_CLASSES and e not in statements]
     statements += [r for e, role, k in events if k == "Reaction" for r in facts.objects(e, "respondsTo")
                    if r not in statements]
     attacks = _attacks(facts, iri, [e for e, _, _ in events] + wholes, events)
+    graph = fact_graph(projection) if is_event else actor_graph(projection)
+    lines = tuple(_line(facts, iri, label, e, role, k) for e, role, k in events)
     sections = (
-        Section("Summary", _summary(facts, iri, label, kind, events)),
-        Section("Network", table=_network_table(facts, iri, projection), figure="ego",
+        Section("Summary", (_typed_line(facts, iri, label, kind),) + lines[:SUMMARY_LINES]),
+        Section("Network", table=_network_table(facts, iri, projection, graph), figure="ego",
                 empty=f"No article relates {label} to another actor."),
-        Section("Timeline", tuple(_event_line(facts, iri, label, e, role, k) for e, role, k in events),
-                figure="timeline", empty=f"No event involving {label} in the graph."),
+        Section("Timeline", lines, figure="timeline", empty=f"No event involving {label} in the graph."),
         Section("Meetings and who led each side", table=_meetings_table(store, facts, meetings),
                 empty=f"No meeting involving {label} in the graph."),
         Section("Terrorist groups named", table=_groups_table(facts, iri, [e for e, _, _ in events] + wholes),
@@ -115,7 +129,28 @@ def build_brief(store: ox.Store, name: str, *, since: dt.date | None = None, as_
         Section("Reactions of third states", table=_reactions_table(facts, statements),
                 empty="No state reacted to these statements in the graph."),
     )
-    return Brief(iri, label, kind, since, as_of, sections, facts.footnotes(), projection, len(facts.outside))
+    sections, footnotes = _renumbered(sections, facts.footnotes())
+    return Brief(iri, label, words(kind) or "entity", since, as_of, sections, footnotes, projection,
+                 len(facts.outside), is_event)
+
+
+def _renumbered(sections: tuple[Section, ...], notes: tuple[Footnote, ...]):
+    """Footnotes numbered in the order a reader meets them: section by section, its lines, then
+    its table's rows."""
+    order: dict[int, int] = {}
+    for section in sections:
+        cited = [n for line in section.lines for n in line.notes]
+        cited += [n for row in (section.table.notes if section.table else ()) for n in row]
+        for number in cited:
+            order.setdefault(number, len(order) + 1)
+    new = lambda numbers: tuple(sorted(order[n] for n in numbers))  # noqa: E731
+    sections = tuple(replace(
+        section, lines=tuple(Line(line.text, new(line.notes)) for line in section.lines),
+        table=replace(section.table, notes=tuple(new(n) for n in section.table.notes)) if section.table else None)
+        for section in sections)
+    notes = sorted((replace(note, number=order[note.number]) for note in notes if note.number in order),
+                   key=lambda note: note.number)
+    return sections, tuple(notes)
 
 
 def _entity(store: ox.Store, name: str) -> str:
@@ -124,13 +159,10 @@ def _entity(store: ox.Store, name: str) -> str:
 
 
 def _kind(facts: Facts, iri: str) -> str:
+    """The most specific ctkg class the facts give `iri` (local name), '' if none."""
     types = [local_name(f.object) for f in facts.find(iri, RDF_TYPE, subject=iri)]
-    return _words(types[0]) if types else "entity"
-
-
-def _words(camel: str) -> str:
-    """'WorkingGroupMeeting' -> 'working group meeting'."""
-    return re.sub(r"(?<!^)(?=[A-Z])", " ", camel).lower()
+    ranked = [t for t in EVENT_ORDER if t in types]
+    return ranked[0] if ranked else (types[0] if types else "")
 
 
 def _is_any(facts: Facts, iri: str, classes) -> bool:
@@ -162,70 +194,22 @@ def _wholes(facts: Facts, events: list[str]) -> list[str]:
     return found
 
 
-def _list(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
-
-
-def _when(facts: Facts, iri: str) -> str:
-    date = facts.dated(iri)
-    return f" ({date})" if date else ""
-
-
-# -- sentences -------------------------------------------------------------------------------
-
-
-def _summary(facts: Facts, iri: str, label: str, kind: str, events) -> tuple[Line, ...]:
+def _typed_line(facts: Facts, iri: str, label: str, kind: str) -> Line:
     typed = facts.find(iri, RDF_TYPE, subject=iri)
-    first = Line(f"{label} is named as a {kind} in {len({f.file for f in typed})} of the articles.",
-                 facts.cite(typed))
-    lines = [first] + [_event_line(facts, iri, label, e, role, k) for e, role, k in events[:SUMMARY_LINES]]
-    return tuple(lines)
+    count = len({f.file for f in typed})
+    return Line(f"{label} is named as {a_or_an(words(kind) or 'entity')} in {count} of the articles.",
+                facts.cite(typed))
 
 
-def _event_line(facts: Facts, iri: str, label: str, event: str, role: str, kind: str) -> Line:
-    """One template sentence for the actor's part in one event, citing the facts it uses."""
-    name, when = facts.label(event), _when(facts, event)
-    used = ["startDate", "startMonth", "published"]
-    link = facts.find(iri, role, subject=event, object=iri) or facts.find(event, role)
-    if role == "calledOn":
-        issuers = [facts.label(x) for x in facts.objects(event, "issuedBy")]
-        attacks = [facts.label(x) for x in facts.objects(event, "refersToAttack")]
-        text = (f"{_list(issuers) or 'A statement'} called on {label} to act"
-                + (f" over the {_list(attacks)}" if attacks else "") + f"{when}.")
-        used += ["issuedBy", "refersToAttack", "calledOn"]
-    elif role == "issuedBy" and kind == "Reaction":
-        answered = [facts.label(x) for x in facts.objects(event, "respondsTo")]
-        voices = [facts.label(x) for x in facts.objects(event, "spokesperson")]
-        stance = facts.objects(event, "stance")
-        text = (f"{label} reacted to {_list(answered) or 'a statement'}" + (f" through {_list(voices)}" if voices else "")
-                + (f", calling it “{stance[0]}”" if stance else "") + f"{when}.")
-        used += ["respondsTo", "spokesperson", "stance", "issuedBy"]
-    elif role in ("actingState", "requestingState"):
-        targets = [facts.label(x) for x in facts.objects(event, "targetPerson") + facts.objects(event, "targetGroup")]
-        over = [facts.label(x) for x in facts.objects(event, "concernsAttack")]
-        verb = "carried out" if role == "actingState" else "requested"
-        text = (f"{label} {verb} the {_words(kind) or 'legal action'}" + (f" of {_list(targets)}" if targets else "")
-                + (f" over the {_list(over)}" if over else "") + f"{when}.")
-        used += ["targetPerson", "targetGroup", "concernsAttack", role]
-    elif role in ("targetPerson", "targetGroup"):
-        states = [facts.label(x) for x in facts.objects(event, "actingState")]
-        text = f"{label} was the target of the {_words(kind) or 'legal action'} {name}" + (
-            f" by {_list(states)}" if states else "") + f"{when}."
-        used += ["actingState", role]
+def _line(facts: Facts, iri: str, label: str, event: str, role: str, kind: str) -> Line:
+    """The sentence for one event of the brief, citing the facts it was written from."""
+    if role == "self":
+        text, used = event_line(facts, iri, label, kind)
+    elif role in RELATED:
+        text, used = related_line(facts, iri, label, event, role)
     else:
-        phrase = {"participant": "took part in", "coChair": "co-chaired", "issuedBy": "issued",
-                  "namesGroup": "was named in", "perpetrator": "carried out", "attributedTo": "is held responsible for",
-                  "ledDelegationOf": "led a delegation to", "delegationOf": "sent a delegation to",
-                  "spokesperson": "spoke for its state in", "party": "is a party to", "signatory": "signed"
-                  }.get(role, f"is the {_words(role)} of")
-        text = f"{label} {phrase} {name}{when}."
-        used += [role]
-        if role in ("ledDelegationOf", "delegationOf"):
-            link = [f for d in facts.subjects(iri, "ledBy" if role == "ledDelegationOf" else "delegationOf")
-                    for f in facts.find(d, "atEvent", subject=d, object=event)] + facts.find(
-                        iri, "ledBy" if role == "ledDelegationOf" else "delegationOf", object=iri)
-    cited = [f for p in used for f in facts.find(event, p, subject=event)]
-    return Line(text, facts.cite(link + cited))
+        text, used = actor_line(facts, iri, label, event, role, kind)
+    return Line(text, facts.cite(used))
 
 
 # -- tables ----------------------------------------------------------------------------------
@@ -238,12 +222,11 @@ def _table(columns, rows) -> Table | None:
     return Table(tuple(columns), tuple(r[0] for r in rows), tuple(r[1] for r in rows))
 
 
-def _network_table(facts: Facts, iri: str, projection: Projection) -> Table | None:
+def _network_table(facts: Facts, iri: str, projection: Projection, graph) -> Table | None:
     """The actors one relation away (those the ego figure draws), how each is related, and the
     facts behind it: those between the two ends of each relation and what it was read through
     (a post, a delegation, a call to act), or, for actors that only took part in the same
     event, the facts that tie each of the two to that event."""
-    graph = actor_graph(projection)
     if iri not in graph:
         return None
     events = bipartite_graph(projection)
@@ -257,8 +240,8 @@ def _network_table(facts: Facts, iri: str, projection: Projection) -> Table | No
                       for link in events.edges[end, event]["links"]]
         cited = [fact for link in links for fact in _link_facts(facts, link)]
         kind = projection.nodes[other].kind
-        words = relation_words(data, iri, projection) + ("" if cited else " (reference data)")
-        rows.append(((projection.label(other), KIND_WORDS.get(kind, kind), words), facts.cite(cited)))
+        how = relation_words(data, iri, projection) + ("" if cited else " (reference data)")
+        rows.append(((projection.label(other), KIND_WORDS.get(kind, kind), how), facts.cite(cited)))
     return _table(("actor", "kind", "how related"), rows)
 
 
@@ -326,7 +309,8 @@ def _attacks_table(facts: Facts, attacks: list[str]) -> Table | None:
 
 
 def _legal_table(facts: Facts, iri: str, timeline, attacks: list[str]) -> Table | None:
-    actions = [e for e, role, _ in timeline if role in ("actingState", "targetPerson", "targetGroup", "requestingState")]
+    actions = [e for e, role, kind in timeline if role in ("actingState", "targetPerson", "targetGroup", "requestingState")
+               or kind in LEGAL_CLASSES]
     for attack in attacks:
         actions += facts.subjects(attack, "concernsAttack")
     rows = []
@@ -336,7 +320,7 @@ def _legal_table(facts: Facts, iri: str, timeline, attacks: list[str]) -> Table 
         states = facts.find(action, "actingState", subject=action)
         over = facts.find(action, "concernsAttack", subject=action)
         rows.append(((", ".join(dict.fromkeys(facts.label(f.object) for f in targets)) or "not stated",
-                      _words(kinds[-1]) if kinds else "legal action",
+                      words(kinds[-1]) if kinds else "legal action",
                       ", ".join(dict.fromkeys(facts.label(f.object) for f in states)) or "not stated",
                       ", ".join(dict.fromkeys(facts.label(f.object) for f in over)) or "not stated"),
                      facts.cite(targets + states + over)))
@@ -361,7 +345,7 @@ def _reactions_table(facts: Facts, statements: list[str]) -> Table | None:
     for state in states:
         row = [facts.label(state)] + [cells[(state, s)][0] if (state, s) in cells else "—" for s in shown]
         rows.append((tuple(row), facts.cite(f for s in shown if (state, s) in cells for f in cells[(state, s)][1])))
-    columns = ("state",) + tuple(f"{facts.label(s)}{_when(facts, s)}" for s in shown)
+    columns = ("state",) + tuple(f"{facts.label(s)}{when(facts, s)}" for s in shown)
     return _table(columns, rows)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kg.brief import Brief, Line, Section, Table
 from kg.errors import UnsupportedFormat
-from kg.network import actor_graph
+from kg.network import actor_graph, fact_graph
 from kg.plot import SLIDE, ego_figure, new_figure, timeline_figure
 
 FORMATS = (".pdf", ".pptx", ".html")
@@ -43,7 +43,7 @@ def figure_of(brief: Brief, section: Section):
     """The section's figure (ego network or timeline), or None when it has nothing to draw."""
     projection = brief.projection
     if section.figure == "ego":
-        graph = actor_graph(projection)
+        graph = fact_graph(projection) if brief.is_event else actor_graph(projection)
         if brief.iri not in graph or graph.degree(brief.iri) == 0:
             return None
         return ego_figure(projection, brief.iri, graph=graph)

@@ -140,3 +140,50 @@ def test_kg_brief_writes_the_file_and_counts_its_footnotes(seeds_store, tmp_path
 def test_kg_brief_with_an_unknown_name_exits_2_with_a_message(seeds_store, tmp_path):
     result = CliRunner().invoke(main, ["brief", "Pakistn", "--store", str(seeds_store), "-o", str(tmp_path / "b.pdf")])
     assert result.exit_code == 2 and "Did you mean" in result.output
+
+
+# -- briefs on events, numbering, URLs -------------------------------------------------------
+
+
+def test_a_brief_on_an_attack_says_what_it_was_and_what_refers_to_it(store):
+    brief = build_brief(store, "2008 Mumbai attacks")
+    texts = [line.text for line in brief.sections[0].lines]
+    assert brief.is_event and brief.kind == "attack"
+    assert "2008 Mumbai attacks took place; carried out by Lashkar-e-Taiba; 166 killed." in texts
+    assert any(t.startswith("India and United States called on Pakistan to act over 2008 Mumbai attacks") for t in texts)
+    legal = next(s.table for s in brief.sections if s.title == "Legal actions")
+    assert {("Tahawwur Hussain Rana", "extradition"), ("Zakiur Rehman Lakhvi", "arrest")} <= {r[:2] for r in legal.rows}
+
+
+def test_a_brief_on_a_meeting_names_who_took_part_and_who_led_each_side(store):
+    brief = build_brief(store, "India-US Homeland Security Dialogue (February 2024)")
+    assert brief.sections[0].lines[1].text.startswith(
+        "India-US Homeland Security Dialogue (February 2024) was held on 2024-02-28 in New Delhi; taking part:")
+    meetings = next(s.table for s in brief.sections if s.title.startswith("Meetings"))
+    assert {("India", "Ajay Bhalla"), ("United States", "Kristie Canegallo")} <= {(r[2], r[3]) for r in meetings.rows}
+
+
+def test_footnotes_are_numbered_in_the_order_a_reader_meets_them(pakistan):
+    seen = []
+    for section in pakistan.sections:
+        cited = [n for line in section.lines for n in line.notes]
+        cited += [n for row in (section.table.notes if section.table else ()) for n in row]
+        seen += [n for n in dict.fromkeys(cited) if n not in seen]
+    assert seen == list(range(1, len(pakistan.footnotes) + 1))
+
+
+def test_a_footnote_gives_the_url_of_an_article_read_from_one(tmp_path):
+    import json
+
+    from kg.loader import build
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    article = {"text": "New Delhi, Feb 15 (PTI) India and the US called on Pakistan to bring to justice the "
+                       "perpetrators of the 2008 Mumbai attacks.",
+               "url": "https://news.example.org/2025/02/15/call-on-pakistan", "published": "2025-02-15"}
+    (folder / "news.jsonl").write_text(json.dumps(article) + "\n", encoding="utf-8")
+    build([folder], tmp_path / "store")
+    brief = build_brief(open_store(tmp_path / "store", read_only=True), "Pakistan")
+    assert brief.footnotes and {n.url for n in brief.footnotes} == {article["url"]}
+    assert brief.footnotes[0].citation().startswith("news.jsonl")

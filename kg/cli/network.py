@@ -256,7 +256,8 @@ def export(file, which, store) -> None:
     graph = {"actors": net.actor_graph, "facts": net.fact_graph, "bipartite": net.bipartite_graph}.get(which)
     built = graph(projection) if graph else net.project_actors(net.bipartite_graph(projection), projection)
     written = net.export_graph(built, file, projection)
-    stderr.print(f"Wrote {built.number_of_nodes()} nodes and {built.number_of_edges()} edges to {written} "
+    links = net.directed_graph(built, projection).number_of_edges()      # as written: one per direction
+    stderr.print(f"Wrote {built.number_of_nodes()} nodes and {links} links to {written} "
                  f"({net.EXPORT_FORMATS[written.suffix.lower()]}).", highlight=False)
 
 

@@ -121,7 +121,7 @@ def ego_figure(projection: Projection, centre: str, *, radius: int = 1, graph: n
     name = projection.label(centre)
     neighbours = sum(1 for n in ego if ego.nodes[n]["hops"] == 1)
     add_title(figure, ax, f"{name}: who it is connected to",
-           f"{neighbours} actors one relation away" + (f", up to {radius} relations shown" if radius > 1 else ""))
+           f"{neighbours} {_nouns(ego, centre)} one relation away" + (f", up to {radius} relations shown" if radius > 1 else ""))
     sizes = scaled({n: scores[n] for n in ego}, 150, 1800)
     sizes[centre] = 2600
     order = [centre] + sorted((n for n in ego if n != centre), key=lambda n: (ego.nodes[n]["hops"], -scores[n], n))
@@ -132,6 +132,12 @@ def ego_figure(projection: Projection, centre: str, *, radius: int = 1, graph: n
     add_legends(figure, {d["kind"] for _, d in ego.nodes(data=True)}, {d["family"] for *_, d in ego.edges(data=True)})
     add_footnote(figure, projection, _note(projection, ego))
     return figure
+
+
+def _nouns(ego: nx.Graph, centre: str) -> str:
+    """'actors', or 'actors and events' when the neighbours include events (the fact graph)."""
+    events = any(KINDS[ego.nodes[n]["kind"]].family != "actor" for n in ego.neighbors(centre))
+    return "actors and events" if events else "actors"
 
 
 def _edge_words(ax, ego: nx.Graph, pos: Mapping[str, tuple[float, float]], centre: str,
