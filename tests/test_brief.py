@@ -187,3 +187,12 @@ def test_a_footnote_gives_the_url_of_an_article_read_from_one(tmp_path):
     brief = build_brief(open_store(tmp_path / "store", read_only=True), "Pakistan")
     assert brief.footnotes and {n.url for n in brief.footnotes} == {article["url"]}
     assert brief.footnotes[0].citation().startswith("news.jsonl")
+
+
+def test_an_article_kept_aside_by_validation_gives_no_footnote(tmp_path, break_validation):
+    from kg.loader import build
+
+    break_validation("003")
+    build([SEEDS / "003_ceaa1a1d18f976f8.txt", SEEDS / "004_f449809abfeeccdc.txt"], tmp_path / "store")
+    brief = build_brief(open_store(tmp_path / "store", read_only=True), "Pakistan")
+    assert brief.footnotes and {n.file for n in brief.footnotes} == {"004_f449809abfeeccdc.txt"}
