@@ -74,3 +74,17 @@ def test_unreadable_data_exits_2_saying_where(tmp_path, data, expected):
     else:
         outcome = run(tmp_path, PREFIXES + data)
     assert outcome.exit_code == 2 and expected in outcome.stderr
+
+
+def test_context_files_are_seen_by_the_checks_but_their_nodes_are_not_reported(tmp_path):
+    shapes = PREFIXES + ("@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+                         "ex:S a sh:NodeShape ; sh:targetClass ex:Agency ; sh:property [ sh:path ex:partOf ; "
+                         "sh:class ex:Organization ] . ex:T a sh:NodeShape ; sh:targetClass ex:Organization ; "
+                         "sh:property [ sh:path ex:name ; sh:minCount 1 ] .")
+    (tmp_path / "context.ttl").write_text(PREFIXES + "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+                                          "ex:Ministry rdfs:subClassOf ex:Organization . ex:home a ex:Ministry .",
+                                          encoding="utf-8")
+    data = PREFIXES + "ex:police a ex:Agency ; ex:partOf ex:home ."
+    assert run(tmp_path, data, shapes).exit_code == 1      # without the context, ex:home is no Organization
+    outcome = run(tmp_path, data, shapes, "--context", str(tmp_path / "context.ttl"))
+    assert outcome.exit_code == 0, outcome.stdout          # and ex:home's missing name is not reported

@@ -43,23 +43,30 @@ def read_triples(path: str, what: str) -> list[tuple]:
 @click.argument("data", type=click.Path(dir_okay=False))
 @click.option("--shapes", required=True, type=click.Path(dir_okay=False),
               help="The shapes graph (any RDF file: .ttl, .nt, .nq, .trig, .jsonld, .rdf).")
+@click.option("--context", "contexts", multiple=True, type=click.Path(dir_okay=False),
+              help="An RDF file added to the data graph whose own nodes are not reported on (the "
+                   "ontology's class hierarchy, reference data). Repeat for several.")
 @click.option("--format", "fmt", type=click.Choice(list(REPORT_FORMATS)), default="turtle", show_default=True,
               help="The validation report's format.")
-def shacl(data: str, shapes: str, fmt: str) -> None:
+def shacl(data: str, shapes: str, contexts: tuple[str, ...], fmt: str) -> None:
     """Validate the RDF file DATA against the SHACL shapes in --shapes; print the W3C validation
     report (sh:ValidationReport) on stdout.
+
+    With --context, the triples of other files join the data graph (so that sh:class sees the
+    ontology's rdfs:subClassOf, say), but their own nodes are not reported on.
 
     \b
     Exit codes: 0 conforms, 1 does not conform, 2 the shapes use a feature the engine
     refuses, or a file is missing or unreadable (the message is on stderr).
     \b
     Example:
-      kg shacl mydata.ttl --shapes ontology/shapes.ttl
+      kg shacl mydata.ttl --shapes ontology/shapes.ttl --context ontology/ctkg.ttl
       kg shacl mydata.jsonld --shapes myshapes.ttl --format json-ld
     """
     try:
         compiled = Shapes.compile(read_triples(shapes, "shapes"))
-        results = compiled.check(read_triples(data, "data"))
+        context = [t for path in contexts for t in read_triples(path, "context triples")]
+        results = compiled.check(read_triples(data, "data"), context)
     except KgError as error:
         stderr.print(f"[bold red]kg shacl:[/] {escape(str(error))}", highlight=False, markup=True)
         sys.exit(2)
