@@ -158,6 +158,8 @@ class CTKG(DefinedNamespace):
     endChar: URIRef
     text: URIRef
     extractedBy: URIRef
+    accordingTo: URIRef
+    hedge: URIRef
     confidence: URIRef
     nameKey: URIRef
     labelKey: URIRef
