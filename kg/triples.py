@@ -17,6 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.article import Article
+from kg.confidence import DESCRIPTIVE_RULES, Stated, assertion_confidence, how_stated
 from kg.entities import Resolution, default_organization
 from kg.extract.context import Extraction
 from kg.extract.scene import Fact
@@ -96,6 +97,7 @@ class _Builder:
         self.triples: dict[tuple, None] = {}
         self.sentences: dict[int, ox.NamedNode] = {}
         self.article_node = ox.NamedNode(str(article_iri(article)))
+        self.stated: Callable[[int], Stated] = lambda index: Stated()
 
     def add(self, s, p, o) -> None:
         self.triples[(term(s), term(p), term(o))] = None
@@ -108,12 +110,13 @@ class _Builder:
 
 
 _TYPE, _SUBJECT, _PREDICATE, _OBJECT = (term(RDF.type), term(RDF.subject), term(RDF.predicate), term(RDF.object))
+_HEDGE, _ACCORDING_TO = term(CTKG.hedge), term(CTKG.accordingTo)
 _ASSERTION, _DERIVED, _RULE, _CONFIDENCE = (term(CTKG.Assertion), term(PROV.wasDerivedFrom), term(CTKG.extractedBy),
                                             term(CTKG.confidence))
 
 
 @functools.lru_cache(maxsize=256)
-def _confidence(value: float) -> ox.Literal:
+def _confidence(value) -> ox.Literal:
     return ox.Literal(f"{value:.2f}", datatype=term(XSD.decimal))
 
 
@@ -128,6 +131,7 @@ def build_graph(article: Article, res: Resolution, extraction: Extraction,
     _describe_article(builder, article, publisher, dateline)
     facts = _entity_facts(article, res) + extraction.facts
     seen = set()
+    builder.stated = _stated_by_sentence(article, res)
     for fact in facts:
         if fact.predicate in SINGLE_NAMES and stored_labels is not None:
             known = stored_labels(fact.subject, fact.predicate)
@@ -157,10 +161,29 @@ def _add_fact(builder: _Builder, fact: Fact, seen: set) -> None:
     builder.triples[(s, p, o)] = None
     node = ox.NamedNode(str(fact_iri(Fact(triple[0], triple[1], triple[2], fact.sentence, fact.rule,
                                           fact.confidence), builder.article)))
+    stated = builder.stated(fact.sentence)
+    confidence = assertion_confidence(triple[1], triple[2], fact.confidence, stated.hedges)
     for predicate, value in ((_TYPE, _ASSERTION), (_SUBJECT, s), (_PREDICATE, p), (_OBJECT, o),
                              (_DERIVED, builder.sentence(fact.sentence)), (_RULE, term(Literal(fact.rule))),
-                             (_CONFIDENCE, _confidence(fact.confidence))):
+                             (_CONFIDENCE, _confidence(confidence))):
         builder.triples[(node, predicate, value)] = None
+    for hedge in stated.hedges:
+        builder.triples[(node, _HEDGE, term(Literal(hedge)))] = None
+    if stated.according_to is not None and fact.rule not in DESCRIPTIVE_RULES:
+        builder.triples[(node, _ACCORDING_TO, term(stated.according_to))] = None
+
+
+def _stated_by_sentence(article: Article, res: Resolution) -> Callable[[int], Stated]:
+    """How each sentence states its facts (hedges, attribution; kg/confidence.py), read once per sentence."""
+    classes = {iri: entity.cls for iri, entity in res.entities.items()}
+
+    @functools.cache
+    def stated(index: int) -> Stated:
+        if not 0 <= index < len(article.sentences):
+            return Stated()
+        sentence = article.sentences[index]
+        return how_stated(sentence.text, sentence.start, res.in_sentence(index), classes)
+    return stated
 
 
 def _term(value):

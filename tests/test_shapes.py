@@ -281,6 +281,8 @@ PASSING = {
         'ctkg:startDate "2024-02-27"^^xsd:date, "2024-02-28"^^xsd:date ; ctkg:endDate "2024-02-29"^^xsd:date, "2024-03-01"^^xsd:date'),
     "AttackShape (two reported tolls and dates)": ATTACK.replace("ctkg:killed 7", "ctkg:killed 7, 8").replace(
         '"2016-01-02"^^xsd:date', '"2016-01-02"^^xsd:date, "2016-01-01"^^xsd:date'),
+    "AssertionShape (attributed and hedged)": ASSERTION.replace(
+        "ctkg:confidence 0.85", 'ctkg:confidence 0.64 ; ctkg:accordingTo id:state/india ; ctkg:hedge "alleged"'),
     "LegalActionShape (two reported statuses)": EXTRADITION.replace('"approved"', '"approved", "appeal dismissed"'),
 }
 
@@ -559,6 +561,10 @@ FAILING = [
          f"Assertion {FACT} has no ctkg:confidence that is an xsd:decimal between 0 and 1"),
     case("AssertionShape: confidence is at most 1", ASSERTION.replace("ctkg:confidence 0.85", "ctkg:confidence 1.5"),
          f"Assertion {FACT} has no ctkg:confidence that is an xsd:decimal between 0 and 1"),
+    case("AssertionShape: attributed to an actor", ASSERTION.replace("ctkg:confidence 0.85", "ctkg:confidence 0.85 ; ctkg:accordingTo id:place/new-delhi"),
+         f"Assertion {FACT} is attributed to {I}place/new-delhi, which is not known as an actor"),
+    case("AssertionShape: a hedge is text", ASSERTION.replace("ctkg:confidence 0.85", "ctkg:confidence 0.85 ; ctkg:hedge 1"),
+         f"Assertion {FACT} has a ctkg:hedge 1 that is not a plain string"),
     case("ProvenanceShape: an extracted node has an Assertion of its type", POST,
          f"{P} has a type but no ctkg:Assertion says where it came from", provenance=False),
 ]
