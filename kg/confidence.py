@@ -16,7 +16,8 @@ Three things decide it (the README's confidence table says the same, with the fi
    (a wire story printed twice) count once, at the higher confidence.
 
 `link_strength` turns the combined confidence into the three levels link-analysis tools use:
-confirmed (>= 0.9), probable (>= 0.65), unconfirmed (below).
+confirmed (>= 0.95: in practice two independent plain reports, or one of a kind measured at
+0.95 or better), probable (>= 0.65), unconfirmed (below).
 
 `how_stated` also reads who a sentence attributes its facts to ('according to Indian officials',
 'Pakistan said'): the actor mentioned in that phrase, written as ctkg:accordingTo.
@@ -52,7 +53,7 @@ HEDGES: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(pattern, re
     ("possibly", r"\b(possibly|probably|perhaps|likely)\b"),
 ))
 ONE_HEDGE, TWO_HEDGES = Decimal("0.75"), Decimal("0.6")
-CONFIRMED, PROBABLE = 0.9, 0.65
+CONFIRMED, PROBABLE = 0.95, 0.65
 STRENGTHS = ("confirmed", "probable", "unconfirmed")
 
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)

@@ -205,15 +205,34 @@ def explain(name: str, store: str) -> None:
         stdout.print(f"[bold]{escape(result.label)}[/]  <{escape(result.iri)}>", highlight=False)
         for graph, predicate, value in result.reference:
             stdout.print(f"  {escape(predicate)} {escape(value)}   [dim](from {escape(graph)})[/]", highlight=False)
+        _print_claims(result.claims)
+        support = {(s.subject, s.predicate, s.object): s for s in result.support}
         source = None
         for fact in result.facts:
             if (fact.file, fact.sentence_index) != source:
                 source = (fact.file, fact.sentence_index)
-                stdout.print(f"\n[cyan]{escape(fact.file)}[/] sentence {fact.sentence_index}: "
+                dated = f" ({fact.published})" if fact.published else ""
+                stdout.print(f"\n[cyan]{escape(fact.file)}[/]{dated} sentence {fact.sentence_index}: "
                              f"[italic]{escape(fact.sentence)}[/]",
                              highlight=False)
+            overall = support[(fact.subject, fact.predicate, fact.object)]
+            how = "".join([f", according to {escape(fact.according_to)}" if fact.according_to else "",
+                           f", hedged: {escape(', '.join(fact.hedges))}" if fact.hedges else ""])
             stdout.print(f"  {escape(fact.subject)} —{escape(fact.predicate)}→ {escape(fact.object)}   [dim]{fact.rule}, "
-                         f"confidence {fact.confidence:.2f}[/]", highlight=False)
+                         f"confidence {fact.confidence:.2f}{how}; over {len(overall.articles)} article(s) "
+                         f"{overall.confidence:.2f}, {overall.strength}[/]", highlight=False)
+
+
+def _print_claims(found) -> None:
+    """Competing claims side by side: each value with its articles, attribution and confidence."""
+    for claim in found:
+        stdout.print(f"\n[bold yellow]Reports disagree[/] on {escape(claim.subject)} {escape(claim.predicate)}:",
+                     highlight=False)
+        for value in claim.values:
+            said = f"; according to {escape(', '.join(value.according_to))}" if value.according_to else ""
+            first = f"; first reported {value.first_reported}" if value.first_reported else ""
+            stdout.print(f"  {escape(value.value)}   from {escape(', '.join(value.articles))}{first}{said}   "
+                         f"[dim]confidence {value.confidence:.2f}, {value.strength}[/]", highlight=False)
 
 
 @main.command()

@@ -20,12 +20,14 @@ from kg.errors import BadQuery
 @click.option(
     "--sparql", "show_sparql", is_flag=True, help="Print the query's SPARQL (with PREFIX lines) instead of running it."
 )
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
+              help="Answer from the graph as reported up to this date: only articles published by then.")
 @store_option
 @format_option
 @output_option
 @click.pass_context
 @reports_errors
-def query(ctx: click.Context, name, show_list, iris, show_sparql, store, fmt, output) -> None:
+def query(ctx: click.Context, name, show_list, iris, show_sparql, as_of, store, fmt, output) -> None:
     """Ask a named question: kg query NAME [--PARAM VALUE ...].
 
     A parameter names an entity by any of its labels or aliases (or its IRI).
@@ -35,6 +37,7 @@ def query(ctx: click.Context, name, show_list, iris, show_sparql, store, fmt, ou
     Example:
       kg query delegations --state India
       kg query attacks --group LeT --format csv > attacks.csv
+      kg query timeline --actor Pakistan --as-of 2020-01-01
     """
     if show_list or not name:
         _print(_listing(), fmt, output, title="Named queries (kg query NAME [--PARAM VALUE ...])")
@@ -44,7 +47,7 @@ def query(ctx: click.Context, name, show_list, iris, show_sparql, store, fmt, ou
     if show_sparql:
         _write(q.with_prefixes(named.text), output)
         return
-    result = q.run_named(open_store(store, read_only=True), name, params, iris=iris)
+    result = q.run_named(open_store(store, read_only=True), name, params, iris=iris, as_of=as_of)
     _print(result, fmt, output, title=named.title)
     stderr.print(f"{len(result)} row{'s' if len(result) != 1 else ''}.", highlight=False)
 

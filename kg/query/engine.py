@@ -64,15 +64,22 @@ def names_dataset(text: str) -> bool:
     return any(token.upper() == "FROM" for token in _TOKENS.findall(text))
 
 
-def run(store, text: str, substitutions: dict | None = None):
+def run(store, text: str, substitutions: dict | None = None, graphs: list[NamedNode] | None = None):
     """Run the query `text` with the project prefixes: over the union of the named graphs, or
-    over the dataset its FROM / FROM NAMED clauses name."""
+    over the dataset its FROM / FROM NAMED clauses name; with `graphs`, over those graphs only
+    (as its default graph and the graphs GRAPH ?g can see: kg query --as-of)."""
+    if graphs is not None:
+        return store.query(text, prefixes=prefixes(), default_graph=list(graphs) or [NamedNode(NO_GRAPH)],
+                           named_graphs=list(graphs), substitutions=substitutions or None)
     return store.query(text, prefixes=prefixes(), use_default_graph_as_union=not names_dataset(text),
                        substitutions=substitutions or None)
 
 
-def select(store, text: str, substitutions: dict | None = None) -> QuerySolutions:
-    return run(store, text, substitutions)
+NO_GRAPH = "https://w3id.org/ctkg/graph/none"   # a graph no store holds: a dataset with nothing in it
+
+
+def select(store, text: str, substitutions: dict | None = None, graphs: list[NamedNode] | None = None) -> QuerySolutions:
+    return run(store, text, substitutions, graphs)
 
 
 def iri_term(iri: NamedNode) -> str:

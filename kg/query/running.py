@@ -6,14 +6,14 @@ import difflib
 from collections import defaultdict
 from typing import Iterable
 
-from pyoxigraph import NamedNode, QuerySolutions, Variable
+from pyoxigraph import Literal, NamedNode, QuerySolutions, Variable
 
 from kg.errors import BadQuery
 from kg.query.catalogue import NamedQuery, get_query
 from kg.query.engine import Result, bind_values, select
 from kg.query.labels import display, fetch_labels, resolve_label
 
-RESERVED_PARAMS = {"store", "format", "iris", "list", "output", "help", "sparql"}  # kg query options
+RESERVED_PARAMS = {"store", "format", "iris", "list", "output", "help", "sparql", "as_of"}  # kg query options
 
 
 def parameter_iris(store, query: NamedQuery, params: dict[str, str]) -> dict[str, list[NamedNode]]:
@@ -43,15 +43,44 @@ def parameter_iris(store, query: NamedQuery, params: dict[str, str]) -> dict[str
 
 
 
-def run_named(store, name: str, params: dict[str, str] | None = None, *, iris: bool = False) -> Result:
-    """Run the named query `name` with `params` (name -> label, alias or IRI) on `store`.
+def as_of_graphs(store, as_of: str) -> list[NamedNode]:
+    """The graphs of the store as it was reported up to `as_of` (an ISO date): the article graphs
+    whose article is dated on or before it, the ontology and the reference data. The inferred
+    graph is left out (it was derived from every article); so is an undated article. The date is
+    bound as an xsd:date term (kg/sparql/as-of-graphs.rq), never written into the query text."""
+    import datetime
+
+    from kg.paths import internal_query
+    from kg.vocab import G_ONTOLOGY, G_REFERENCE
+
+    try:
+        day = datetime.date.fromisoformat(as_of)
+    except (TypeError, ValueError):
+        raise BadQuery(f"--as-of '{as_of}' is not a date: give it as YYYY-MM-DD, e.g. --as-of 2016-09-20.") from None
+    from kg.store.opening import embedded
+
+    if not embedded(store):
+        raise BadQuery("--as-of needs a store folder: against a SPARQL server the graphs cannot be chosen "
+                       "per query here. Export the store and query a local copy, or leave --as-of out.")
+    date = Literal(day.isoformat(), datatype=NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+    articles = [row["g"] for row in store.query(internal_query("as-of-graphs"), substitutions={Variable("asOf"): date})]
+    stored = set(store.named_graphs())
+    base = [g for g in (NamedNode(str(G_ONTOLOGY)), NamedNode(str(G_REFERENCE))) if g in stored]
+    return sorted(articles, key=lambda g: g.value) + base
+
+
+def run_named(store, name: str, params: dict[str, str] | None = None, *, iris: bool = False,
+              as_of: str | None = None) -> Result:
+    """Run the named query `name` with `params` (name -> label, alias or IRI) on `store`; with
+    `as_of` (an ISO date), over the graph as reported up to that day (as_of_graphs).
 
     The query that runs is the .rq file with its VALUES templates filled: one row per distinct
     combination of values (a fact that two articles report is one row), in the order of its
     ORDER BY. Rows show labels, numbers and ISO dates; with `iris`, IRIs instead of labels."""
     query = get_query(name)
     text = bind_values(query.text, parameter_iris(store, query, dict(params or {})))
-    terms, rows = numbered_rows(select(store, text), query.columns)
+    graphs = as_of_graphs(store, as_of) if as_of is not None else None
+    terms, rows = numbered_rows(select(store, text, graphs=graphs), query.columns)
     labels = {} if iris else fetch_labels(store, (t.value for t in terms if isinstance(t, NamedNode)))
     shown = [display(term, labels, iris=iris) for term in terms]
     return Result(
