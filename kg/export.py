@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import sys
+from itertools import chain
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -102,15 +103,16 @@ def export(store, output: str | Path | IO[bytes] | None = None, fmt: str = "turt
     if fmt not in FORMATS:
         raise UnknownFormat(f"no export format '{fmt}'. Use one of: {', '.join(FORMATS)}.")
     graphs = select_graphs(store, selection)
+    context = reference_context(store) if selection == "facts" and graphs else iter(())
     counter = _Counter()
     if isinstance(output, (str, Path)):
         with open(output, "wb") as handle:
-            _write(store, graphs, handle, fmt, counter)
+            _write(store, graphs, handle, fmt, counter, context)
     else:
         out = output if output is not None else sys.stdout.buffer
-        _write(store, graphs, out, fmt, counter)
+        _write(store, graphs, out, fmt, counter, context)
         out.flush()
-    named = sum(1 for g in graphs if not isinstance(g, ox.DefaultGraph))
+    named = sum(1 for g in graphs if not isinstance(g, ox.DefaultGraph)) + (selection == "facts" and bool(graphs))
     return ExportSummary(fmt, selection, named, counter.count)
 
 
@@ -129,8 +131,32 @@ def _quads(store, graphs: list) -> Iterator[ox.Quad]:
         yield from store.quads_for_pattern(None, None, None, graph)
 
 
-def _write(store, graphs: list, out: IO[bytes], fmt: str, counter: _Counter) -> None:
-    quads = counter.through(_quads(store, graphs))
+def reference_context(store) -> Iterator[ox.Quad]:
+    """The reference graph's description of every entity the article graphs name, and of the
+    entities those descriptions name in turn (an attack's place, an agency's state), in the
+    reference graph: the context that `--graph facts` carries so that its facts' names, types and
+    dates are in the export (the reference data is small: a few thousand triples)."""
+    from kg.store import sparql
+
+    reference = ox.NamedNode(str(G_REFERENCE))
+    todo = [row["node"] for row in store.query(sparql("reference-context"))]
+    seen = set(todo)
+    while todo:
+        node = todo.pop()
+        for quad in store.quads_for_pattern(node, None, None, reference):
+            yield quad
+            if isinstance(quad.object, ox.NamedNode) and quad.object not in seen and \
+                    quad.predicate.value != str(RDF.type) and _in_graph(store, quad.object, reference):
+                seen.add(quad.object)
+                todo.append(quad.object)
+
+
+def _in_graph(store, node, graph) -> bool:
+    return next(iter(store.quads_for_pattern(node, None, None, graph)), None) is not None
+
+
+def _write(store, graphs: list, out: IO[bytes], fmt: str, counter: _Counter, context: Iterable = ()) -> None:
+    quads = counter.through(chain(_quads(store, graphs), context))
     if fmt == "jsonld":
         write_jsonld(quads, out)
         return

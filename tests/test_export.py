@@ -12,7 +12,7 @@ from rdflib import Graph
 from kg.export import FORMATS, UnknownFormat, build_context, export, load_context
 from kg.loader import build
 from kg.store import open_store
-from kg.vocab import ARTICLE_GRAPH_PREFIX, DEFAULT_BASE_IRI
+from kg.vocab import ARTICLE_GRAPH_PREFIX, DEFAULT_BASE_IRI, G_REFERENCE
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -47,15 +47,20 @@ def jsonld_nodes(document: dict) -> dict[str, dict]:
 @pytest.mark.parametrize("fmt", ["nquads", "trig", "jsonld"])
 def test_dataset_formats_keep_one_named_graph_per_article(seeds, fmt):
     quads = list(ox.parse(exported(seeds, fmt, "facts"), FORMATS[fmt]))
-    graphs = {q.graph_name.value for q in quads}
+    graphs = {q.graph_name.value for q in quads} - {str(G_REFERENCE)}
     assert len(graphs) == len(list(SEEDS.glob("*.txt")))
     assert all(g.startswith(ARTICLE_GRAPH_PREFIX) for g in graphs)
 
 
-def test_the_facts_selection_holds_the_article_graphs_and_nothing_else(seeds):
+def test_the_facts_selection_holds_the_article_graphs_and_the_reference_descriptions_they_name(seeds):
     quads = list(ox.parse(exported(seeds, "nquads", "facts"), ox.RdfFormat.N_QUADS))
     stored = [q for q in seeds if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value.startswith(ARTICLE_GRAPH_PREFIX)]
-    assert canonical(quads) == canonical(stored)
+    context = [q for q in quads if q.graph_name.value == str(G_REFERENCE)]
+    assert canonical([q for q in quads if q not in context]) == canonical(stored)
+    assert set(context) <= set(seeds.quads_for_pattern(None, None, None, ox.NamedNode(str(G_REFERENCE))))
+    described = {q.subject.value for q in context}
+    assert "https://w3id.org/ctkg/id/state/india" in described            # named by the articles
+    assert "https://w3id.org/ctkg/id/state/nauru" not in described         # named by none
 
 
 def test_turtle_is_written_with_the_standard_prefixes_and_readable_names(seeds):
@@ -90,8 +95,7 @@ def test_jsonld_expands_and_compacts_with_pyld_without_loss(seeds):
     from pyld import jsonld
 
     document = json.loads(exported(seeds, "jsonld", "facts"))
-    stored = canonical(q for q in seeds if isinstance(q.graph_name, ox.NamedNode)
-                       and q.graph_name.value.startswith(ARTICLE_GRAPH_PREFIX))
+    stored = canonical(ox.parse(exported(seeds, "nquads", "facts"), ox.RdfFormat.N_QUADS))
     expanded = jsonld.expand(document)
     as_nquads = jsonld.to_rdf(expanded, {"format": "application/n-quads"})
     assert canonical(ox.parse(as_nquads.encode(), ox.RdfFormat.N_QUADS)) == stored

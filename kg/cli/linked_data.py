@@ -18,7 +18,8 @@ SELECTION_NAMES = ["all", "facts", "ontology", "reference", "inferred", "quarant
 @click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="turtle", show_default=True,
               help="The RDF format. nquads, trig and jsonld keep the named graphs (one per article).")
 @click.option("--graph", "selection", default="all", show_default=True, metavar="|".join(SELECTION_NAMES) + "|IRI",
-              help="Which graphs: every graph, the articles' facts, the ontology, the reference data, "
+              help="Which graphs: every graph, the articles' facts (with the reference descriptions they name), "
+                   "the ontology, the reference data, "
                    "what the reasoner inferred, the articles kept aside, or the one graph with this IRI.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write to this file instead of stdout.")
