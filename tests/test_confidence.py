@@ -115,3 +115,4 @@ def test_the_precision_benchmark_smooths_and_writes_the_table(tmp_path, capsys):
     kinds = json.loads(out.read_text(encoding="utf-8"))["kinds"]
     assert kinds["attacks"]["precision"] == 0.875 and kinds["posts"]["precision"] == 0.5
     assert "attacks" in capsys.readouterr().out
+
