@@ -92,8 +92,11 @@ KIND_OF_CLASS = {
                      CTKG.UNSCResolution), "agreements"),
     CTKG.Reaction: "reactions",
 }
-# Facts that describe what an article names rather than what it reports: no attribution.
-DESCRIPTIVE_RULES = {"mention", "person-name", "person-alias", "article-date"}
+# Facts that describe what an article names (a known actor, a person's name, state and post)
+# rather than what it reports: a sentence's hedges and attribution are about its report ('arrested
+# for allegedly planning'), not about who Lakhvi is, so they are not applied to these.
+DESCRIPTIVE_RULES = {"mention", "person-name", "person-alias", "person-state", "article-date"}
+DESCRIPTIVE_KINDS = {"persons", "posts"}
 
 
 @dataclass(frozen=True)
@@ -160,6 +163,13 @@ def _clause_end(text: str, position: int) -> int:
 def _clause_start(text: str, position: int) -> int:
     marks = [m.end() for m in _CLAUSE_END.finditer(text, 0, position)]
     return marks[-1] if marks else 0
+
+
+def reported(rule: str, predicate: URIRef, obj) -> bool:
+    """Whether a fact is something the sentence reports (hedges and attribution bear on it),
+    rather than a description of what it names."""
+    return rule not in DESCRIPTIVE_RULES and kind_of_fact(predicate, obj) not in DESCRIPTIVE_KINDS and \
+        predicate not in (SKOS.prefLabel, SKOS.altLabel)
 
 
 def kind_of_fact(predicate: URIRef, obj) -> str | None:

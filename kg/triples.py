@@ -17,7 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.article import Article
-from kg.confidence import DESCRIPTIVE_RULES, Stated, assertion_confidence, how_stated
+from kg.confidence import Stated, assertion_confidence, how_stated, reported
 from kg.entities import Resolution, default_organization
 from kg.extract.context import Extraction
 from kg.extract.scene import Fact
@@ -161,7 +161,7 @@ def _add_fact(builder: _Builder, fact: Fact, seen: set) -> None:
     builder.triples[(s, p, o)] = None
     node = ox.NamedNode(str(fact_iri(Fact(triple[0], triple[1], triple[2], fact.sentence, fact.rule,
                                           fact.confidence), builder.article)))
-    stated = builder.stated(fact.sentence)
+    stated = builder.stated(fact.sentence) if reported(fact.rule, triple[1], triple[2]) else Stated()
     confidence = assertion_confidence(triple[1], triple[2], fact.confidence, stated.hedges)
     for predicate, value in ((_TYPE, _ASSERTION), (_SUBJECT, s), (_PREDICATE, p), (_OBJECT, o),
                              (_DERIVED, builder.sentence(fact.sentence)), (_RULE, term(Literal(fact.rule))),
@@ -169,7 +169,7 @@ def _add_fact(builder: _Builder, fact: Fact, seen: set) -> None:
         builder.triples[(node, predicate, value)] = None
     for hedge in stated.hedges:
         builder.triples[(node, _HEDGE, term(Literal(hedge)))] = None
-    if stated.according_to is not None and fact.rule not in DESCRIPTIVE_RULES:
+    if stated.according_to is not None:
         builder.triples[(node, _ACCORDING_TO, term(stated.according_to))] = None
 
 
