@@ -9,7 +9,8 @@ from kg.cli import main
 from kg.errors import BadQuery
 from kg.explain import explain
 from kg.loader import build
-from kg.query import open_store, run_named
+from kg.query import run_named
+from kg.store import open_store
 from kg.store import quarantined
 
 URI = "https://w3id.org/ctkg/id/event/attack/2016-uri"
@@ -39,7 +40,7 @@ def two_reports(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def store(two_reports):
-    return open_store(two_reports[1])
+    return open_store(two_reports[1], read_only=True)
 
 
 def rows(store, name, as_of=None, **params):
@@ -71,9 +72,8 @@ def test_the_claims_query_gives_one_row_per_value_with_its_sources(store):
     assert found == {(17, "uri-first.txt", None), (18, "uri-later.txt", "Indian Army")}
 
 
-def test_the_attacks_query_names_the_article_of_each_toll(store):
-    found = {(r["killed"], r["killed_from"]) for r in rows(store, "attacks") if r["attack"] == "2016 Uri attack"}
-    assert found == {(17, "uri-first.txt"), (18, "uri-later.txt")}
+def test_the_attacks_query_gives_each_reported_toll_its_own_row(store):
+    assert {r["killed"] for r in rows(store, "attacks") if r["attack"] == "2016 Uri attack"} == {17, 18}
 
 
 def test_attacks_as_of_a_date_give_only_the_tolls_reported_by_then(store):
@@ -83,7 +83,7 @@ def test_attacks_as_of_a_date_give_only_the_tolls_reported_by_then(store):
 
 
 def test_legal_actions_as_of_a_date_leave_out_what_was_reported_later(seeds_store):
-    seeds = open_store(seeds_store)
+    seeds = open_store(seeds_store, read_only=True)
     everything = {(r["person"], r["action"]) for r in rows(seeds, "legal-actions")}
     early = {(r["person"], r["action"]) for r in rows(seeds, "legal-actions", as_of="2021-01-01")}
     assert ("Tahawwur Hussain Rana", "Extradition") in everything - early
@@ -91,7 +91,7 @@ def test_legal_actions_as_of_a_date_leave_out_what_was_reported_later(seeds_stor
 
 
 def test_the_timeline_as_of_a_date_holds_only_events_reported_by_then(seeds_store):
-    seeds = open_store(seeds_store)
+    seeds = open_store(seeds_store, read_only=True)
     everything = rows(seeds, "timeline", actor="Pakistan")
     early = rows(seeds, "timeline", actor="Pakistan", as_of="2021-01-01")
     assert 0 < len(early) < len(everything)
@@ -107,7 +107,7 @@ def test_kg_query_takes_as_of_on_the_command_line(two_reports):
     result = CliRunner().invoke(main, ["query", "attacks", "--as-of", "2016-09-20", "--format", "csv",
                                        "--store", str(two_reports[1])])
     assert result.exit_code == 0, result.output
-    assert ",17," in result.output and ",18," not in result.output
+    assert "2016 Uri attack,2016-09-18,Uri,,17\n" in result.output and ",18\n" not in result.output
 
 
 # Two invented reports of an attack the reference data does not know, one day apart on its date.
@@ -128,7 +128,7 @@ def test_two_reports_that_disagree_on_an_attacks_date_are_both_kept_as_claims(tm
     (articles / "lahore-later.txt").write_text(LAHORE_LATER, encoding="utf-8")
     summary = build([articles], tmp_path / "store")
     assert [o.status for o in summary.outcomes] == ["loaded", "loaded"], [o.message for o in summary.outcomes]
-    found = {(r["property"], str(r["value"]), r["articles"]) for r in rows(open_store(tmp_path / "store"), "claims")}
+    found = {(r["property"], str(r["value"]), r["articles"]) for r in rows(open_store(tmp_path / "store", read_only=True), "claims")}
     assert {("startDate", "2012-03-03", "lahore-first.txt"), ("startDate", "2012-03-04", "lahore-later.txt"),
             ("killed", "20", "lahore-first.txt"), ("killed", "22", "lahore-later.txt")} <= found
 
