@@ -226,6 +226,11 @@ def combined(sources: Iterable[Source]) -> float:
     return round(1.0 - doubt, 3)
 
 
+def repeated(confidence: float, reports: int) -> float:
+    """The combined confidence of `reports` independent reports, each stated with `confidence`."""
+    return round(1.0 - (1.0 - confidence) ** max(reports, 0), 3)
+
+
 def link_strength(confidence: float) -> str:
     """confirmed, probable or unconfirmed, from a combined confidence."""
     return "confirmed" if confidence >= CONFIRMED else "probable" if confidence >= PROBABLE else "unconfirmed"

@@ -10,8 +10,7 @@ from kg.errors import BadQuery
 from kg.explain import explain
 from kg.loader import build
 from kg.query import run_named
-from kg.store import open_store
-from kg.store import quarantined
+from kg.store import open_store, quarantined
 
 URI = "https://w3id.org/ctkg/id/event/attack/2016-uri"
 # Two invented reports of one attack: the first toll, then a higher one four days later.

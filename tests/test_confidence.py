@@ -83,7 +83,7 @@ def test_link_strength_follows_the_combined_confidence(confidence, strength):
 
 def test_a_loaded_sentence_records_its_source_and_hedges(tmp_path):
     from kg.loader import build
-    from kg.query import open_store
+    from kg.store import open_store
 
     articles = tmp_path / "articles"
     articles.mkdir()
@@ -91,7 +91,7 @@ def test_a_loaded_sentence_records_its_source_and_hedges(tmp_path):
         "Uri attack toll\n\nNew Delhi, Sept 20, 2016 (PTI) The Uri attack allegedly killed 18 soldiers, "
         "according to Indian officials.\n", encoding="utf-8")
     build([articles], tmp_path / "store")
-    rows = list(open_store(tmp_path / "store").query(
+    rows = list(open_store(tmp_path / "store", read_only=True).query(
         "PREFIX ctkg: <https://w3id.org/ctkg/ontology#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
         "SELECT ?who ?hedge ?c WHERE { ?f rdf:predicate ctkg:killed ; ctkg:accordingTo ?who ; ctkg:hedge ?hedge ; "
         "ctkg:confidence ?c }", use_default_graph_as_union=True))
@@ -116,3 +116,10 @@ def test_the_precision_benchmark_smooths_and_writes_the_table(tmp_path, capsys):
     assert kinds["attacks"]["precision"] == 0.875 and kinds["posts"]["precision"] == 0.5
     assert "attacks" in capsys.readouterr().out
 
+
+
+def test_the_networks_link_strength_is_the_grading_of_the_combined_confidence():
+    from kg.network import link_strength as network_strength
+
+    assert network_strength(2, 0.8) == link_strength(0.96) == "confirmed"
+    assert network_strength(1, 0.8) == link_strength(0.8) == "probable"

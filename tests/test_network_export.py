@@ -74,8 +74,9 @@ def test_export_to_an_unknown_format_says_which_ones_work(seeds, tmp_path):
 
 
 @pytest.mark.parametrize("articles, confidence, reference, strength", [
-    (2, 0.6, False, "confirmed"), (0, None, True, "confirmed"), (1, 0.85, False, "probable"),
-    (1, 0.7, False, "unconfirmed"), (1, None, False, "unconfirmed"),
+    (2, 0.8, False, "confirmed"), (0, None, True, "confirmed"), (1, 0.85, False, "probable"),
+    (2, 0.5, False, "probable"), (1, 0.6, False, "unconfirmed"), (1, None, False, "unconfirmed"),
+    (2, None, False, "confirmed"),
 ])
 def test_link_strength_follows_independent_articles_and_confidence(articles, confidence, reference, strength):
     assert net.link_strength(articles, confidence, reference=reference) == strength
