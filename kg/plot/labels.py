@@ -46,8 +46,9 @@ def place_labels(figure: Figure, ax, anchors: Sequence[tuple[float, float]], tex
     the nodes (`radii` in pixels) or the edges (`segments`, data coordinates).
 
     Each label, most important first (`order`), takes the nearest ring of positions around its
-    node where one position overlaps no label or node, and there the position that edges cross
-    least. It moves out at most _DODGE_RINGS rings only to dodge an edge (a label far from its
+    node where one position overlaps no label or node, and there the position that no other node
+    is nearer to (a label nearer another node reads as that node's), then the one that edges
+    cross least. It moves out at most _DODGE_RINGS rings only to dodge an edge (a label far from its
     node reads worse), and a bold label (the most central actors, the centre of an ego network)
     not at all. A label set away from its node gets a thin leader line, which later labels
     avoid too. Each label has a white halo above the edges, so that an edge it cannot avoid
@@ -84,10 +85,11 @@ def place_labels(figure: Figure, ax, anchors: Sequence[tuple[float, float]], tex
                          + sum(near.overlap(n) for j, n in enumerate(nodes) if j != i)
                          + box.outside(frame))
                 crossed = sum(crossing(box, a, b) for a, b in lines) * _CROSSING_COST
-                cost = (max(0.0, clash - _RING_COST * ring), crossed, ring)
+                nearer = _nearer_nodes(box, i, points, radii)
+                cost = (max(0.0, clash - _RING_COST * ring), nearer, crossed, ring)
                 if best is None or cost < best[0]:
                     best = (cost, box, ring)
-            if best[0][0] <= 1e-9 and (best[0][1] == 0 or ring >= (0 if i in strong else _DODGE_RINGS)):
+            if best[0][0] <= 1e-9 and (best[0][2] == 0 or ring >= (0 if i in strong else _DODGE_RINGS)):
                 break
         _, box, ring = best
         placed.append(box)
@@ -98,6 +100,20 @@ def place_labels(figure: Figure, ax, anchors: Sequence[tuple[float, float]], tex
                     linewidth=0.5, zorder=2)
             lines.append((tuple(points[i]), (float((box.x0 + box.x1) / 2), float((box.y0 + box.y1) / 2))))
     return artists
+
+
+def _nearer_nodes(box: "Box", i: int, points, radii) -> int:
+    """How many other nodes are nearer the label's box than its own node is: a label that sits
+    nearer another node reads as that node's."""
+    own = _gap(box, points[i]) - radii[i]
+    return sum(1 for j, p in enumerate(points) if j != i and _gap(box, p) - radii[j] < own)
+
+
+def _gap(box: "Box", point) -> float:
+    """The distance from `point` to the nearest point of `box`."""
+    dx = max(box.x0 - point[0], 0.0, point[0] - box.x1)
+    dy = max(box.y0 - point[1], 0.0, point[1] - box.y1)
+    return (dx * dx + dy * dy) ** 0.5
 
 
 def crossing(box: "Box", a: tuple[float, float], b: tuple[float, float]) -> float:
