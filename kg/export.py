@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import json
 import sys
-from itertools import chain
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
