@@ -301,11 +301,17 @@ def _attacks_table(facts: Facts, attacks: list[str]) -> Table | None:
         for predicates in (("startDate",), ("place",), ("perpetrator", "attributedTo", "claimedBy",
                                                         "suspectedPerpetrator"), ("killed",)):
             found = [f for p in predicates for f in facts.find(attack, p, subject=attack)]
-            values = list(dict.fromkeys(facts.label(f.object) if "://" in f.object else f.object[:10] for f in found))
-            cells.append(", ".join(values) or "not stated")
+            values = list(dict.fromkeys(_shown(facts, f.object) for f in found))
+            known = [_shown(facts, v) for p in predicates for v in facts.reference(attack, p)]
+            cells.append(", ".join(values) or (", ".join(known) + " (reference data)" if known else "not stated"))
             cited += found
         rows.append((tuple(cells), facts.cite(cited or facts.find(attack, RDF_TYPE, subject=attack)[:1])))
     return _table(("attack", "date", "place", "by", "killed"), rows)
+
+
+def _shown(facts: Facts, value: str) -> str:
+    """An IRI as its label, a date as its day, anything else as it is."""
+    return facts.label(value) if "://" in value else value[:10]
 
 
 def _legal_table(facts: Facts, iri: str, timeline, attacks: list[str]) -> Table | None:

@@ -15,7 +15,8 @@ from typing import Iterable
 
 import pyoxigraph as ox
 
-from kg.query import fetch_labels, run_named
+from kg.query import bind_values, fetch_labels, run_named, select
+from kg.store import sparql
 from kg.vocab import CTKG
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -58,6 +59,7 @@ class Facts:
         self.since, self.as_of = since, as_of
         self._about: dict[str, tuple[Evidence, ...]] = {}
         self._labels: dict[str, str] = {}
+        self._reference: dict[str, tuple[tuple[str, str], ...]] = {}
         self._notes: dict[tuple[str, str], Footnote] = {}
         self.outside: set[str] = set()          # articles left out by the date window
 
@@ -110,6 +112,14 @@ class Facts:
             if values:
                 return min(values)[:10]
         return None
+
+    def reference(self, iri: str, predicate: str) -> list[str]:
+        """What the curated reference data states as `iri predicate ?o` (IRIs or literal values)."""
+        if iri not in self._reference:
+            text = bind_values(sparql("reference-values"), {"subject": [ox.NamedNode(iri)]})
+            self._reference[iri] = tuple((row["predicate"].value, row["object"].value) for row in select(self.store, text))
+        wanted = _predicate_iri(predicate)
+        return list(dict.fromkeys(value for p, value in self._reference[iri] if p == wanted))
 
     def label(self, iri: str) -> str:
         if iri not in self._labels:

@@ -196,3 +196,9 @@ def test_an_article_kept_aside_by_validation_gives_no_footnote(tmp_path, break_v
     build([SEEDS / "003_ceaa1a1d18f976f8.txt", SEEDS / "004_f449809abfeeccdc.txt"], tmp_path / "store")
     brief = build_brief(open_store(tmp_path / "store", read_only=True), "Pakistan")
     assert brief.footnotes and {n.file for n in brief.footnotes} == {"004_f449809abfeeccdc.txt"}
+
+
+def test_a_value_only_the_reference_data_states_is_marked_as_such(pakistan):
+    attacks = next(s.table for s in pakistan.sections if s.title == "Attacks")
+    mumbai = next(row for row in attacks.rows if row[0] == "2008 Mumbai attacks")
+    assert mumbai[1:] == ("2008-11-26 (reference data)", "Mumbai (reference data)", "Lashkar-e-Taiba", "166")
