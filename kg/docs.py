@@ -7,7 +7,10 @@ rdflib, Jinja2 and matplotlib: one page, docs/ontology/index.html, with the onto
 (IRI, version, description), its namespaces, then every ctkg class, object property, datatype
 property and named individual, in the sections of ontology/ctkg.ttl (Actors, Posts and roles,
 Events ...), each with its label, definition, comments, super- and subterms, domain and range,
-inverse, characteristics, and the properties that use it. The figure, classes.svg, draws the
+inverse, characteristics, property chains, disjoint classes (owl:disjointWith and
+owl:AllDisjointClasses), close and exact matches in other vocabularies, and the properties that
+use it; then the topic scheme (ontology/topics.ttl) as a tree of concepts; then the license and
+how to cite, from the ontology's header. The figure, classes.svg, draws the
 classes that are the domain or range of an object property, the object properties between them
 and the subclass links among them. The output depends on the ontology only (no dates, sorted
 throughout), so rebuilding unchanged docs changes no byte.
@@ -25,10 +28,12 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from kg.vocab import CTKG, ONTOLOGY_IRI, PREFIXES
 
-ROOT = Path(__file__).resolve().parent.parent
-from kg.paths import ONTOLOGY_DIR  # noqa: E402
+from kg.paths import ONTOLOGY_DIR, checkout_dir  # noqa: E402
 ONTOLOGY_FILE = ONTOLOGY_DIR / "ctkg.ttl"
-DOCS_DIR = ROOT / "docs" / "ontology"
+TOPICS_FILE = ONTOLOGY_DIR / "topics.ttl"
+# In a checkout, the project's docs/ontology; in an installed package, docs/ontology of the folder
+# kg runs in (the package's own folder is no place to write).
+DOCS_DIR = (checkout_dir() or Path(".")) / "docs" / "ontology"
 NS = str(CTKG._NS)
 KINDS = (("Classes", OWL.Class), ("Object properties", OWL.ObjectProperty),
          ("Datatype properties", OWL.DatatypeProperty), ("Named individuals", OWL.NamedIndividual))
@@ -57,13 +62,15 @@ class Term:
     rows: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)
 
 
-def render_docs(out_dir: Path = DOCS_DIR, ontology_file: Path = ONTOLOGY_FILE) -> DocsResult:
-    """Write index.html and classes.svg for the ontology into `out_dir`."""
+def render_docs(out_dir: Path = DOCS_DIR, ontology_file: Path = ONTOLOGY_FILE,
+                topics_file: Path = TOPICS_FILE) -> DocsResult:
+    """Write index.html and classes.svg for the ontology (and its topic scheme) into `out_dir`."""
     ontology = Graph().parse(ontology_file)
+    topics = Graph().parse(topics_file) if topics_file.is_file() else Graph()
     out_dir.mkdir(parents=True, exist_ok=True)
     figure = draw_classes(ontology, out_dir / "classes.svg")
     sections = _sections(ontology, ontology_file.read_text(encoding="utf-8"))
-    html = _page(ontology, sections, figure.name)
+    html = _page(ontology, sections, figure.name, topic_scheme(topics))
     index = out_dir / "index.html"
     index.write_text(html, encoding="utf-8")
     return DocsResult(index, figure, sum(len(terms) for _, kinds in sections for _, terms in kinds))
@@ -99,6 +106,9 @@ def _shown(graph: Graph, node) -> list[tuple[str, str]]:
         if base is not None:
             limits = [f"{_qname(p)} {o}" for p, o in _restrictions(graph, node)]
             return _shown(graph, base) + [(f" ({', '.join(limits)})", "")]
+        inverse = graph.value(node, OWL.inverseOf)
+        if inverse is not None:
+            return [("the inverse of ", "")] + _shown(graph, inverse)
         return [("(an anonymous class)", "")]
     local = _local(node)
     if local:
@@ -135,8 +145,7 @@ def _term(graph: Graph, iri: URIRef, kind: str) -> Term:
     if kind == "Classes":
         rows.append(("subclass of", _joined(graph, graph.objects(iri, RDFS.subClassOf))))
         rows.append(("subclasses", _joined(graph, graph.subjects(RDFS.subClassOf, iri))))
-        rows.append(("disjoint with", _joined(graph, set(graph.objects(iri, OWL.disjointWith)) |
-                                              set(graph.subjects(OWL.disjointWith, iri)))))
+        rows.append(("disjoint with", _joined(graph, _disjoint(graph, iri))))
         rows.append(("properties of it", _joined(graph, _used_with(graph, iri, RDFS.domain))))
         rows.append(("values of", _joined(graph, _used_with(graph, iri, RDFS.range))))
         rows.append(("instances", _joined(graph, (s for s in graph.subjects(RDF.type, iri) if _local(s)))))
@@ -158,8 +167,77 @@ def _term(graph: Graph, iri: URIRef, kind: str) -> Term:
     else:
         rows.append(("instance of", _joined(graph, (t for t in graph.objects(iri, RDF.type)
                                                      if t != OWL.NamedIndividual))))
+    rows.append(("exact match", _joined(graph, graph.objects(iri, SKOS.exactMatch))))
+    rows.append(("close match", _joined(graph, graph.objects(iri, SKOS.closeMatch))))
     term.rows = [(name, value) for name, value in rows if value]
     return term
+
+
+def _disjoint(graph: Graph, cls: URIRef) -> set:
+    """The classes declared disjoint with `cls`: by owl:disjointWith either way, or as another
+    member of an owl:AllDisjointClasses that lists it."""
+    found = set(graph.objects(cls, OWL.disjointWith)) | set(graph.subjects(OWL.disjointWith, cls))
+    for group in graph.subjects(RDF.type, OWL.AllDisjointClasses):
+        members = list(Collection(graph, graph.value(group, OWL.members)))
+        if cls in members:
+            found.update(member for member in members if member != cls)
+    return found
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A concept of the topic scheme as the page shows it, with its narrower concepts."""
+
+    name: str
+    label: str
+    alt_labels: tuple[str, ...]
+    definition: str
+    close_matches: tuple[tuple[str, str], ...]
+    narrower: tuple["Concept", ...]
+    shown_before: bool = False   # under another broader concept, earlier on the page: a link to it
+
+
+def topic_scheme(topics: Graph) -> dict | None:
+    """The topic scheme (title, definition, top concepts as trees), or None without one."""
+    scheme = next(iter(sorted(topics.subjects(RDF.type, SKOS.ConceptScheme), key=str)), None)
+    if scheme is None:
+        return None
+
+    placed: set = set()
+
+    def concept(node) -> Concept:
+        name, label = str(node).rsplit("/", 1)[-1], _text(topics, node, SKOS.prefLabel)
+        if node in placed:
+            return Concept(name, label, (), "", (), (), shown_before=True)
+        placed.add(node)
+        narrower = sorted(set(topics.objects(node, SKOS.narrower)) | set(topics.subjects(SKOS.broader, node)),
+                          key=lambda n: _text(topics, n, SKOS.prefLabel))
+        return Concept(name, label, tuple(sorted(_clean(a) for a in topics.objects(node, SKOS.altLabel))),
+                       _text(topics, node, SKOS.definition),
+                       tuple((_qname(m), str(m)) for m in sorted(topics.objects(node, SKOS.closeMatch), key=str)),
+                       tuple(concept(n) for n in narrower))
+
+    tops = sorted(set(topics.objects(scheme, SKOS.hasTopConcept)) | set(topics.subjects(SKOS.topConceptOf, scheme)),
+                  key=lambda node: _text(topics, node, SKOS.prefLabel))
+    return {"iri": str(scheme), "title": _text(topics, scheme, DCTERMS.title) or _text(topics, scheme, SKOS.prefLabel),
+            "definition": _text(topics, scheme, SKOS.definition),
+            "concepts": len(set(topics.subjects(RDF.type, SKOS.Concept))),
+            "top": [concept(top) for top in tops]}
+
+
+def citation(graph: Graph) -> str:
+    """How to cite the ontology: its dcterms:bibliographicCitation, else one made from its title,
+    version, date and version IRI."""
+    ontology = URIRef(ONTOLOGY_IRI)
+    stated = _text(graph, ontology, DCTERMS.bibliographicCitation)
+    if stated:
+        return stated
+    version = str(graph.value(ontology, OWL.versionInfo) or "")
+    date = str(graph.value(ontology, DCTERMS.modified) or graph.value(ontology, DCTERMS.created) or "")
+    where = str(graph.value(ontology, OWL.versionIRI) or ONTOLOGY_IRI)
+    parts = [_text(graph, ontology, DCTERMS.title) or "ctkg ontology",
+             f"version {version}" if version else "", date]
+    return ", ".join(part for part in parts if part) + f". {where}"
 
 
 def _used_with(graph: Graph, cls: URIRef, position) -> set:
@@ -318,6 +396,7 @@ table.ns td { padding: .1rem 1rem .1rem 0; } nav ul { columns: 2; } figure img {
 {% if created %}<tr><td>Created</td><td>{{ created }}</td></tr>{% endif %}
 {% if modified %}<tr><td>Modified</td><td>{{ modified }}</td></tr>{% endif %}
 <tr><td>Source</td><td><code>ontology/ctkg.ttl</code>; JSON-LD context <code>ontology/context.jsonld</code></td></tr>
+<tr><td>License</td><td>{% if license %}<a href="{{ license }}">{{ license }}</a>{% else %}none stated in the ontology{% endif %}</td></tr>
 </table>
 <p>{{ description }}</p>
 {% for comment in comments %}<p class="comment">{{ comment }}</p>{% endfor %}
@@ -329,7 +408,8 @@ table.ns td { padding: .1rem 1rem .1rem 0; } nav ul { columns: 2; } figure img {
 <h2 id="contents">Contents</h2>
 <nav><ul>{% for section, kinds in sections %}<li><a href="#{{ section | anchor }}">{{ section }}</a>
 <ul>{% for kind, terms in kinds %}<li>{{ kind }}: {% for term in terms %}<a href="#{{ term.name }}">{{ term.name }}</a>{% if not loop.last %}, {% endif %}{% endfor %}</li>{% endfor %}</ul></li>
-{% endfor %}</ul></nav>
+{% endfor %}{% if topics %}<li><a href="#topics">Topic scheme</a></li>{% endif %}
+<li><a href="#license-and-citation">License and how to cite</a></li></ul></nav>
 {% for section, kinds in sections %}
 <h2 id="{{ section | anchor }}">{{ section }}</h2>
 {% for kind, terms in kinds %}<h3>{{ kind }}</h3>
@@ -341,13 +421,25 @@ table.ns td { padding: .1rem 1rem .1rem 0; } nav ul { columns: 2; } figure img {
 {% if term.rows %}<table>{% for name, pieces in term.rows %}<tr><td>{{ name }}</td><td>{% for text, link in pieces %}{% if link %}<a href="{{ link }}">{{ text }}</a>{% else %}{{ text }}{% endif %}{% endfor %}</td></tr>{% endfor %}</table>{% endif %}
 </div>
 {% endfor %}{% endfor %}{% endfor %}
-<p class="comment">Generated from ontology/ctkg.ttl by <code>kg docs</code>.</p>
+{% macro tree(concepts) %}<ul>{% for concept in concepts %}{% if concept.shown_before %}<li>see <a href="#topic-{{ concept.name }}">{{ concept.label }}</a></li>
+{% else %}<li id="topic-{{ concept.name }}"><b>{{ concept.label }}</b>{% if concept.alt_labels %} <span class="comment">(also: {{ concept.alt_labels | join(", ") }})</span>{% endif %}{% if concept.definition %}: {{ concept.definition }}{% endif %}{% if concept.close_matches %} <span class="comment">close match: {% for text, link in concept.close_matches %}<a href="{{ link }}">{{ text }}</a>{% if not loop.last %}, {% endif %}{% endfor %}</span>{% endif %}
+{% if concept.narrower %}{{ tree(concept.narrower) }}{% endif %}</li>
+{% endif %}{% endfor %}</ul>{% endmacro %}
+{% if topics %}<h2 id="topics">Topic scheme</h2>
+<p><b>{{ topics.title }}</b> <code>{{ topics.iri }}</code> (ontology/topics.ttl, {{ topics.concepts }} concepts, a SKOS concept scheme). {{ topics.definition }}
+The broader concepts are the top level; each narrower concept sits under its broader one.</p>
+{{ tree(topics.top) }}
+{% endif %}
+<h2 id="license-and-citation">License and how to cite</h2>
+<p>License: {% if license %}<a href="{{ license }}">{{ license }}</a>{% else %}none stated in the ontology (dcterms:license).{% endif %}</p>
+<p>Cite as: {{ citation }}</p>
+<p class="comment">Generated from ontology/ctkg.ttl and ontology/topics.ttl by <code>kg docs</code>.</p>
 </body>
 </html>
 """
 
 
-def _page(graph: Graph, sections, figure_name: str) -> str:
+def _page(graph: Graph, sections, figure_name: str, topics: dict | None = None) -> str:
     environment = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
     environment.filters["anchor"] = lambda text: "section-" + re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     ontology = URIRef(ONTOLOGY_IRI)
@@ -365,6 +457,9 @@ def _page(graph: Graph, sections, figure_name: str) -> str:
         namespaces=namespaces,
         sections=sections,
         figure=figure_name,
+        topics=topics,
+        license=str(graph.value(ontology, DCTERMS.license) or ""),
+        citation=citation(graph),
     )
 
 

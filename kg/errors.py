@@ -116,3 +116,7 @@ class UnsupportedFormat(KgError):
 
 class NotInNetwork(UnknownEntity):
     """An entity the store knows that takes part in no relation of the network."""
+
+
+class AmbiguousName(UnknownEntity):
+    """A name that several entities, of different kinds, answer to: the message lists them."""

@@ -12,6 +12,11 @@ the context of ontology/context.jsonld (built from the ontology by build_context
 property a short name ("actsFor", "prefLabel", "exactMatch") and says which values are IRIs,
 dates or numbers, and "@base" is the base of individual IRIs, so that an entity's "id" reads
 "person/ajay-bhalla". The context is written into the document, so nothing is fetched to read it.
+Its shape is stable: "type" and every property that can hold more than one value (all but the
+ontology's functional properties and a statement's rdf:subject, rdf:predicate and rdf:object)
+are "@set" containers, always written as a list, even of one value.
+
+The format follows the output file's extension (EXTENSIONS) unless it is given.
 """
 from __future__ import annotations
 
@@ -44,6 +49,8 @@ FORMATS: dict[str, ox.RdfFormat] = {
     "xml": ox.RdfFormat.RDF_XML,
 }
 SELECTIONS = ("all", "facts", "ontology", "reference", "inferred", "quarantine")
+EXTENSIONS = {".ttl": "turtle", ".nt": "ntriples", ".nq": "nquads", ".trig": "trig", ".jsonld": "jsonld",
+              ".json": "jsonld", ".rdf": "xml", ".xml": "xml", ".owl": "xml"}
 
 
 @dataclass(frozen=True)
@@ -95,11 +102,28 @@ def select_graphs(store, selection: str = "all") -> list:
     return chosen
 
 
-def export(store, output: str | Path | IO[bytes] | None = None, fmt: str = "turtle",
+def format_for(output, fmt: str | None = None) -> str:
+    """The format to write: `fmt` when given; else the one the extension of the file `output`
+    names (EXTENSIONS); Turtle when writing to a stream. UnknownFormat for an extension that names
+    none."""
+    if fmt:
+        return fmt
+    if not isinstance(output, (str, Path)):
+        return "turtle"
+    suffix = Path(output).suffix.lower()
+    if suffix not in EXTENSIONS:
+        raise UnknownFormat(f"{output}: the extension '{suffix}' names no RDF format. Give --format "
+                            f"({', '.join(FORMATS)}), or name the file with one of: {', '.join(EXTENSIONS)}.")
+    return EXTENSIONS[suffix]
+
+
+def export(store, output: str | Path | IO[bytes] | None = None, fmt: str | None = None,
            selection: str = "all") -> ExportSummary:
     """Write the selected graphs of `store` (a pyoxigraph Store or a RemoteStore) to `output`
-    (a path, a binary file, or None for stdout) in format `fmt` (a key of FORMATS).
-    `selection` is a name of SELECTIONS or the IRI of one named graph."""
+    (a path, a binary file, or None for stdout) in format `fmt` (a key of FORMATS; by default
+    the one the file's extension names, Turtle on a stream). `selection` is a name of SELECTIONS
+    or the IRI of one named graph."""
+    fmt = format_for(output, fmt)
     if fmt not in FORMATS:
         raise UnknownFormat(f"no export format '{fmt}'. Use one of: {', '.join(FORMATS)}.")
     graphs = select_graphs(store, selection)
@@ -203,31 +227,40 @@ LANGUAGE_TERMS = {  # name: (IRI, coercion) for the terms of other vocabularies 
 }
 
 
+SINGLE_VALUED = {"subject", "predicate", "object"}   # of a reified statement: one each
+
+
 def build_context(ontology: Graph) -> dict:
     """The JSON-LD context for ctkg data, from the ontology: a short name for every ctkg property
-    and the reused ones, each with the kind of value it takes (an IRI, a date, a number ...)."""
-    context: dict = {"@vocab": str(CTKG._NS), "id": "@id", "type": "@type"}
+    and the reused ones, each with the kind of value it takes (an IRI, a date, a number ...), and
+    "@container": "@set" where a property can hold more than one value (all but the ontology's
+    functional properties and a statement's subject, predicate and object)."""
+    context: dict = {"@vocab": str(CTKG._NS), "id": "@id", "type": {"@id": "@type", "@container": "@set"}}
     for prefix, namespace in sorted({**PREFIXES, "graph": GRAPH_BASE, "sh": SHACL}.items()):
         if prefix not in ("id",):
             context[prefix] = namespace
     for name, (iri, coercion) in LANGUAGE_TERMS.items():
-        context[name] = _term(iri, coercion)
+        context[name] = _term(iri, coercion, name not in SINGLE_VALUED)
     namespace = str(CTKG._NS)
+    functional = set(ontology.subjects(RDF.type, OWL.FunctionalProperty))
     for prop in sorted(set(ontology.subjects(RDF.type, OWL.ObjectProperty)) |
                        set(ontology.subjects(RDF.type, OWL.DatatypeProperty))):
         if not str(prop).startswith(namespace):
             continue
         name = str(prop)[len(namespace):]
-        context[name] = _term(f"ctkg:{name}", _coercion(ontology, prop))
+        context[name] = _term(f"ctkg:{name}", _coercion(ontology, prop), prop not in functional)
     return context
 
 
-def _term(iri: str, coercion: str | None):
-    if coercion is None:
-        return iri
-    if coercion.startswith("@") and coercion not in ("@id", "@vocab"):
-        return {"@id": iri, "@language": coercion[1:]}
-    return {"@id": iri, "@type": coercion}
+def _term(iri: str, coercion: str | None, repeats: bool):
+    term: dict = {"@id": iri}
+    if coercion is not None and coercion.startswith("@") and coercion not in ("@id", "@vocab"):
+        term["@language"] = coercion[1:]
+    elif coercion is not None:
+        term["@type"] = coercion
+    if repeats:
+        term["@container"] = "@set"
+    return term if len(term) > 1 else iri
 
 
 def _coercion(ontology: Graph, prop: URIRef) -> str | None:
@@ -269,17 +302,19 @@ class _Compactor:
         self.vocab = context["@vocab"]
         self.prefixes = sorted(((k, v) for k, v in context.items() if isinstance(v, str)
                                 and not k.startswith("@") and v.endswith(("/", "#"))), key=lambda kv: -len(kv[1]))
-        self.terms: dict[str, tuple[str, str | None, str | None]] = {}   # IRI -> (name, @type, @language)
+        self.terms: dict[str, tuple] = {}   # IRI -> (name, @type, @language, a @set)
         self.names = {k for k in context if not k.startswith("@")}
         for name, value in context.items():
             if name.startswith("@") or (isinstance(value, str) and (value.startswith("@") or value.endswith(("/", "#")))):
                 continue
-            iri, kind, language = (value, None, None) if isinstance(value, str) else (
-                value["@id"], value.get("@type"), value.get("@language"))
+            if isinstance(value, dict) and value["@id"].startswith("@"):
+                continue   # "type"
+            iri, kind, language, repeats = (value, None, None, False) if isinstance(value, str) else (
+                value["@id"], value.get("@type"), value.get("@language"), value.get("@container") == "@set")
             full = self.expand(iri)
             if kind and not kind.startswith("@"):
                 kind = self.expand(kind)
-            self.terms[full] = (name, kind, language)
+            self.terms[full] = (name, kind, language, repeats)
 
     def expand(self, text: str) -> str:
         prefix, colon, local = text.partition(":")
@@ -319,13 +354,13 @@ class _Compactor:
                     return f"{name}:{local}"
         return iri
 
-    def key(self, predicate: str) -> tuple[str, str | None, str | None]:
-        """The property's name in JSON and the coercion that name carries."""
+    def key(self, predicate: str) -> tuple[str, str | None, str | None, bool]:
+        """The property's name in JSON, the coercion that name carries, and whether its values
+        are a list (a property the context does not name is a plain IRI and may repeat: a list)."""
         known = self.terms.get(predicate)
         if known is not None:
             return known
-        name = self.vocab_id(predicate)
-        return name, None, None
+        return self.vocab_id(predicate), None, None, True
 
     def value(self, term, kind: str | None, language: str | None):
         if isinstance(term, (ox.NamedNode, ox.BlankNode)):
@@ -429,11 +464,13 @@ class _JsonLdWriter:
 def _add_value(node: dict, compactor: _Compactor, quad: ox.Quad) -> None:
     predicate, obj = quad.predicate.value, quad.object
     if predicate == str(RDF.type) and isinstance(obj, ox.NamedNode):
-        name, value = "type", compactor.vocab_id(obj.value)
+        name, value, repeats = "type", compactor.vocab_id(obj.value), True
     else:
-        name, kind, language = compactor.key(predicate)
+        name, kind, language, repeats = compactor.key(predicate)
         value = compactor.value(obj, kind, language)
-    if name not in node:
+    if repeats:
+        node.setdefault(name, []).append(value)
+    elif name not in node:
         node[name] = value
     elif isinstance(node[name], list):
         node[name].append(value)

@@ -44,3 +44,10 @@ def internal_query(name: str) -> str:
     """The text of the internal query kg/sparql/NAME.rq (the queries kg runs itself; the named
     queries analysts run are in queries/)."""
     return (INTERNAL_QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def checkout_dir() -> Path | None:
+    """The project's folder when kg runs from a checkout (an editable install, or PYTHONPATH),
+    None when it is installed from a wheel."""
+    root = PACKAGE_DIR.parent
+    return root if not SHIPPED_DIR.is_dir() and (root / "pyproject.toml").is_file() else None

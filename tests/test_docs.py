@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph
-from rdflib.namespace import OWL, RDF
+from rdflib.namespace import OWL, RDF, SKOS
 
 from kg.docs import main_classes, render_docs
 from kg.vocab import CTKG
@@ -70,3 +70,50 @@ def test_the_docs_in_the_repository_are_rendered_from_the_current_ontology(rende
 
 def test_the_readme_links_to_the_ontology_docs():
     assert "docs/ontology/index.html" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def section_of(page: str, name: str) -> str:
+    start = page.index(f'<div class="term" id="{name}">')
+    return page[start: page.index('<div class="term"', start + 1)]
+
+
+def test_classes_named_together_as_all_disjoint_are_shown_disjoint(rendered):
+    ontology = Graph().parse(ONTOLOGY)
+    group = next(ontology.subjects(RDF.type, OWL.AllDisjointClasses))
+    from rdflib.collection import Collection
+
+    first, second = list(Collection(ontology, ontology.value(group, OWL.members)))[:2]
+    row = re.search(r"<td>disjoint with</td><td>(.*?)</td>", section_of(rendered.index.read_text(encoding="utf-8"),
+                                                                         str(first).split("#")[1]))
+    assert row and f'href="#{str(second).split("#")[1]}"' in row.group(1)
+
+
+def test_a_property_chain_names_the_inverse_it_starts_with(rendered):
+    section = section_of(rendered.index.read_text(encoding="utf-8"), "ledDelegationOf")
+    assert ('<td>derived by the chain</td><td>the inverse of <a href="#ledBy">ledBy</a> then '
+            '<a href="#delegationOf">delegationOf</a></td>') in section
+    assert "anonymous" not in section
+
+
+def test_close_matches_in_other_vocabularies_are_shown_as_links(rendered):
+    section = section_of(rendered.index.read_text(encoding="utf-8"), "State")
+    row = re.search(r"<td>close match</td><td>(.*?)</td>", section)
+    assert row and '<a href="https://schema.org/Country">schema:Country</a>' in row.group(1)
+
+
+def test_the_topic_scheme_is_rendered_as_a_tree_of_its_concepts(rendered):
+    page = rendered.index.read_text(encoding="utf-8")
+    topics = page[page.index('<h2 id="topics">'):]
+    assert "Topics of counter-terrorism and homeland-security cooperation" in topics
+    assert topics.index('id="topic-counter-terrorism"') < topics.index("</ul>", topics.index('id="topic-counter-terrorism"'))
+    placed = re.findall(r'<li id="topic-([^"]+)"', topics)
+    assert len(placed) == len(set(placed)) == len(set(Graph().parse(ROOT / "ontology" / "topics.ttl").subjects(
+        RDF.type, SKOS.Concept)))
+    assert re.search(r'<li>see <a href="#topic-narco-terrorism">', topics)
+
+
+def test_the_page_states_the_license_and_how_to_cite(rendered):
+    page = rendered.index.read_text(encoding="utf-8")
+    assert '<h2 id="license-and-citation">' in page
+    assert 'License: <a href="https://creativecommons.org/licenses/by/4.0/">' in page
+    assert re.search(r"Cite as: ctkg: .*version 0\.1\.0.*https://w3id\.org/ctkg/ontology/0\.1\.0", page)

@@ -63,6 +63,11 @@ def test_the_facts_selection_holds_the_article_graphs_and_the_reference_descript
     assert "https://w3id.org/ctkg/id/state/nauru" not in described         # named by none
 
 
+def test_a_known_actor_the_facts_name_has_its_name_in_the_facts_export(seeds):
+    nodes = jsonld_nodes(json.loads(exported(seeds, "jsonld", "facts")))
+    assert nodes["state/united-states"]["prefLabel"] == ["United States"]
+
+
 def test_turtle_is_written_with_the_standard_prefixes_and_readable_names(seeds):
     text = exported(seeds, "turtle", "facts").decode()
     for prefix in ("ctkg", "skos", "rdf", "prov", "xsd", "person", "state", "group"):
@@ -74,9 +79,55 @@ def test_turtle_is_written_with_the_standard_prefixes_and_readable_names(seeds):
 def test_jsonld_reads_as_plain_json(seeds):
     nodes = jsonld_nodes(json.loads(exported(seeds, "jsonld", "facts")))
     bhalla = nodes["person/ajay-bhalla"]
-    assert bhalla["type"] == "Person"
-    assert bhalla["prefLabel"] == "Ajay Bhalla"
-    assert bhalla["actsFor"] == "state/india"
+    assert bhalla["type"] == ["Person"]
+    assert bhalla["prefLabel"] == ["Ajay Bhalla"]
+    assert bhalla["actsFor"] == ["state/india"]
+
+
+def test_jsonld_gives_each_property_one_shape_a_list_where_it_may_repeat(seeds):
+    """A list in every node, or a single value (an IRI, text or number) in every node."""
+    context = load_context()
+    for selection in ("facts", "reference"):
+        shapes: dict[str, set] = {}
+        for graph in json.loads(exported(seeds, "jsonld", selection))["@graph"]:
+            for node in graph.get("@graph", [graph]):
+                for key, value in node.items():
+                    shapes.setdefault(key, set()).add("list" if isinstance(value, list) else "one")
+        assert all(len(kinds) == 1 for kinds in shapes.values()), {k: v for k, v in shapes.items() if len(v) > 1}
+        assert shapes["type"] == {"list"} and shapes["altLabel"] == {"list"}
+        single = [key for key, kinds in shapes.items() if kinds != {"list"} and key != "id"]
+        assert not [key for key in single if isinstance(context[key], dict) and "@container" in context[key]]
+
+
+def test_functional_properties_are_single_values_and_the_others_sets():
+    context = load_context()
+    assert "@container" not in context["inArticle"] and "@container" not in context["subject"]
+    assert context["issuedBy"]["@container"] == "@set" and context["type"]["@container"] == "@set"
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("out.nq", ox.RdfFormat.N_QUADS), ("out.trig", ox.RdfFormat.TRIG),
+                                          ("out.nt", ox.RdfFormat.N_TRIPLES), ("out.jsonld", ox.RdfFormat.JSON_LD),
+                                          ("out.ttl", ox.RdfFormat.TURTLE), ("out.rdf", ox.RdfFormat.RDF_XML)])
+def test_the_format_follows_the_file_extension(seeds, tmp_path, name, fmt):
+    summary = export(seeds, tmp_path / name, selection="reference")
+    assert len({q.triple for q in ox.parse(path=str(tmp_path / name), format=fmt)}) == summary.quads
+
+
+def test_an_extension_that_names_no_format_is_refused_with_those_that_do(seeds, tmp_path):
+    with pytest.raises(UnknownFormat, match=r"'\.txt' names no RDF format.*\.nq"):
+        export(seeds, tmp_path / "out.txt", selection="reference")
+
+
+def test_kg_export_to_a_nq_file_imports_back(seeds_store, tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    exported_ = CliRunner().invoke(main, ["export", "--store", str(seeds_store), "-o", str(tmp_path / "all.nq")])
+    assert exported_.exit_code == 0, exported_.output
+    assert "as nquads" in exported_.stderr
+    imported = CliRunner().invoke(main, ["import", str(tmp_path / "all.nq"), "--store", str(tmp_path / "copy")])
+    assert imported.exit_code == 0, imported.output
 
 
 def test_jsonld_carries_the_shipped_context_and_the_base_of_individuals(seeds):
@@ -87,8 +138,8 @@ def test_jsonld_carries_the_shipped_context_and_the_base_of_individuals(seeds):
 
 def test_entities_link_to_wikidata_where_the_reference_data_knows_the_item(seeds):
     nodes = jsonld_nodes(json.loads(exported(seeds, "jsonld", "reference")))
-    assert nodes["state/india"]["exactMatch"] == "wd:Q668"
-    assert str(nodes["group/al-qaeda"]["exactMatch"]).startswith("wd:Q")
+    assert nodes["state/india"]["exactMatch"] == ["wd:Q668"]
+    assert str(nodes["group/al-qaeda"]["exactMatch"][0]).startswith("wd:Q")
 
 
 def test_jsonld_expands_and_compacts_with_pyld_without_loss(seeds):
@@ -199,4 +250,4 @@ def test_a_configured_base_iri_moves_minted_iris_and_the_jsonld_base(tmp_path, m
     store = open_store(tmp_path / "store", read_only=True)
     document = json.loads(exported(store, "jsonld", "facts"))
     assert document["@context"]["@base"] == "https://kg.example.org/id/"
-    assert jsonld_nodes(document)["person/ajay-bhalla"]["prefLabel"] == "Ajay Bhalla"
+    assert jsonld_nodes(document)["person/ajay-bhalla"]["prefLabel"] == ["Ajay Bhalla"]

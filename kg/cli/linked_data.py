@@ -15,8 +15,9 @@ SELECTION_NAMES = ["all", "facts", "ontology", "reference", "inferred", "quarant
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="turtle", show_default=True,
-              help="The RDF format. nquads, trig and jsonld keep the named graphs (one per article).")
+@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default=None,
+              help="The RDF format (default: from the extension of -o, .ttl .nt .nq .trig .jsonld .rdf; "
+                   "turtle on stdout). nquads, trig and jsonld keep the named graphs (one per article).")
 @click.option("--graph", "selection", default="all", show_default=True, metavar="|".join(SELECTION_NAMES) + "|IRI",
               help="Which graphs: every graph, the articles' facts (with the reference descriptions they name), "
                    "the ontology, the reference data, "
@@ -25,17 +26,18 @@ SELECTION_NAMES = ["all", "facts", "ontology", "reference", "inferred", "quarant
               help="Write to this file instead of stdout.")
 @store_option
 @reports_errors
-def export(fmt: str, selection: str, output: str | None, store: str) -> None:
+def export(fmt: str | None, selection: str, output: str | None, store: str) -> None:
     """Write the graph as RDF: Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML.
 
     The export streams: a million triples are never all in memory. JSON-LD carries the
     project's context (ontology/context.jsonld), so it reads as plain JSON. Turtle, N-Triples
-    and RDF/XML merge the selected graphs into one; to move a store, use nquads or trig.
+    and RDF/XML merge the selected graphs into one; to move a store, use nquads or trig. The
+    facts (--graph facts) carry the reference descriptions of the entities they name.
 
     \b
     Example:
-      kg export --format nquads -o ctkg.nq
-      kg export --format jsonld --graph facts -o facts.jsonld
+      kg export -o ctkg.nq
+      kg export --graph facts -o facts.jsonld
     """
     from kg.export import export as run_export
     from kg.store import open_store
@@ -50,7 +52,7 @@ def export(fmt: str, selection: str, output: str | None, store: str) -> None:
         sys.exit(0)
     seconds = time.perf_counter() - started
     where = f" to {output}" if output else ""
-    stderr.print(f"Exported {summary.quads} triples from {summary.graphs} graph(s) ({selection}) as {fmt}{where} "
+    stderr.print(f"Exported {summary.quads} triples from {summary.graphs} graph(s) ({selection}) as {summary.format}{where} "
                  f"in {seconds:.1f} s.", highlight=False)
 
 
@@ -97,13 +99,14 @@ def import_(file: str, fmt: str | None, into: str | None, store: str) -> None:
 
 @main.command()
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
-              help="The folder to write into (default: docs/ontology/ of the project).")
+              help="The folder to write into (default: docs/ontology/ of the project, or of the "
+                   "working folder when kg is installed from a wheel).")
 @reports_errors
 def docs(out_dir: str | None) -> None:
     """Render the ontology as HTML documentation with a figure of its main classes.
 
-    Writes index.html and classes.svg, and refreshes the JSON-LD context
-    ontology/context.jsonld from the ontology.
+    Writes index.html and classes.svg; in a checkout, also refreshes the JSON-LD context
+    ontology/context.jsonld from the ontology (an installed package ships it built).
 
     \b
     Example:
@@ -113,9 +116,10 @@ def docs(out_dir: str | None) -> None:
 
     from kg.docs import DOCS_DIR, render_docs
     from kg.export import write_context
+    from kg.paths import checkout_dir
 
     result = render_docs(Path(out_dir) if out_dir else DOCS_DIR)
-    context = write_context()
+    context = f"; JSON-LD context {write_context()}" if checkout_dir() else ""
     stdout.print(str(result.index), highlight=False)
-    stderr.print(f"Documented {result.terms} terms: {result.index}, figure {result.figure}; "
-                 f"JSON-LD context {context}.", highlight=False)
+    stderr.print(f"Documented {result.terms} terms: {result.index}, figure {result.figure}{context}.",
+                 highlight=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 from typing import Iterable
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Variable
@@ -48,6 +49,40 @@ def resolve_label(store, text: str) -> list[NamedNode]:
         if found:
             return [term for term in dict.fromkeys(found) if isinstance(term, NamedNode)]
     raise UnknownEntity(_no_entity_message(store, text))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An entity a name may mean: its IRI, its preferred label and its kinds (ctkg classes)."""
+
+    iri: str
+    label: str
+    kinds: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({', '.join(self.kinds) or 'no kind stated'})"
+
+
+def candidates(store, text: str) -> list[Candidate]:
+    """The entities whose label or alias holds `text` as whole words, ignoring case ('Pathankot'
+    finds the town and '2016 Pathankot attack'), by IRI: what a name may mean when it names no
+    entity of the kind a question needs."""
+    word = " ".join(text.split()).lower()
+    if not word:
+        return []
+    whole = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")
+    labels: dict[str, set[str]] = {}
+    kinds: dict[str, set[str]] = {}
+    for row in select(store, internal_query("labels-containing"), {Variable("word"): Literal(word)}):
+        entity, label, kind = row["entity"], row["label"], row["type"]
+        if not isinstance(entity, NamedNode) or not whole.search(label.value.lower()):
+            continue
+        labels.setdefault(entity.value, set()).add(label.value)
+        if isinstance(kind, NamedNode) and kind.value.startswith(str(CTKG._NS)):
+            kinds.setdefault(entity.value, set()).add(compact_iri(kind.value))
+    names = fetch_labels(store, labels)
+    return [Candidate(iri, names.get(iri) or sorted(found)[0], tuple(sorted(kinds.get(iri, ()))))
+            for iri, found in sorted(labels.items())]
 
 
 def _as_iri(text: str) -> NamedNode | None:
