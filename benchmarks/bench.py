@@ -313,8 +313,7 @@ def stage_build(params: dict) -> dict:
     shutil.rmtree(folder, ignore_errors=True)
     clock = _Clock()
     for module, name, bucket in ((loader, "read_article", "read"), (loader, "extract_article", "extract"),
-                                 (kgstore, "find_person", "lookups"), (kgstore, "find_meeting", "lookups"),
-                                 (kgstore, "other_labels", "lookups"), (kgstore, "stored_hash", "hash_check"),
+                                 (loader, "resolve_article", "resolve"), (kgstore, "stored_hash", "hash_check"),
                                  (kgstore, "describe_triples", "context"), (loader, "validate", "validate"),
                                  (kgstore, "write_graph", "write")):
         clock.wrap(module, name, bucket)

@@ -6,8 +6,9 @@
 - People: "Nathan Sales" = "Nathan A Sales" (initials dropped), "Panun" = "Pannun" (doubled
   letters folded), "Tahawwur Rana" = "Tahawwur Hussain Rana" (middle names optional), and a lone
   "Bhalla" or "Khan" after the full name in the same article. Two people who share only a
-  surname are not merged. Across articles the name key (`ctkg:nameKey`) finds the person already
-  in the store, so a new article never renames an existing person.
+  surname are not merged. This stage reads nothing but its article and the reference data; the
+  person's name key (`ctkg:nameKey`) is what the resolution stage (kg/resolve.py) joins across
+  articles.
 - Each person gets the posts the article gives them: title, organization, state.
 """
 from __future__ import annotations
@@ -15,23 +16,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace, dataclass, field
 from functools import lru_cache
-from pathlib import Path
-from typing import Callable
+from types import MappingProxyType
 
 from rdflib import URIRef
 
 from kg.article import Article
-from kg.mentions import Mention, descriptor_words, title_words
+from kg.mentions import Mention, title_words
+from kg.pattern_files import table
 from kg.reference import ReferenceIndex, normalise, reference_index, token_norm, tokens
 from kg.vocab import CTKG, mint
 
-PATTERNS = Path(__file__).resolve().parent / "patterns"
 ORG_CLASSES = {CTKG.GovernmentAgency, CTKG.InternationalOrganization, CTKG.TerroristGroup,
                CTKG.SeparatistMovement, CTKG.NewsAgency}
-
-# (name key) -> (IRI, label) of a person already in the store, or None.
-PersonLookup = Callable[[str], "tuple[URIRef, str] | None"]
-
 
 @dataclass(frozen=True)
 class Post:
@@ -57,7 +53,7 @@ class Entity:
 
 
 @dataclass
-class Resolution:
+class ArticleEntities:
     entities: dict[URIRef, Entity]
     mentions: list[tuple[Mention, URIRef]]     # every kept mention with its entity, in text order
 
@@ -90,8 +86,9 @@ def _name_parts(name: str) -> tuple[str, ...]:
     return tuple(re.sub(r"(.)\1+", r"\1", p) for p in parts)
 
 
-def resolve(article: Article, mentions: list[Mention], find_person: PersonLookup | None = None,
-            index: ReferenceIndex | None = None) -> Resolution:
+def find_entities(article: Article, mentions: list[Mention], index: ReferenceIndex | None = None) -> ArticleEntities:
+    """One entity per actor the article names: its mentions joined within the article, people with
+    the posts it gives them."""
     index = index or reference_index()
     entities: dict[URIRef, Entity] = {}
     kept: list[tuple[Mention, URIRef]] = []
@@ -109,9 +106,9 @@ def resolve(article: Article, mentions: list[Mention], find_person: PersonLookup
     for m in people + candidates:
         iri = _reference_person(m, entities, index)
         if iri is None and m.kind == "candidate":
-            iri = _known_person(m, entities, find_person, index)
+            iri = _known_person(m, entities, index)
         elif iri is None:
-            iri = _resolve_person(m, entities, find_person, index)
+            iri = _person(m, entities, index)
         if iri is None:
             continue
         kept.append((m, iri))
@@ -123,7 +120,7 @@ def resolve(article: Article, mentions: list[Mention], find_person: PersonLookup
         if m.apposition:
             _add_post(article, person, replace(m, title=m.apposition, title_start=None, apposition=None), mentions, index)
     kept.sort(key=lambda pair: pair[0].start)
-    return Resolution(entities, kept)
+    return ArticleEntities(entities, kept)
 
 
 def _reference_person(m: Mention, entities: dict[URIRef, Entity], index: ReferenceIndex,
@@ -147,7 +144,7 @@ def _minted_person(text: str) -> URIRef:
     return mint("person", " ".join(dict.fromkeys([first_last[0], first_last[-1]])))
 
 
-def _resolve_person(m: Mention, entities: dict[URIRef, Entity], find_person, index) -> URIRef | None:
+def _person(m: Mention, entities: dict[URIRef, Entity], index) -> URIRef | None:
     parts = _name_parts(m.text)
     if not parts:
         return None
@@ -163,18 +160,13 @@ def _resolve_person(m: Mention, entities: dict[URIRef, Entity], find_person, ind
     iri = _minted_person(m.text)
     if _reference_person(m, entities, index, iri) is not None:
         return iri    # 'Narendra D. Modi': a known person's first and last name
-    stored = find_person(key) if find_person else None
-    if stored is not None:
-        iri, label = stored
-        entities[iri] = Entity(iri, CTKG.Person, label, True, name_key=key, first_sentence=m.sentence)
-        return iri
     entities[iri] = Entity(iri, CTKG.Person, m.text, False, name_key=key, first_sentence=m.sentence)
     return iri
 
 
-def _known_person(m: Mention, entities: dict[URIRef, Entity], find_person, index) -> URIRef | None:
+def _known_person(m: Mention, entities: dict[URIRef, Entity], index) -> URIRef | None:
     """A name with no cue of its own ('the extradition of Tahawwur Rana', 'Rana's appeal') is a
-    person only if it names one already met: in this article, in the reference data, or stored."""
+    person only if it names one already met: in this article or in the reference data."""
     parts = _name_parts(m.text)
     people = [e for e in entities.values() if e.cls == CTKG.Person]
     if len(parts) == 1:
@@ -186,15 +178,7 @@ def _known_person(m: Mention, entities: dict[URIRef, Entity], find_person, index
     for p in people:
         if p.name_key == key and _compatible(parts, _name_parts(p.label)):
             return p.iri
-    reference = _reference_person(m, entities, index, _minted_person(m.text))
-    if reference is not None:
-        return reference
-    stored = find_person(key) if find_person else None
-    if stored is None:
-        return None
-    iri, label = stored
-    entities[iri] = Entity(iri, CTKG.Person, label, True, name_key=key, first_sentence=m.sentence)
-    return iri
+    return _reference_person(m, entities, index, _minted_person(m.text))
 
 
 def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -205,22 +189,12 @@ def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 @lru_cache(maxsize=1)
 def _post_defaults() -> list[tuple[str, str, str]]:
-    rows = []
-    for line in (PATTERNS / "post-organizations.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            title, state, org = line.split("\t")
-            rows.append((normalise(title), state, org))
-    return rows
+    return [(normalise(title), state, org) for title, state, org in table("post-organizations.tsv", 3)]
 
 
 @lru_cache(maxsize=1)
 def _state_hints() -> dict[str, str]:
-    hints = {}
-    for line in (PATTERNS / "state-hints.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, state = line.split("\t")
-            hints[word.strip().lower()] = state.strip()
-    return hints
+    return {word.lower(): state for word, state in table("state-hints.tsv", 2)}
 
 
 def _add_post(article: Article, person: Entity, m: Mention, mentions: list[Mention], index) -> None:
@@ -341,12 +315,8 @@ def _state_from_hints(words: list[str], index) -> URIRef | None:
 @lru_cache(maxsize=1)
 def _title_states() -> dict[str, frozenset[str]]:
     """kg/patterns/title-states.tsv: a bare title -> the states that have it as a post."""
-    rows = {}
-    for line in (PATTERNS / "title-states.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            title, states = line.split("\t")
-            rows[normalise(title)] = frozenset(s.strip() for s in states.split(","))
-    return rows
+    return {normalise(title): frozenset(s.strip() for s in states.split(","))
+            for title, states in table("title-states.tsv", 2)}
 
 
 def _titled_states(title: str) -> frozenset[str] | None:
@@ -356,27 +326,26 @@ def _titled_states(title: str) -> frozenset[str] | None:
     return _title_states().get(" ".join(words))
 
 
-_CAPITALS: dict[int, dict[URIRef, URIRef]] = {}
+_CAPITALS: dict[int, MappingProxyType] = {}
 
 
-def _capitals(index) -> dict[URIRef, URIRef]:
-    """Capital (a known place) -> its state, from kg/patterns/capitals.tsv (once per index)."""
+def capital_states(index: ReferenceIndex) -> MappingProxyType:
+    """Place IRI -> state IRI for the capitals of kg/patterns/capitals.tsv ('Washington' for the US),
+    worked out once per reference index."""
     if id(index) not in _CAPITALS:
         _CAPITALS.clear()
         _CAPITALS[id(index)] = _capital_states(index)
     return _CAPITALS[id(index)]
 
 
-def _capital_states(index) -> dict[URIRef, URIRef]:
-    found = {}
-    for line in (PATTERNS / "capitals.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            capital, state = line.split("\t")
-            place = index.lookup(tuple(normalise(capital).split()), capital)
-            known = index.lookup(tuple(normalise(state).split()), state)
-            if place is not None and known is not None:
-                found[place.iri] = known.iri
-    return found
+def _capital_states(index: ReferenceIndex) -> MappingProxyType:
+    found: dict[URIRef, URIRef] = {}
+    for capital, state in table("capitals.tsv", 2):
+        place = index.lookup(tuple(normalise(capital).split()), capital)
+        known = index.lookup(tuple(normalise(state).split()), state)
+        if place is not None and known is not None and place.cls == CTKG.Place:
+            found[place.iri] = known.iri
+    return MappingProxyType(found)
 
 
 # A place phrase that sets where an official speaks: "In Canberra, Deputy Secretary X said".
@@ -393,7 +362,7 @@ def _state_from_context(article: Article, m: Mention, title: str, mentions: list
     listed = _titled_states(title)
     if listed is None and ABROAD_TITLES & set(normalise(title).split()):
         return None
-    capitals = _capitals(index)
+    capitals = capital_states(index)
     sentence = article.sentences[m.sentence]
 
     def state_of(k: Mention) -> URIRef | None:

@@ -74,6 +74,10 @@ class ParserMissing(KgError):
     """The trained English pipeline is missing or not the version the rules were written for."""
 
 
+class BadPatternFile(KgError):
+    """A line of a kg/patterns/ file that does not have the columns its file has."""
+
+
 class BadRules(KgError):
     """A rule file that cannot be read: the message names the file and line."""
 

@@ -10,11 +10,11 @@ from rdflib import URIRef
 from rdflib.namespace import SKOS
 
 from kg.article import Article
-from kg.entities import Resolution
+from kg.entities import ArticleEntities
 from kg.extract import families
 from kg.extract.attacks import find_attacks
 from kg.extract.calls import find_calls_to_act
-from kg.extract.context import Context, Extraction, MeetingLookup
+from kg.extract.context import Context, Extraction
 from kg.extract.meetings import find_meetings
 from kg.extract.pipeline import parse
 from kg.extract.topics import find_topics_and_groups
@@ -22,13 +22,13 @@ from kg.reference import ReferenceIndex, reference_index
 from kg.vocab import CTKG
 
 
-def extract_events(article: Article, res: Resolution, find_meeting: MeetingLookup | None = None,
-                   index: ReferenceIndex | None = None, docs: tuple | None = None) -> Extraction:
+def extract_events(article: Article, res: ArticleEntities, index: ReferenceIndex | None = None,
+                   docs: tuple | None = None) -> Extraction:
     """Events and relations of one article. `docs` are its sentences' parses (kg.extract.pipeline),
     made here when not given."""
     if docs is None:
         docs = parse([s.text for s in article.sentences])
-    ctx = Context(article, res, index or reference_index(), Extraction(), find_meeting, docs=tuple(docs))
+    ctx = Context(article, res, index or reference_index(), Extraction(), docs=tuple(docs))
     find_meetings(ctx)
     scene = families.scene_of(ctx, docs)
     find_statements(ctx, scene)

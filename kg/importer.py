@@ -99,7 +99,7 @@ def import_file(store, path: str | Path, fmt: str | None = None, *, into: str | 
         scratch = ox.Store(scratch_dir)
         _parse_into(scratch, path, fmt, target)
         kgstore.ensure_base_graphs(store)   # the ontology and reference data: validation context
-        context = ContextCache(store)
+        context = ContextCache(store, scratch)
         outcomes = [_import_graph(store, scratch, graph, context) for graph in _graph_order(scratch)]
         del scratch
     store.flush()
@@ -172,9 +172,10 @@ def _import_graph(store, scratch: ox.Store, graph, context: "ContextCache") -> G
     data = Graph()
     for quad in quads:
         data.add((kgstore.from_ox(quad.subject), kgstore.from_ox(quad.predicate), kgstore.from_ox(quad.object)))
-    # As the loader does: the context is what the store holds, which by now includes the file's
-    # graphs imported before this one (graphs go in name order, as kg build read them).
-    report = validate(data, context=context.describe(_pointed_at(data)))
+    # As the loader does: the context is what the store and the rest of the file state of the
+    # entities the graph names (the file's graphs were resolved together: one may hold the preferred
+    # label of a person another names), less the dates other reports claim for themselves.
+    report = validate(data, context=_without_others_claims(context.describe(_pointed_at(data))))
     context.learn(quads)
     kept = ox.NamedNode(quarantine_graph_for(name))
     if report.conforms:
@@ -248,8 +249,9 @@ class ContextCache:
     imported graph states about entities already read is added as it goes in; a graph that
     replaces one already in the store makes its old entities be read again."""
 
-    def __init__(self, store) -> None:
+    def __init__(self, store, file: ox.Store | None = None) -> None:
         self.store = store
+        self.file = file           # the file being imported, whole
         self.known: dict[URIRef, set] = {}
 
     def describe(self, iris: set[URIRef]) -> Graph:
@@ -287,8 +289,23 @@ class ContextCache:
         if not missing:
             return
         facts = _facts(self.store, missing)
+        if self.file is not None:
+            facts += _facts(self.file, missing)
         for iri in missing:
             self.known[iri] = set(facts.triples((iri, None, None)))
+
+
+def _without_others_claims(context: Graph) -> Graph:
+    """The context less the values each report states for itself (kg.resolve.PER_REPORT), but for
+    the reference data's things."""
+    from kg.reference import reference_index
+    from kg.resolve import PER_REPORT
+
+    known, claimed = reference_index().known, {URIRef(p.value) for p in PER_REPORT}
+    for s, p, o in list(context):
+        if p in claimed and s not in known:
+            context.remove((s, p, o))
+    return context
 
 
 def _pointed_at(graph: Graph) -> set[URIRef]:

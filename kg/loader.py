@@ -1,8 +1,11 @@
 """The loader: article files in, validated and explainable named graphs out.
 
-    read_article -> find_mentions -> resolve -> extract_events -> build_graph -> validate -> store
+    read_files -> parse -> extract_article -> resolve_article -> validate -> store
 
-One article at a time, one transaction per article. An article that cannot be read is reported
+Extraction (mentions, entities, events, the article's graph) is a pure function of the article
+and the reference data: it runs in any order, in any number of processes (`workers`). Resolution
+(kg/resolve.py) then joins each article to what is stored, in file order, in this process, and
+writes it, with the rewrites of stored graphs it decides. One transaction per article. An article that cannot be read is reported
 by name and the rest of the batch loads; one that fails validation is kept aside in a quarantine
 graph with its SHACL report. An article whose content hash is already stored is skipped.
 """
@@ -15,20 +18,18 @@ from typing import Callable, Sequence
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib.namespace import RDF
 
 from kg import store as kgstore
 from kg.article import Article, Failed, find_articles, read_article, read_files
-from kg.entities import resolve
 from kg.errors import KgError, LoaderFault
-from kg.events import extract_events
-from kg.extract.pipeline import parse, parse_many
-from kg.mentions import find_mentions
+from kg.extract.pipeline import parse_many
+from kg.extraction import extract_article
 from kg.provenance import provenance_triples
-from kg.reference import ReferenceIndex, normalise, reference_index
-from kg.triples import ArticleGraph, article_iri, build_graph
+from kg.resolve import Resolved, resolve_article, rewrites, validation_context
+from kg.triples import ArticleGraph, article_iri
 from kg.validate import validate
-from kg.vocab import CTKG, G_INFERRED, article_graph, mint, n_triples, quarantine_graph
+from kg.vocab import CTKG, G_INFERRED, article_graph, quarantine_graph
 
 
 @dataclass
@@ -60,74 +61,50 @@ class BuildSummary:
                                                        for o in self.outcomes)
 
 
-def extract_article(article: Article, store: ox.Store | None = None,
-                    index: ReferenceIndex | None = None, docs: tuple | None = None) -> ArticleGraph:
-    """One article's graph, resolved against the reference data and (when given) the store.
-    `docs` are its sentences' parses, made here when not given."""
-    index = index or reference_index()
-    docs = docs if docs is not None else parse([s.text for s in article.sentences])
-    mentions = find_mentions(article, index, docs)
-    person_lookup = (lambda key: kgstore.find_person(store, key)) if store is not None else None
-    meeting_lookup = (lambda *a: kgstore.find_meeting(store, *a)) if store is not None else None
-    res = resolve(article, mentions, person_lookup, index)
-    extraction = extract_events(article, res, meeting_lookup, index, docs)
-    publisher, publisher_facts = _publisher(article, index)
-    labels = None
-    if store is not None:
-        own = article_graph(article.id)
-        labels = lambda iri, predicate: kgstore.other_labels(store, iri, predicate, own)  # noqa: E731
-    result = build_graph(article, res, extraction, publisher, _dateline(article, index), labels)
-    for triple in publisher_facts:
-        result.add(triple)
-    return result
+@dataclass(frozen=True)
+class Prepared:
+    """An article extracted and resolved, ready to validate: its graph, the rewrites of stored
+    graphs that go with it, and the validation context."""
+
+    path: Path | str
+    article: Article
+    resolved: Resolved
+    context: list[tuple]
+
+    @property
+    def result(self) -> ArticleGraph:
+        return self.resolved.graph
 
 
-def _publisher(article: Article, index: ReferenceIndex):
-    if not article.publisher:
-        return None, []
-    known = index.lookup(tuple(normalise(article.publisher).split()), article.publisher)
-    if known is not None and known.cls == CTKG.NewsAgency:
-        return known.iri, []
-    iri = mint("news", article.publisher)
-    return iri, [(iri, RDF.type, CTKG.NewsAgency), (iri, SKOS.prefLabel, Literal(article.publisher, lang="en"))]
-
-
-def _dateline(article: Article, index: ReferenceIndex) -> URIRef | None:
-    if not article.dateline:
-        return None
-    first = article.dateline.split("/")[0].split("[")[0].strip()
-    for candidate in (first, first.split(",")[0]):
-        known = index.lookup(tuple(normalise(candidate).split()), candidate)
-        if known is not None and known.cls == CTKG.Place:
-            return known.iri
+def unchanged(store, path, article: Article) -> ArticleOutcome | None:
+    """'unchanged' when the article's content hash is the one stored for it."""
+    if kgstore.stored_hash(store, article_graph(article.id)) == article.content_hash:
+        return ArticleOutcome(str(path), "unchanged", warnings=article.warnings)
     return None
 
 
-@dataclass(frozen=True)
-class Prepared:
-    """An article extracted and ready to validate: its graph and the validation context."""
-
-    path: Path
-    article: Article
-    result: ArticleGraph
-    context: list[tuple]
-
-
-def prepare_article(store, path: Path | str, parsed: tuple | None = None) -> Prepared | ArticleOutcome:
-    """Read and extract one article against the store; 'unchanged' when its hash is stored,
-    'duplicate' when another article holds the same text. `parsed` is the (article, parses)
-    pair when the file was read (and perhaps parsed) ahead; `path` is then where it came from."""
+def prepare_article(store, path: Path | str, parsed: tuple | None = None,
+                    extracted: ArticleGraph | None = None) -> Prepared | ArticleOutcome:
+    """Read, extract and resolve one article against the store; 'unchanged' when its hash is
+    stored, 'duplicate' when another article holds the same text. `parsed` is the (article,
+    parses) pair when the file was read (and perhaps parsed) ahead; `path` is then where it came
+    from. `extracted` is its graph when another process extracted it."""
     article, docs = parsed if parsed is not None else (read_article(path), None)
-    if kgstore.stored_hash(store, article_graph(article.id)) == article.content_hash:
-        return ArticleOutcome(str(path), "unchanged", warnings=article.warnings)
+    outcome = unchanged(store, path, article)
+    if outcome is not None:
+        return outcome
     known = stored_elsewhere(store, article)
     if isinstance(known, ArticleOutcome):
         return known
+    if known.id != article.id:
+        extracted = None   # stored under another key: its IRIs are minted again
     article = known
-    result = extract_article(article, store, docs=docs)
+    result = extracted if extracted is not None else extract_article(article, docs=docs)
     for triple in provenance_triples(article):
         result.add(triple)
-    return Prepared(path, article, result, kgstore.describe_triples(store, _pointed_at(result.triples)))
+    resolved = resolve_article(result, store)
+    context = kgstore.describe_triples(store, _pointed_at(resolved.graph.triples) | {old for old, _ in resolved.renames})
+    return Prepared(path, article, resolved, validation_context(context, resolved))
 
 
 _HASH, _FILE_NAME = ox.NamedNode(str(CTKG.contentHash)), ox.NamedNode(str(CTKG.fileName))
@@ -166,13 +143,16 @@ def _stored_file(store, subject, graph) -> str | None:
 
 
 def commit_article(store: ox.Store, prepared: Prepared, report) -> ArticleOutcome:
-    """Write a validated article into its named graph, or keep it aside with its report."""
+    """Write a validated article into its named graph, with the rewrites of stored graphs that
+    resolving it decided; or keep it aside with its report (and rewrite nothing)."""
     article, result = prepared.article, prepared.result
     graph_iri = article_graph(article.id)
     outcome = ArticleOutcome(str(prepared.path), "loaded", len(result), result.new_entities,
                              result.known_entities, result.events, len(report.violations),
                              warnings=article.warnings)
     if report.conforms:
+        for other, triples in rewrites(store, prepared.resolved).items():
+            kgstore.write_graph(store, URIRef(other.value), triples)
         kgstore.write_graph(store, graph_iri, result.triples, quarantine_graph(article.id))
         return outcome
     kgstore.replace_graph(store, quarantine_graph(article.id), quarantined_graph(prepared, report), graph_iri)
@@ -196,9 +176,11 @@ def quarantined_graph(prepared: Prepared, report) -> Graph:
     return kept
 
 
-def load_article(store: ox.Store, path: Path | str, parsed: tuple | None = None) -> ArticleOutcome:
-    """Read, extract, validate and store one article file; raises BadArticle for unreadable input."""
-    prepared = prepare_article(store, path, parsed)
+def load_article(store: ox.Store, path: Path | str, parsed: tuple | None = None,
+                 extracted: ArticleGraph | None = None) -> ArticleOutcome:
+    """Read, extract, resolve, validate and store one article; raises BadArticle for unreadable
+    input."""
+    prepared = prepare_article(store, path, parsed, extracted)
     if isinstance(prepared, ArticleOutcome):
         return prepared
     return commit_article(store, prepared, validate(prepared.result.triples, context=prepared.context))
@@ -217,31 +199,28 @@ def build(paths: Sequence[str | Path], store_dir: str | Path,
           progress: Callable[[str], None] | None = None, *, run_reasoner: bool = False,
           workers: int = 1, roots: Sequence[str | Path] | None = None) -> BuildSummary:
     """Load every article under `paths` into the store; with `run_reasoner`, reason afterwards
-    when anything was loaded (the report is in `summary.reasoner`). With `workers` > 1, SHACL
-    validation runs in that many processes while this one extracts and writes, in file order:
-    the store ends up exactly as with one process. An article's key is its path under the folder
-    of `roots` (default: `paths`) it is found in, or its URL."""
+    when anything was loaded (the report is in `summary.reasoner`). With `workers` > 1, that many
+    processes parse and extract while this one resolves, validates and writes, in file order:
+    extraction reads nothing from the store, so the store ends up exactly as with one process.
+    An article's key is its path under the folder of `roots` (default: `paths`) it is found in,
+    or its URL."""
     files, errors = find_articles(paths)
     summary = BuildSummary(errors=list(errors))
     store = kgstore.open_store(store_dir)
     kgstore.ensure_base_graphs(store)
     reads = read_files(files, paths if roots is None else roots)
-    if workers > 1:
-        _build_in_parallel(store, reads, workers, summary, progress)
-    for batch in _batches(reads if workers <= 1 else iter(()), PARSE_AHEAD):
-        ahead = parsed_ahead(store, [a for a in batch if isinstance(a, Article)])
-        for read in batch:
-            if isinstance(read, Failed):
-                _failed(summary, read.source, read.error)
-            else:
-                try:
-                    summary.outcomes.append(load_article(store, read.source, (read, ahead.get(id(read)))))
-                except KgError as error:
-                    _failed(summary, read.source, error)
-                except Exception as error:  # a loader bug must not cost the rest of the batch
-                    _failed(summary, read.source, _fault(read.source, error))
-            if progress:
-                progress(read.source)
+    for read, docs, extracted in _extracted(store, reads, workers):
+        if isinstance(read, Failed):
+            _failed(summary, read.source, read.error)
+        else:
+            try:
+                summary.outcomes.append(load_article(store, read.source, (read, docs), extracted))
+            except KgError as error:
+                _failed(summary, read.source, error)
+            except Exception as error:  # a loader bug must not cost the rest of the batch
+                _failed(summary, read.source, _fault(read.source, error))
+        if progress:
+            progress(read.source)
     if run_reasoner and summary.count("loaded"):
         summary.reasoner = reason(store)
     store.flush()
@@ -259,6 +238,52 @@ def _batches(reads, size: int):
         yield batch
 
 
+def _extracted(store, reads, workers: int):
+    """(read, its parses or None, its extracted graph or None) for each article (or failed read)
+    in order: parsed here in streams of PARSE_AHEAD, or with `workers` > 1, extracted in that many
+    processes, a few streams ahead."""
+    if workers <= 1:
+        for batch in _batches(reads, PARSE_AHEAD):
+            ahead = parsed_ahead(store, [a for a in batch if isinstance(a, Article)])
+            for read in batch:
+                yield read, ahead.get(id(read)), None
+        return
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        inflight: deque = deque()
+
+        def oldest():
+            batch, fresh, job = inflight.popleft()
+            graphs = dict(zip((id(a) for a in fresh), job.result()))
+            for read in batch:
+                yield read, None, graphs.get(id(read))
+
+        for batch in _batches(reads, PARSE_AHEAD):
+            fresh = [a for a in batch if isinstance(a, Article) and unchanged(store, a.source, a) is None]
+            inflight.append((batch, fresh, pool.submit(extract_many, fresh)))
+            if len(inflight) > 2 * workers:
+                yield from oldest()
+        while inflight:
+            yield from oldest()
+
+
+def extract_many(articles: list[Article]) -> list[ArticleGraph | None]:
+    """Extraction in a worker process: the graphs of `articles`, parsed in one stream (None for
+    one whose extraction failed: the writer extracts it again and reports the fault)."""
+    parses = iter(parse_many([s.text for a in articles for s in a.sentences]))
+    graphs = []
+    for article in articles:
+        docs = tuple(next(parses) for _ in article.sentences)
+        try:
+            graphs.append(extract_article(article, docs=docs))
+        except Exception:  # noqa: BLE001
+            graphs.append(None)
+    return graphs
+
+
 def parsed_ahead(store, articles: list[Article]) -> dict[int, tuple]:
     """The parses of a batch's articles not stored yet (by id() of the article), their sentences
     parsed in one stream (an unchanged article gets none)."""
@@ -273,7 +298,7 @@ def quarantine_report(store: ox.Store) -> list[tuple[str, str, str]]:
             for row in store.query(kgstore.sparql("quarantine"))]
 
 
-def reason(store: ox.Store) -> "ReasonerReport":
+def reason(store: ox.Store):
     """Run the OWL reasoner over the ontology and every stored fact; replace the inferred graph.
 
     Its cost grows with the store (HermiT sees all facts at once), so bulk loads skip it
@@ -306,83 +331,3 @@ def _fault(path: Path, error: Exception) -> KgError:
 def _failed(summary: BuildSummary, path: Path | str, error: KgError) -> None:
     summary.errors.append(error)
     summary.outcomes.append(ArticleOutcome(str(path), "failed", message=str(error)))
-
-
-def _build_in_parallel(store: ox.Store, reads, workers: int, summary: BuildSummary,
-                       progress: Callable[[str], None] | None) -> None:
-    """Extract in this process, validate in `workers` processes, write in file order.
-
-    An article extracted but not yet written waits in an in-memory store that lookups see beside
-    the disk store, so the next article resolves against exactly what a one-process build would
-    have stored by then. When an article is kept aside, those read after it are read again.
-    """
-    import multiprocessing
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-
-    pending = ox.Store()
-    view = kgstore.Overlay(store, pending)
-    inflight: deque = deque()
-
-    def finish() -> None:
-        prepared, future = inflight.popleft()
-        outcome = commit_article(store, prepared, report_from_wire(*future.result()))
-        summary.outcomes.append(outcome)
-        pending.remove_graph(ox.NamedNode(str(article_graph(prepared.article.id))))
-        if progress:
-            progress(str(prepared.path))
-        if outcome.status == "quarantined":
-            # The articles behind it were read against its triples, which a one-process build
-            # would not have seen: read them again.
-            redo = [p for p, job in inflight if job.cancel() or True]
-            inflight.clear()
-            for p in redo:
-                pending.remove_graph(ox.NamedNode(str(article_graph(p.article.id))))
-            for p in redo:
-                submit(p.article)
-
-    def submit(read) -> None:
-        if isinstance(read, Failed):
-            _failed(summary, read.source, read.error)
-            return
-        try:
-            prepared = prepare_article(view, read.source, (read, None))
-        except KgError as error:
-            _failed(summary, read.source, error)
-            return
-        except Exception as error:  # a loader bug must not cost the rest of the batch
-            _failed(summary, read.source, _fault(read.source, error))
-            return
-        if isinstance(prepared, ArticleOutcome):
-            summary.outcomes.append(prepared)
-            return
-        kgstore.add_graph(pending, article_graph(prepared.article.id), prepared.result.triples)
-        job = pool.submit(validate_on_wire, prepared.result.n_triples(),
-                          n_triples(prepared.context))
-        inflight.append((prepared, job))
-
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for read in reads:
-            submit(read)
-            while len(inflight) > 2 * workers or (inflight and inflight[0][1].done()):
-                finish()
-        while inflight:
-            finish()
-
-
-def validate_on_wire(data_nt: str, context_nt: str) -> tuple:
-    """Validation in a worker process: N-Triples in, plain values out (picklable)."""
-    data, context = (list(ox.parse(text, format=ox.RdfFormat.N_TRIPLES)) for text in (data_nt, context_nt))
-    report = validate(data, context=context)
-    violations = [(v.focus, v.path, v.message, v.severity) for v in report.violations]
-    return report.conforms, violations, report.results.serialize(format="nt") if not report.conforms else ""
-
-
-def report_from_wire(conforms: bool, violations: list, results_nt: str):
-    from kg.validate import Report, Violation
-
-    results = Graph()
-    if results_nt:
-        results.parse(data=results_nt, format="nt")
-    return Report(conforms, results, "", tuple(Violation(*v) for v in violations))

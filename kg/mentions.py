@@ -12,16 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
 
 from rdflib import URIRef
 
 from kg.article import Article, Sentence
 from kg.extract.people import named_people
+from kg.pattern_files import word_list
 from kg.reference import Known, ReferenceIndex, normalise, reference_index, token_norm, tokens
 from kg.vocab import CTKG
 
-PATTERNS = Path(__file__).resolve().parent / "patterns"
 
 
 @dataclass(frozen=True)
@@ -41,15 +40,10 @@ class Mention:
     apposition: str | None = None   # a second title after the name ('Ambassador X, the US Coordinator for ...')
 
 
-def _word_list(name: str) -> list[str]:
-    lines = (PATTERNS / name).read_text(encoding="utf-8").splitlines()
-    return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def title_words() -> tuple[frozenset[str], frozenset[str]]:
     words, heads = set(), set()
-    for line in _word_list("titles.txt"):
+    for line in word_list("titles.txt"):
         parts = line.split()
         words.add(parts[0])
         if len(parts) > 1 and parts[1] == "head":
@@ -59,12 +53,12 @@ def title_words() -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def descriptor_words() -> frozenset[str]:
-    return frozenset(_word_list("descriptors.txt"))
+    return frozenset(word_list("descriptors.txt"))
 
 
 @lru_cache(maxsize=1)
 def not_name_words() -> frozenset[str]:
-    return frozenset(_word_list("not-names.txt"))
+    return frozenset(word_list("not-names.txt"))
 
 
 SPEECH_VERBS = {"said", "says", "told", "added", "noted", "stated", "remarked", "asserted"}

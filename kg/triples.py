@@ -18,7 +18,7 @@ from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.article import Article
 from kg.confidence import Stated, assertion_confidence, how_stated, reported
-from kg.entities import Resolution, default_organization
+from kg.entities import ArticleEntities, default_organization
 from kg.extract.context import Extraction
 from kg.extract.scene import Fact
 from kg.reference import normalise
@@ -26,8 +26,6 @@ from kg.vocab import from_ox, n_triples, to_ox
 from kg.vocab import CTKG, PROV, article_graph, base_iri, mint, slug
 
 
-# Properties with one value per thing: a different value from a later article becomes an alias.
-SINGLE_NAMES = {SKOS.prefLabel, CTKG.title}
 MENTIONED_CLASSES = {CTKG.State, CTKG.GovernmentAgency, CTKG.InternationalOrganization, CTKG.TerroristGroup,
                      CTKG.SeparatistMovement, CTKG.NewsAgency, CTKG.Place}
 
@@ -120,29 +118,15 @@ def _confidence(value) -> ox.Literal:
     return ox.Literal(f"{value:.2f}", datatype=term(XSD.decimal))
 
 
-def build_graph(article: Article, res: Resolution, extraction: Extraction,
-                publisher: URIRef | None = None, dateline: URIRef | None = None,
-                stored_labels: Callable[[URIRef, URIRef], set[str]] | None = None) -> ArticleGraph:
-    """The article's named graph. `stored_labels(iri, predicate)` gives the preferred labels (or
-    titles) other articles already gave a thing: a different one from this article is kept as
-    skos:altLabel, so that a thing keeps one preferred label and one title however many articles
-    report it."""
+def build_graph(article: Article, res: ArticleEntities, extraction: Extraction,
+                publisher: URIRef | None = None, dateline: URIRef | None = None) -> ArticleGraph:
+    """The article's named graph, with the IRIs extraction minted (kg/resolve.py joins them to the
+    store's and picks one preferred label per thing; fact IRIs stay as minted here)."""
     builder = _Builder(article)
     _describe_article(builder, article, publisher, dateline)
-    facts = _entity_facts(article, res) + extraction.facts
     seen = set()
     builder.stated = _stated_by_sentence(article, res)
-    for fact in facts:
-        if fact.predicate in SINGLE_NAMES and stored_labels is not None:
-            known = stored_labels(fact.subject, fact.predicate)
-            if known and str(fact.object) not in known:
-                if fact.predicate == CTKG.title:
-                    # The same post (its IRI is keyed by the folded title) in another spelling:
-                    # this article states the title too, in the spelling already stored.
-                    canonical = Fact(fact.subject, CTKG.title, Literal(sorted(known)[0]), fact.sentence,
-                                     fact.rule, fact.confidence)
-                    _add_fact(builder, canonical, seen)
-                fact = Fact(fact.subject, SKOS.altLabel, fact.object, fact.sentence, fact.rule, fact.confidence)
+    for fact in _entity_facts(article, res) + extraction.facts:
         _add_fact(builder, fact, seen)
     for index in sorted(builder.sentences):
         _describe_sentence(builder, article, index)
@@ -173,7 +157,7 @@ def _add_fact(builder: _Builder, fact: Fact, seen: set) -> None:
         builder.triples[(node, _ACCORDING_TO, term(stated.according_to))] = None
 
 
-def _stated_by_sentence(article: Article, res: Resolution) -> Callable[[int], Stated]:
+def _stated_by_sentence(article: Article, res: ArticleEntities) -> Callable[[int], Stated]:
     """How each sentence states its facts (hedges, attribution; kg/confidence.py), read once per sentence."""
     classes = {iri: entity.cls for iri, entity in res.entities.items()}
 
@@ -220,7 +204,7 @@ def _describe_sentence(builder: _Builder, article: Article, index: int) -> None:
         builder.triples[(node, predicate, value)] = None
 
 
-def _entity_facts(article: Article, res: Resolution) -> list[Fact]:
+def _entity_facts(article: Article, res: ArticleEntities) -> list[Fact]:
     """Types, names and posts of the people an article introduces."""
     facts: list[Fact] = []
     for entity in res.entities.values():

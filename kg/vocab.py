@@ -67,6 +67,7 @@ class CTKG(DefinedNamespace):
     previousSession: URIRef
     startDate: URIRef
     startMonth: URIRef
+    startMonthDay: URIRef
     endDate: URIRef
     dateUnknown: URIRef
     place: URIRef

@@ -23,24 +23,24 @@ def seeds_store(tmp_path_factory) -> Path:
 @pytest.fixture()
 def break_validation(monkeypatch):
     """Call it to make the loader add an attack with a malformed death toll to every article
-    (or to those whose id starts with `prefix`), so that validation keeps the article aside."""
+    (or to those whose id starts with `prefix`), as it resolves them in the writing process, so that validation keeps the article aside."""
     import kg.loader as loader
     from rdflib import Literal, URIRef
     from rdflib.namespace import RDF
 
     from kg.vocab import CTKG
 
-    real = loader.extract_article
+    real = loader.resolve_article
 
     def patch(prefix: str = "") -> None:
-        def broken(article, store=None, index=None, docs=None):
-            result = real(article, store, index, docs)
-            if article.id.startswith(prefix):
+        def broken(graph, store, index=None):
+            result = real(graph, store, index)
+            if graph.article.id.startswith(prefix):
                 bad = URIRef("https://w3id.org/ctkg/id/event/attack/bad")
-                result.add((bad, RDF.type, CTKG.Attack))
-                result.add((bad, CTKG.killed, Literal("many")))
+                result.graph.add((bad, RDF.type, CTKG.Attack))
+                result.graph.add((bad, CTKG.killed, Literal("many")))
             return result
 
-        monkeypatch.setattr(loader, "extract_article", broken)
+        monkeypatch.setattr(loader, "resolve_article", broken)
 
     return patch

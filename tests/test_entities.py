@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 from kg.article import read_article
-from kg.entities import name_key, resolve
+from kg.entities import name_key, find_entities
 from kg.mentions import find_mentions
 from kg.vocab import CTKG
 
 
-def resolved(tmp_path, text: str, find_person=None):
+def resolved(tmp_path, text: str):
     path = tmp_path / "article.txt"
     path.write_text(text, encoding="utf-8")
     article = read_article(path)
-    return resolve(article, find_mentions(article), find_person)
+    return find_entities(article, find_mentions(article))
 
 
 def people(res):
@@ -48,16 +48,6 @@ def test_a_lone_surname_shared_by_two_people_is_left_unresolved(tmp_path):
                              "Interior Minister Imran Khan said nothing. Khan said the talks would go on.\n")
     khan_mentions = [m for m, _ in res.mentions if m.text == "Khan"]
     assert not khan_mentions
-
-
-def test_a_person_already_stored_keeps_the_stored_iri_and_name(tmp_path):
-    from rdflib import URIRef
-
-    stored = URIRef("https://w3id.org/ctkg/id/person/nathan-sales")
-    res = resolved(tmp_path, "Washington, May 2 (PTI) The talks were led by Coordinator for Counterterrorism "
-                             "Nathan A Sales on Monday.\n",
-                   find_person=lambda key: (stored, "Nathan Sales") if key == "nathan-sales" else None)
-    assert people(res)["Nathan Sales"].iri == stored
 
 
 def test_a_title_gives_the_post_its_organization_and_state(tmp_path):

@@ -5,7 +5,7 @@ from rdflib import Literal
 from rdflib.namespace import RDF, XSD
 
 from kg.article import read_article
-from kg.entities import resolve
+from kg.entities import find_entities
 from kg.events import extract_events
 from kg.mentions import find_mentions
 from kg.vocab import CTKG
@@ -15,7 +15,7 @@ def facts_of(tmp_path, text: str):
     path = tmp_path / "article.txt"
     path.write_text(text, encoding="utf-8")
     article = read_article(path)
-    res = resolve(article, find_mentions(article))
+    res = find_entities(article, find_mentions(article))
     return extract_events(article, res).facts
 
 

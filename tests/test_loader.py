@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -244,17 +243,14 @@ def _loaded(store_dir: Path) -> int:
 
 
 def _minted_iris(store_dir: Path) -> set[str]:
-    """Every individual IRI the articles mention. A meeting first reported without its year is
-    keyed by month and day (-MM-DD), else by year and month (-YYYY-MM): that one suffix depends on
-    which report came first, so it is folded; everything else must match exactly."""
+    """Every individual IRI the articles mention."""
     store = ox.Store.read_only(str(store_dir))
     found = set()
     for g in article_graphs(store):
         for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(g)):
             for term in (quad.subject, quad.object):
                 if isinstance(term, ox.NamedNode) and "/id/" in term.value and "/fact/" not in term.value:
-                    found.add(re.sub(r"(/event/meeting/[a-z0-9-]+?)-(?:\d{4}-\d{2}|\d{2}-\d{2})\b", r"\1-DATE",
-                                     term.value))
+                    found.add(term.value)
     return found
 
 

@@ -134,17 +134,6 @@ def test_a_second_value_behind_many_copies_of_the_first_is_found(tmp_path):
     assert set(kgstore.distinct_objects(store, MEETING, START)) == {first, second}
 
 
-def test_a_value_only_the_skipped_graph_states_is_not_an_other_label(tmp_path):
-    store = kgstore.open_store(tmp_path / "store")
-    kgstore.ensure_base_graphs(store)
-    own, other = f"{GRAPH_BASE}article/own", f"{GRAPH_BASE}article/other"
-    label = ox.NamedNode(kgstore.PREFIXES["skos"] + "prefLabel")
-    kgstore.write_graph(store, own, [(MEETING, label, ox.Literal("Talks", language="en")),
-                                     (MEETING, label, ox.Literal("Dialogue", language="en"))])
-    kgstore.write_graph(store, other, [(MEETING, label, ox.Literal("Dialogue", language="en"))])
-    assert kgstore.other_labels(store, MEETING.value, label.value, own) == {"Dialogue"}
-
-
 def test_an_imported_graph_enters_the_index_and_a_replaced_one_leaves_it(tmp_path):
     store = kgstore.open_store(tmp_path / "store")
     graph = f"{GRAPH_BASE}article/imported"

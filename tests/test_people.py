@@ -1,7 +1,7 @@
 """People and their posts: names after commas, initials, titles with their state in the phrase,
 and states that the article does not give (invented sentences)."""
 from kg.article import read_article
-from kg.entities import name_key, resolve
+from kg.entities import name_key, find_entities
 from kg.extract.pipeline import parse
 from kg.mentions import find_mentions
 from kg.reference import reference_index
@@ -13,7 +13,7 @@ def people(tmp_path, text: str) -> dict:
     path.write_text(f" date 2021-03-17\n{text}\n", encoding="utf-8")
     article = read_article(path)
     index = reference_index()
-    res = resolve(article, find_mentions(article, index, parse([s.text for s in article.sentences])), None, index)
+    res = find_entities(article, find_mentions(article, index, parse([s.text for s in article.sentences])), index)
     found = {}
     for e in res.of_class(CTKG.Person):
         found[e.label] = [(p.title, index.label(p.state) if p.state else None) for p in e.posts]
@@ -92,13 +92,13 @@ def test_a_participle_clause_and_a_list_item_are_not_appositions(tmp_path):
 
 def test_a_state_named_after_the_name_gives_the_post_its_state(tmp_path):
     from kg.article import read_article
-    from kg.entities import resolve
+    from kg.entities import find_entities
     from kg.extract.pipeline import parse
     from kg.mentions import find_mentions
 
     path = tmp_path / "a.txt"
     path.write_text(" date 2021-03-17\nVice President Clara Hughes of the United States spoke in Lima.\n", encoding="utf-8")
     article = read_article(path)
-    res = resolve(article, find_mentions(article, docs=parse([s.text for s in article.sentences])))
+    res = find_entities(article, find_mentions(article, docs=parse([s.text for s in article.sentences])))
     hughes = next(e for e in res.entities.values() if e.label == "Clara Hughes")
     assert [str(p.state).rsplit("/", 1)[-1] for p in hughes.posts] == ["united-states"]

@@ -9,7 +9,7 @@ from rdflib import Graph
 from rdflib.namespace import RDF, SKOS
 
 from kg.article import read_article
-from kg.entities import resolve
+from kg.entities import find_entities
 from kg.mentions import find_mentions
 from kg.reference import REFERENCE_DIR, reference_files, reference_index
 from kg.vocab import CTKG, DEFAULT_BASE_IRI, mint
@@ -21,7 +21,7 @@ def resolved(tmp_path, text: str, name: str = "article.txt"):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     article = read_article(path)
-    return resolve(article, find_mentions(article))
+    return find_entities(article, find_mentions(article))
 
 
 def people(res) -> dict:

@@ -18,7 +18,7 @@ from kg.cli.app import main, reports_errors, stderr, stdout, store_option
               help="Run the OWL reasoner over the whole store afterwards (skip it for bulk loads, "
                    "then run kg reason once).")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Validate in this many processes while one extracts and writes (same result).")
+              help="Parse and extract in this many processes while one resolves, validates and writes (same store).")
 @click.option("--watch", is_flag=True,
               help="After the build, keep loading new and changed files under PATHS as they appear, "
                    "one progress line per batch, until Ctrl-C.")

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
@@ -25,9 +24,9 @@ from kg.extract.grammar import conjuncts, modifiers, prep_objects, subject_of
 from kg.extract.grammar_agreements import name_head, name_tokens, text_of
 from kg.extract.rules import RuleMatch, rule_set
 from kg.extract.scene import Found, FoundBuilder, Scene
+from kg.pattern_files import table
 from kg.vocab import CTKG, mint, slug
 
-KINDS_FILE = Path(__file__).resolve().parent.parent / "patterns" / "document-kinds.tsv"
 OF_KINDS = {"understanding": CTKG.MemorandumOfUnderstanding, "cooperation": CTKG.MemorandumOfCooperation,
             "co-operation": CTKG.MemorandumOfCooperation}
 COLLECTIVE = {"government", "side", "country", "nation", "party", "they", "we", "both"}
@@ -39,12 +38,7 @@ KIND_WORDS = {"memorandum", "understanding", "cooperation", "co-operation", "let
 
 @lru_cache(maxsize=1)
 def document_kinds() -> dict[str, URIRef]:
-    kinds = {}
-    for line in KINDS_FILE.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, kind = line.split("\t")
-            kinds[word.strip()] = getattr(CTKG, kind.strip())
-    return kinds
+    return {word: getattr(CTKG, kind) for word, kind in table("document-kinds.tsv", 2)}
 
 
 @dataclass

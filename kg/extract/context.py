@@ -8,20 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Callable
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from kg.article import Article, Sentence
-from kg.entities import Entity, Resolution
+from kg.entities import Entity, ArticleEntities
 from kg.extract.scene import Fact, Found
 from kg.reference import ReferenceIndex
-
-# (series key, start date or None, (month, day) or None) -> (IRI of a meeting already stored,
-# whether the store already dates it)
-MeetingLookup = Callable[[str, "dt.date | None", "tuple[int, int] | None"], "tuple[URIRef, bool] | None"]
-
 
 @dataclass
 class Extraction:
@@ -58,10 +52,9 @@ class MainSeries:
 @dataclass
 class Context:
     article: Article
-    res: Resolution
+    res: ArticleEntities
     index: ReferenceIndex
     out: Extraction
-    find_meeting: MeetingLookup | None
     main_meeting: URIRef | None = None
     meeting_states: list[URIRef] = field(default_factory=list)
     statement: URIRef | None = None
@@ -86,9 +79,10 @@ class Context:
                 if self.res.entities[iri].cls == cls]
 
     def entity(self, iri: URIRef) -> Entity:
-        """The resolved entity; a known actor met only inside a title is taken from the reference."""
+        """The article's entity; a known actor met only inside a title is read from the reference
+        (and not added to the article's entities: this stage does not write into the last)."""
         found = self.res.entities.get(iri)
         if found is None:
             known = self.index.known[iri]
-            found = self.res.entities[iri] = Entity(iri, known.cls, known.label, True)
+            return Entity(iri, known.cls, known.label, True)
         return found

@@ -18,7 +18,7 @@ EXAMPLE_DATE = dt.date(2021, 3, 17)
 
 def extraction_of(text: str, folder: Path):
     """(extraction, label of an IRI) for one example text."""
-    from kg.entities import resolve
+    from kg.entities import find_entities
     from kg.events import extract_events
     from kg.extract.pipeline import parse
     from kg.mentions import find_mentions
@@ -29,8 +29,8 @@ def extraction_of(text: str, folder: Path):
     article = read_article(path)
     index = reference_index()
     docs = parse([s.text for s in article.sentences])
-    res = resolve(article, find_mentions(article, index, docs), None, index)
-    extraction = extract_events(article, res, None, index, docs)
+    res = find_entities(article, find_mentions(article, index, docs), index)
+    extraction = extract_events(article, res, index, docs)
     labels = {iri: e.label for iri, e in res.entities.items()}
     return extraction, lambda iri: labels.get(iri) or (index.known[iri].label if iri in index.known else str(iri))
 

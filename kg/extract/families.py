@@ -13,19 +13,14 @@ family reads another's output.
 """
 from __future__ import annotations
 
-from pathlib import Path
+import importlib
+from dataclasses import replace
+from functools import lru_cache
 from types import MappingProxyType
 
-from rdflib import URIRef
-
-import importlib
-from functools import lru_cache
-from dataclasses import replace
+from kg.entities import capital_states
 from kg.extract.scene import Scene, Thing
-from kg.reference import ReferenceIndex, normalise
 from kg.vocab import CTKG
-
-PATTERNS = Path(__file__).resolve().parent.parent / "patterns"
 
 
 
@@ -84,27 +79,3 @@ def updated(scene: Scene, ctx) -> Scene:
                    attacks=MappingProxyType({i: tuple(a) for i, a in ctx.attacks_by_sentence.items()}),
                    meetings=MappingProxyType(dict(ctx.meetings_by_sentence)), main_series=ctx.main_series)
 
-
-_CAPITALS: dict[int, MappingProxyType] = {}
-
-
-def capital_states(index: ReferenceIndex) -> MappingProxyType:
-    """Place IRI -> state IRI for the capitals of kg/patterns/capitals.tsv ('Washington' for the US),
-    worked out once per reference index."""
-    if id(index) not in _CAPITALS:
-        _CAPITALS.clear()
-        _CAPITALS[id(index)] = _capital_states(index)
-    return _CAPITALS[id(index)]
-
-
-def _capital_states(index: ReferenceIndex) -> MappingProxyType:
-    found: dict[URIRef, URIRef] = {}
-    for line in (PATTERNS / "capitals.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        capital, state = line.split("\t")
-        place = index.lookup(tuple(normalise(capital).split()), capital)
-        known = index.lookup(tuple(normalise(state).split()), state)
-        if place is not None and known is not None and place.cls == CTKG.Place:
-            found[place.iri] = known.iri
-    return MappingProxyType(found)

@@ -28,13 +28,13 @@ An action is keyed by its class and the target's IRI, so two reports of it meet.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 from rdflib import Literal, URIRef
 
 from kg.extract.grammar import antecedent, conjuncts, modifiers, prep_objects, subject_of
 from kg.extract.rules import RuleMatch, rule_set
 from kg.extract.scene import Found, FoundBuilder, Scene
+from kg.pattern_files import word_list
 from kg.vocab import CTKG, mint
 
 # The action a rule sets -> (class, IRI key, label of the action).
@@ -82,10 +82,7 @@ EXECUTORS = {"approve", "order", "grant", "allow", "clear", "carry", "effect", "
              "issue", "offer", "announce", "place", "put", "impose", "make"}
 # Dependency labels a cue reaches an attack through ('of plotting the attacks', 'in the 26/11 case').
 ATTACK_PATH = {"prep", "pobj", "pcomp", "dobj", "compound", "amod", "nmod", "poss", "npadvmod", "appos", "conj"}
-ATTACK_WORDS = frozenset(
-    line.strip() for line in
-    (Path(__file__).resolve().parent.parent / "patterns" / "attack-words.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")) | {"26/11"}
+ATTACK_WORDS = frozenset(word_list("attack-words.txt")) | {"26/11"}
 
 
 def rows(extraction, label, rule: str) -> list[dict]:

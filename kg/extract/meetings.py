@@ -1,8 +1,8 @@
 """The article's main meeting: a session of a named series (working group, dialogue, summit),
 its session number, dates, place or virtual, the other series it was held with, and the next
-and previous sessions it mentions. Meeting IRIs are minted from the series key and month, so
-two reports of one session meet; the store lookup `find_meeting` joins a report whose year is
-unknown to the session already stored.
+and previous sessions it mentions. Meeting IRIs are minted from the series key and month (or,
+when the report gives no year, month and day), so two reports of one session meet; the resolution
+stage (kg/resolve.py) joins sessions of a series that reports date within five days.
 
 Other meetings (rounds dated in their own sentence, leaders' talks, visits, summits) are rule
 families of their own (kg/extract/rounds.py, talks.py, visits.py, summits.py).
@@ -211,22 +211,13 @@ def _meeting(ctx: Context, key, label, cls, states, session, first, people=()) -
     span = _meeting_date(ctx, first)
     start = span.start if span else None
     month_day = span.month_day if span and not start else None
-    found = ctx.find_meeting(key, start, month_day or ctx.article.month_day) if ctx.find_meeting else None
-    iri, dated = found if found else (None, False)
-    if dated and start:
-        # Another report already dates this session; the first reading stands, so that the
-        # meeting keeps one start and one end date (the ontology makes them functional).
-        span = DateSpan(None, None, None, None, "dated by an earlier report")
-        label_date, start = start, None
-    else:
-        label_date = start
-    if iri is None:
-        month_day = month_day or (None if ctx.date else ctx.article.month_day)
-        when = (f"{start:%Y-%m}" if start else (f"{month_day[0]:02d}-{month_day[1]:02d}" if month_day
-                else (f"{ctx.date:%Y-%m}" if ctx.date else ctx.article.id)))
-        iri = mint("event/meeting", f"{key} {when}")
-    if label_date:
-        label = f"{label} ({MONTH_NAMES[label_date.month - 1]} {label_date.year})"
+    from_dateline = not month_day and not start and not ctx.date and bool(ctx.article.month_day)
+    month_day = ctx.article.month_day if from_dateline else month_day
+    when = (f"{start:%Y-%m}" if start else (f"{month_day[0]:02d}-{month_day[1]:02d}" if month_day
+            else (f"{ctx.date:%Y-%m}" if ctx.date else ctx.article.id)))
+    iri = mint("event/meeting", f"{key} {when}")
+    if start:
+        label = f"{label} ({MONTH_NAMES[start.month - 1]} {start.year})"
     out = ctx.out
     out.declare(iri, cls, label, first, "meeting-series")
     ctx.main_meeting, ctx.meeting_states = iri, list(states)
@@ -242,7 +233,11 @@ def _meeting(ctx: Context, key, label, cls, states, session, first, people=()) -
         out.add(iri, CTKG.startDate, Literal(start, datatype=XSD.date), first, span.how and "meeting-date", 0.85)
         if span.end:
             out.add(iri, CTKG.endDate, Literal(span.end, datatype=XSD.date), first, "meeting-date", 0.85)
-    elif not dated:
+    elif month_day:
+        out.add(iri, CTKG.startMonthDay, Literal(f"--{month_day[0]:02d}-{month_day[1]:02d}", datatype=XSD.gMonthDay),
+                first, "meeting-month-day-dateline" if from_dateline else "meeting-month-day",
+                0.5 if from_dateline else 0.7)
+    else:
         out.add(iri, CTKG.dateUnknown, Literal(True), first, "meeting-date-unknown", 0.6)
     for st in states:
         out.add(iri, CTKG.participant, st, first, "series-states", 0.9)

@@ -44,21 +44,8 @@ MARK_TRIPLE = (INDEX_MARK.subject, INDEX_MARK.predicate, INDEX_MARK.object)
 OLD_INDEX_MARK = ox.Quad(INDEX_MARK.subject, INDEX_MARK.predicate, ox.Literal("1"), ox.DefaultGraph())
 
 
-class Overlay:
-    """The disk store and an in-memory store of articles not yet written, read as one by the
-    loader's lookups (quad patterns)."""
-
-    def __init__(self, disk, pending: ox.Store):
-        self.stores = (disk, pending)
-
-    def quads_for_pattern(self, *pattern):
-        return [quad for store in self.stores for quad in store.quads_for_pattern(*pattern)]
-
-
 def index_store(store) -> ox.Store | None:
     """The lookup index of `store` when it has a whole one, else None."""
-    if isinstance(store, Overlay):
-        return index_store(store.stores[0])
     index = getattr(store, "index", None) if isinstance(store, Store) else None
     return index if index is not None and INDEX_MARK in index else None
 
@@ -192,10 +179,7 @@ def entities_by_label_key(store, key: str) -> list[ox.NamedNode] | None:
 
 def index_quads(store, subject, predicate, obj) -> list:
     """The indexed statements matching the pattern, as quads: from the index when the store keeps
-    one (beside a build's pending articles, read whole), else from every graph, at most SCAN_CAP."""
-    if isinstance(store, Overlay):
-        disk, pending = store.stores
-        return index_quads(disk, subject, predicate, obj) + list(pending.quads_for_pattern(subject, predicate, obj, None))
+    one, else from every graph, at most SCAN_CAP."""
     index = index_store(store)
     if index is not None:
         return list(index.quads_for_pattern(subject, predicate, obj, INDEX))

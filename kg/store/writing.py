@@ -22,11 +22,6 @@ SOURCE_HASH = ox.NamedNode(str(CTKG._NS) + "contentHash")
 CONTENT_HASH = ox.NamedNode(str(CTKG.contentHash))
 
 
-def add_graph(store: ox.Store, graph_iri: URIRef, triples: list[tuple]) -> None:
-    """Add (subject, predicate, object) tuples to a named graph (the in-memory pending store)."""
-    store.load(n_triples(triples), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(graph_iri)))
-
-
 def replace_graph(store, graph_iri: URIRef, graph: Graph, *also_drop: URIRef) -> None:
     """write_graph for an rdflib graph (a SHACL report, the reasoner's inferences)."""
     write_graph(store, graph_iri, [(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph], *also_drop)
