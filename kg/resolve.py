@@ -14,12 +14,13 @@ Resolution decides each by a rule that does not depend on which report came firs
 order of the articles never changes an IRI or a triple:
 - of the IRIs that name one thing, the canonical one is the reference data's, else the more
   precisely dated session, else the first in sort order;
-- of the preferred labels (or titles) of one thing, the reference data's, else the fuller one
-  (more words), else the first in sort order. An article that gave another keeps it as an alias
-  (skos:altLabel) and states the canonical one in its place, asserted from the same sentence by
-  the rule `resolution-canonical-name`: each article's graph names each thing as the store does.
+- of the preferred labels (or titles) of one thing, the reference data's, else the one written
+  most as a proper name, then the fuller, then the shorter (`name_rank`). An article that gave
+  another keeps it as an alias (skos:altLabel) and states the canonical one in its place,
+  asserted from the same sentence by the rule `resolution-canonical-name`: each article's graph
+  names each thing as the store does.
 When the canonical IRI or label is this article's, the stored graphs that used another are
-rewritten in the same step as the article is written (`apply`). Fact IRIs are minted by extraction
+rewritten in the same step as the article is written (`rewrites`). Fact IRIs are minted by extraction
 from its own terms, so a rewrite never changes them.
 
 It reads the store through quad patterns only (an embedded store or a SPARQL server alike).
@@ -191,8 +192,7 @@ def _one_name_each(triples: list[tuple], store, own, renames: dict):
         others = {q.object for before in _before(s, renames) for q in _stored(store, before, p, None, own)} - {name}
         if not others and not reference - {name}:
             continue
-        best = min({name} | others | reference,
-                   key=lambda label: (label not in reference, -len(label.value.split()), label.value))
+        best = min({name} | others | reference, key=lambda label: (label not in reference, *name_rank(label.value)))
         if best != name:
             losing[(s, p, name)] = best
         demoted.update({(s, p, other): best for other in others if other != best})
@@ -237,6 +237,17 @@ def _canonical_assertion(displaced: ox.NamedNode, triple: tuple, triples: list[t
             (node, RULE, CANONICAL_NAME_RULE)]
     kept = (SUBJECT, PREDICATE, OBJECT, RULE)
     return made + [(node, p, o) for s, p, o in triples if s == displaced and p not in kept]
+
+
+def name_rank(name: str) -> tuple:
+    """Which of two names of one thing is canonical (the lower): the one written most as a proper
+    name (more capitalised words: 'Joint Working Group' over 'joint working group', 'Meeting (May
+    2019)' over 'Meeting'), then the fuller (more words, initials aside: 'Tahawwur Hussain Rana'
+    over 'Tahawwur Rana'), then the shorter ('Nathan Sales' over 'Nathan A Sales'), then the
+    first in sort order."""
+    words = [w.strip("()[]{},.;:'\"") for w in name.split()]
+    words = [w for w in words if len(w) > 1]
+    return -sum(1 for w in words if w[0].isupper()), -len(words), len(name), name
 
 
 # -- the store ---------------------------------------------------------------------------------------
