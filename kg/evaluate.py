@@ -187,7 +187,7 @@ KIND_NAMES = tuple(kind.name for kind in KINDS)
 # -- results --------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Fact:
+class ShownFact:
     """A gold or graph fact, as text, for reports of what was missed or spurious."""
 
     article: str
@@ -206,8 +206,8 @@ class KindScore:
     tp: int
     fp: int
     fn: int
-    missed: tuple[Fact, ...] = ()      # gold facts no graph fact matched
-    spurious: tuple[Fact, ...] = ()    # graph facts no gold fact matched
+    missed: tuple[ShownFact, ...] = ()      # gold facts no graph fact matched
+    spurious: tuple[ShownFact, ...] = ()    # graph facts no gold fact matched
 
     @property
     def gold(self) -> int:
@@ -407,7 +407,7 @@ def read_graph_facts(store: ox.Store, spec: KindSpec, stems_by_graph: dict[str, 
 
 # -- comparing --------------------------------------------------------------------------------
 
-def name_key(text: str) -> str:
+def compared_name(text: str) -> str:
     """A name without case, accents, spaces, hyphens, apostrophes or other punctuation."""
     return slug(text).replace("-", "")
 
@@ -429,8 +429,8 @@ def _field_matches(field: FieldSpec, wanted, values: frozenset[Value]) -> bool:
         return any(re.split(r"[#/]", v.text)[-1] == wanted for v in values)
     names = wanted if isinstance(wanted, tuple) else (wanted,)
     if field.compare == "name":
-        keys = {name_key(name) for name in names}
-        return any(name_key(label) in keys for v in values for label in v.labels)
+        keys = {compared_name(name) for name in names}
+        return any(compared_name(label) in keys for v in values for label in v.labels)
     return any(fuzz.token_set_ratio(_words(name), _words(label)) >= field.threshold
                for name in names for v in values for label in v.labels)
 
@@ -466,14 +466,14 @@ def _shown_gold_value(value) -> str:
     return json.dumps(value) if isinstance(value, bool) else str(value)
 
 
-def _gold_shown(fact: GoldFact) -> Fact:
-    return Fact(fact.article, fact.kind, tuple((name, _shown_gold_value(v)) for name, v in fact.fields))
+def _gold_shown(fact: GoldFact) -> ShownFact:
+    return ShownFact(fact.article, fact.kind, tuple((name, _shown_gold_value(v)) for name, v in fact.fields))
 
 
-def _graph_shown(fact: GraphFact) -> Fact:
+def _graph_shown(fact: GraphFact) -> ShownFact:
     fields = tuple((name, ", ".join(sorted({v.shown() for v in values})))
                    for name, values in fact.values if values)
-    return Fact(fact.article, fact.kind, fields)
+    return ShownFact(fact.article, fact.kind, fields)
 
 
 def score_kind(spec: KindSpec, gold: dict[str, tuple[GoldFact, ...]],
