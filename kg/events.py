@@ -1,10 +1,15 @@
 """Article + entities -> events and relations, each fact with its sentence, rule and confidence.
 
-The order of the steps: the main meeting (kg/extract/meetings.py), statements
-(kg/extract/statements.py), attacks (kg/extract/attacks.py); then the rule families on the
-parse, in phases (kg/extract/families.py); then calls to act and topics. See docs/design.md.
+The order of the steps, each a function from the frozen Scene (kg/extract/scene.py) to what it
+found, the Scene made anew with what the later steps read: the main meeting
+(kg/extract/meetings.py), statements (kg/extract/statements.py), attacks (kg/extract/attacks.py);
+then the rule families on the parse, in phases (kg/extract/families.py); then calls to act
+(calls.py) and topics (topics.py). No step writes into another's output. See docs/design.md.
 """
 from __future__ import annotations
+
+from dataclasses import replace
+from types import MappingProxyType
 
 from rdflib import URIRef
 from rdflib.namespace import SKOS
@@ -14,9 +19,10 @@ from kg.entities import ArticleEntities
 from kg.extract import families
 from kg.extract.attacks import find_attacks
 from kg.extract.calls import find_calls_to_act
-from kg.extract.context import Context, Extraction
 from kg.extract.meetings import find_meetings
 from kg.extract.pipeline import parse
+from kg.extract.scene import Extraction, Found
+from kg.extract.statements import MeetingInfo, find_statements
 from kg.extract.topics import find_topics_and_groups
 from kg.reference import ReferenceIndex, reference_index
 from kg.vocab import CTKG
@@ -28,43 +34,26 @@ def extract_events(article: Article, res: ArticleEntities, index: ReferenceIndex
     made here when not given."""
     if docs is None:
         docs = parse([s.text for s in article.sentences])
-    ctx = Context(article, res, index or reference_index(), Extraction(), docs=tuple(docs))
-    find_meetings(ctx)
-    scene = families.scene_of(ctx, docs)
-    find_statements(ctx, scene)
-    attacks = find_attacks(families.updated(scene, ctx))
-    ctx.out.merge(attacks.found)
-    ctx.attacks_by_sentence = {i: list(found) for i, found in attacks.by_sentence.items()}
-    ctx.attack_offsets = dict(attacks.offsets)
-    for found in families.run_families(families.updated(scene, ctx)):
-        ctx.out.merge(found)
-    find_calls_to_act(ctx)
-    find_topics_and_groups(ctx)
-    return ctx.out
+    scene = families.scene_of(article, res, index or reference_index(), tuple(docs))
+    meetings = find_meetings(scene)
+    scene = replace(scene, main_meeting=meetings.main_meeting, meeting_states=meetings.meeting_states,
+                    meetings=MappingProxyType(dict(meetings.by_sentence)), main_series=meetings.main_series)
+    statements = find_statements(scene, meeting_infos(meetings.found))
+    scene = replace(scene, statement=statements.statement, statement_states=tuple(statements.statement_states),
+                    meeting_states=scene.meeting_states or tuple(statements.meeting_states))
+    attacks = find_attacks(scene)
+    scene = replace(scene, attacks=attacks.by_sentence)
+    founds = [meetings.found, statements.found, attacks.found, *families.run_families(scene)]
+    return Extraction.of(founds + [find_calls_to_act(scene), find_topics_and_groups(scene)])
 
 
-# -- statements ---------------------------------------------------------------------------------
-
-def find_statements(ctx: Context, scene) -> None:
-    """Joint statements and a party's own statements (kg.extract.statements, a stage on the parse):
-    their facts, and the article's statement that the families read."""
-    from kg.extract.statements import find_statements as statements_stage
-
-    found = statements_stage(scene, _meeting_infos(ctx))
-    ctx.out.merge(found.found)
-    ctx.statement, ctx.statement_states = found.statement, list(found.statement_states)
-    if found.meeting_states and not ctx.meeting_states:
-        ctx.meeting_states = list(found.meeting_states)
-
-
-def _meeting_infos(ctx: Context) -> dict:
-    """Label, session number and dates of each meeting found so far (for naming its statement)."""
-    from kg.extract.statements import MeetingInfo
-
-    seen: dict[URIRef, dict] = {iri: {} for iri in ctx.out.events}
+def meeting_infos(found: Found) -> dict:
+    """Label, session number and dates of each meeting found (for naming its statement)."""
+    seen: dict[URIRef, dict] = {iri: {} for iri, _ in found.events}
+    classes = dict(found.events)
     keys = {SKOS.prefLabel: "label", CTKG.sessionNumber: "session", CTKG.startDate: "start", CTKG.endDate: "end"}
-    series = {iri for iri, cls in ctx.out.events.items() if cls in (CTKG.WorkingGroupMeeting, CTKG.Dialogue)}
-    for f in ctx.out.facts:
+    series = {iri for iri, cls in classes.items() if cls in (CTKG.WorkingGroupMeeting, CTKG.Dialogue)}
+    for f in found.facts:
         if f.subject in seen and f.predicate in keys:
             seen[f.subject].setdefault(keys[f.predicate], f.object.toPython())
     return {iri: MeetingInfo(str(v["label"]), v.get("session"), v.get("start"), v.get("end"), iri in series)

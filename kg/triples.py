@@ -19,8 +19,7 @@ from rdflib.namespace import RDF, SKOS, XSD
 from kg.article import Article
 from kg.confidence import Stated, assertion_confidence, how_stated, reported
 from kg.entities import ArticleEntities, default_organization
-from kg.extract.context import Extraction
-from kg.extract.scene import Fact
+from kg.extract.scene import Extraction, Fact
 from kg.reference import normalise
 from kg.vocab import from_ox, n_triples, to_ox
 from kg.vocab import CTKG, PROV, article_graph, base_iri, mint, slug
@@ -126,7 +125,7 @@ def build_graph(article: Article, res: ArticleEntities, extraction: Extraction,
     _describe_article(builder, article, publisher, dateline)
     seen = set()
     builder.stated = _stated_by_sentence(article, res)
-    for fact in _entity_facts(article, res) + extraction.facts:
+    for fact in _entity_facts(article, res) + list(extraction.facts):
         _add_fact(builder, fact, seen)
     for index in sorted(builder.sentences):
         _describe_sentence(builder, article, index)

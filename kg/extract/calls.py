@@ -7,7 +7,7 @@ import re
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.extract.context import Context
+from kg.extract.scene import Found, FoundBuilder, Scene
 from kg.vocab import CTKG, mint, slug
 
 
@@ -16,39 +16,50 @@ from kg.vocab import CTKG, mint, slug
 CALL_RE = re.compile(r"\b(called on|calls on|urged|urges|pressed|asked|need for|demanded that|told)\s+", re.I)
 
 
-def find_calls_to_act(ctx: Context) -> None:
-    for sent in ctx.article.sentences:
-        text = sent.text
-        for m in CALL_RE.finditer(text):
-            target = next((iri for off, iri in ctx.things(sent.index, CTKG.State) if off == m.end()), None)
-            if target is None:
-                continue
-            rest = text[m.end():]
-            dm = re.search(r"\b(?:to|should)\s+(.+)", rest)
-            if not dm:
-                continue
-            demand = re.sub(r"[“”\"]", "", re.split(r"\.\s*$", dm.group(1))[0]).strip(" ,.")
-            callers = [iri for off, iri in ctx.things(sent.index, CTKG.State) if off < m.start() and iri != target]
-            if not callers:
-                callers = [iri for off, iri in ctx.things(sent.index, CTKG.GovernmentAgency) if off < m.start()]
-            if not callers:
-                callers = [s for s in (ctx.statement_states or ctx.meeting_states) if s != target]
-            if not callers:
-                continue  # a call nobody can be named as making is not a fact we can state
-            key = f"{ctx.statement or ctx.main_meeting or mint('article', ctx.article.id)}"
-            iri = URIRef(f"{key}/call/{slug(ctx.entity(target).label)}")
-            label = f"Call on {ctx.entity(target).label} to act"
-            if iri in ctx.out.events:
-                break
-            ctx.out.declare(iri, CTKG.CallToAct, label, sent.index, "called-on")
-            ctx.out.add(iri, CTKG.calledOn, target, sent.index, "called-on", 0.85)
-            ctx.out.add(iri, CTKG.demand, Literal(demand[:300]), sent.index, "called-on", 0.75)
-            for caller in callers:
-                ctx.out.add(iri, CTKG.issuedBy, caller, sent.index, "called-on", 0.75)
-            if ctx.statement:
-                ctx.out.add(iri, CTKG.partOf, ctx.statement, sent.index, "called-on", 0.7)
-            if ctx.date:
-                ctx.out.add(iri, CTKG.published, Literal(ctx.date, datatype=XSD.date), sent.index, "article-date", 0.6)
-            for attack in ctx.attacks_by_sentence.get(sent.index, []):
-                ctx.out.add(iri, CTKG.refersToAttack, attack, sent.index, "called-on", 0.7)
-            break
+def find_calls_to_act(scene: Scene) -> Found:
+    """The calls to act of the article's sentences, one per sentence at most."""
+    out = FoundBuilder()
+    for sent in scene.article.sentences:
+        _call_in(scene, sent, out)
+    return out.done()
+
+
+def _things(scene: Scene, i: int, cls) -> list[tuple[int, URIRef]]:
+    return [(t.start, t.iri) for t in scene.of_class(i, cls)]
+
+
+def _call_in(scene: Scene, sent, out: FoundBuilder) -> None:
+    text = sent.text
+    for m in CALL_RE.finditer(text):
+        target = next((iri for off, iri in _things(scene, sent.index, CTKG.State) if off == m.end()), None)
+        if target is None:
+            continue
+        rest = text[m.end():]
+        dm = re.search(r"\b(?:to|should)\s+(.+)", rest)
+        if not dm:
+            continue
+        demand = re.sub(r"[“”\"]", "", re.split(r"\.\s*$", dm.group(1))[0]).strip(" ,.")
+        callers = [iri for off, iri in _things(scene, sent.index, CTKG.State) if off < m.start() and iri != target]
+        if not callers:
+            callers = [iri for off, iri in _things(scene, sent.index, CTKG.GovernmentAgency) if off < m.start()]
+        if not callers:
+            callers = [s for s in (scene.statement_states or scene.meeting_states) if s != target]
+        if not callers:
+            continue  # a call nobody can be named as making is not a fact we can state
+        key = f"{scene.statement or scene.main_meeting or mint('article', scene.article.id)}"
+        iri = URIRef(f"{key}/call/{slug(scene.label(target))}")
+        label = f"Call on {scene.label(target)} to act"
+        if iri in out.events:
+            return
+        out.declare(iri, CTKG.CallToAct, label, sent.index, "called-on")
+        out.add(iri, CTKG.calledOn, target, sent.index, "called-on", 0.85)
+        out.add(iri, CTKG.demand, Literal(demand[:300]), sent.index, "called-on", 0.75)
+        for caller in callers:
+            out.add(iri, CTKG.issuedBy, caller, sent.index, "called-on", 0.75)
+        if scene.statement:
+            out.add(iri, CTKG.partOf, scene.statement, sent.index, "called-on", 0.7)
+        if scene.date:
+            out.add(iri, CTKG.published, Literal(scene.date, datatype=XSD.date), sent.index, "article-date", 0.6)
+        for attack in scene.attacks.get(sent.index, ()):
+            out.add(iri, CTKG.refersToAttack, attack, sent.index, "called-on", 0.7)
+        return

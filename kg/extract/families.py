@@ -56,9 +56,9 @@ def _with_reports(scene: Scene, founds: list) -> Scene:
     return replace(scene, meetings=MappingProxyType(meetings), legal_actions=MappingProxyType(legal))
 
 
-def scene_of(ctx, docs: tuple) -> Scene:
-    """The read-only view of what the events stage has found so far in the article."""
-    res, article = ctx.res, ctx.article
+def scene_of(article, res, index, docs: tuple) -> Scene:
+    """The read-only view of an article that the events stage's steps read: its parses, and the
+    things each sentence mentions (entities resolved within the article)."""
     things: list[list[Thing]] = [[] for _ in article.sentences]
     for mention, iri in res.mentions:
         entity = res.entities.get(iri)
@@ -67,15 +67,5 @@ def scene_of(ctx, docs: tuple) -> Scene:
         offset = article.sentences[mention.sentence].start
         things[mention.sentence].append(Thing(mention.start - offset, mention.end - offset, iri, cls, label))
     person_states = {iri: e.state for iri, e in res.entities.items() if e.cls == CTKG.Person and e.state}
-    return updated(Scene(article, tuple(docs), tuple(tuple(t) for t in things), MappingProxyType(person_states),
-                         ctx.index, capital_states(ctx.index)), ctx)
-
-
-def updated(scene: Scene, ctx) -> Scene:
-    """The scene with what the steps before the families have found since it was made (meetings,
-    statement, attacks): its mentions and people are not worked out again."""
-    return replace(scene, main_meeting=ctx.main_meeting, meeting_states=tuple(ctx.meeting_states),
-                   statement=ctx.statement, statement_states=tuple(ctx.statement_states),
-                   attacks=MappingProxyType({i: tuple(a) for i, a in ctx.attacks_by_sentence.items()}),
-                   meetings=MappingProxyType(dict(ctx.meetings_by_sentence)), main_series=ctx.main_series)
-
+    return Scene(article, tuple(docs), tuple(tuple(t) for t in things), MappingProxyType(person_states),
+                 index, capital_states(index))

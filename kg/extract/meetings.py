@@ -17,10 +17,55 @@ from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.article import Sentence
 from kg.dates import MONTH_NAMES, DateSpan, find_date
-from kg.extract.context import Context, MainSeries
+from kg.extract.scene import Found, FoundBuilder, Scene
 from kg.extract.numbers import ORDINALS
 from kg.reference import normalise, token_norm
 from kg.vocab import CTKG, mint, slug
+
+
+@dataclass(frozen=True)
+class MainSeries:
+    """The series of the article's main meeting: its key (for IRIs), label and class."""
+
+    key: str
+    label: str
+    cls: URIRef
+
+
+@dataclass(frozen=True)
+class MeetingsFound:
+    """What this step found: its facts, the main meeting and its states, which sentence reports
+    which meeting, and the main series (for the families that read them)."""
+
+    found: Found
+    main_meeting: URIRef | None = None
+    meeting_states: tuple[URIRef, ...] = ()
+    by_sentence: tuple[tuple[int, URIRef], ...] = ()
+    main_series: MainSeries | None = None
+
+
+class _Work:
+    """This step's working state over one article (never seen outside this module)."""
+
+    def __init__(self, scene: Scene):
+        self.scene = scene
+        self.out = FoundBuilder()
+        self.main_meeting: URIRef | None = None
+        self.meeting_states: list[URIRef] = []
+        self.main_series: MainSeries | None = None
+        self.series_iri: URIRef | None = None
+        self.series_label = ""
+
+    def sentence(self, i: int) -> Sentence:
+        return self.scene.article.sentences[i]
+
+    def things(self, i: int, cls: URIRef) -> list[tuple[int, URIRef]]:
+        """(offset in sentence, IRI) of the things of `cls` mentioned in sentence i."""
+        return [(t.start, t.iri) for t in self.scene.of_class(i, cls)]
+
+    def done(self) -> MeetingsFound:
+        return MeetingsFound(self.out.done(), self.main_meeting, tuple(self.meeting_states),
+                             tuple(self.out.meetings.items()), self.main_series)
 
 
 # -- meetings -----------------------------------------------------------------------------------
@@ -44,7 +89,7 @@ class SeriesMention:
     start: int
 
 
-def _series_in(ctx: Context, i: int) -> list[SeriesMention]:
+def _series_in(ctx: _Work, i: int) -> list[SeriesMention]:
     sent = ctx.sentence(i)
     text = sent.text
     found = []
@@ -69,7 +114,7 @@ def _series_in(ctx: Context, i: int) -> list[SeriesMention]:
                                    sent.start + m.end())
         for word in phrase:
             for part in re.split(r"[-–]", word) if re.search(r"[-–]", word) else []:
-                known = ctx.index.lookup((token_norm(part),), part)
+                known = ctx.scene.index.lookup((token_norm(part),), part)
                 if known is not None and known.cls == CTKG.State and known.iri not in states:
                     states.append(known.iri)
         words = [w for w in normalise(name).split()]
@@ -82,16 +127,18 @@ def _series_in(ctx: Context, i: int) -> list[SeriesMention]:
     return found
 
 
-def _is_state_word(ctx: Context, word: str) -> bool:
+def _is_state_word(ctx: _Work, word: str) -> bool:
     """'india', 'us': a word some state is named by, left out of a series' key."""
-    return any(k.cls == CTKG.State for k, _ in ctx.index.by_tokens.get((word,), []))
+    return any(k.cls == CTKG.State for k, _ in ctx.scene.index.by_tokens.get((word,), []))
 
 
-def _states_in_phrase(ctx: Context, i: int, start: int, end: int) -> list[URIRef]:
+def _states_in_phrase(ctx: _Work, i: int, start: int, end: int) -> list[URIRef]:
+    base = ctx.sentence(i).start
     states = []
-    for m, iri in ctx.res.in_sentence(i):
-        if start - 2 <= m.start and m.end <= end and ctx.entity(iri).cls == CTKG.State and iri not in states:
-            states.append(iri)
+    for thing in ctx.scene.things[i]:
+        if start - 2 <= base + thing.start and base + thing.end <= end and thing.cls == CTKG.State \
+                and thing.iri not in states:
+            states.append(thing.iri)
     return states
 
 
@@ -109,8 +156,16 @@ def _series_key(states: list[URIRef], words: str) -> str:
     return "-".join(sorted(slug(str(s).rsplit("/", 1)[-1]) for s in states) + sorted(set(words.split())))
 
 
-def find_meetings(ctx: Context) -> None:
-    mentions = [s for i in range(len(ctx.article.sentences)) for s in _series_in(ctx, i)]
+def find_meetings(scene: Scene) -> MeetingsFound:
+    """The article's main meeting (and those held with it, and the next and previous sessions it
+    mentions)."""
+    ctx = _Work(scene)
+    _find(ctx)
+    return ctx.done()
+
+
+def _find(ctx: _Work) -> None:
+    mentions = [s for i in range(len(ctx.scene.article.sentences)) for s in _series_in(ctx, i)]
     held = [s for s in mentions if HELD_CUES.search(ctx.sentence(s.sentence).text)
             and not re.search(r"\b(next|last|previous)\b", ctx.sentence(s.sentence).text[:s.start], re.I)]
     summit = _summit(ctx) if not held else None
@@ -125,78 +180,78 @@ def find_meetings(ctx: Context) -> None:
         session = next((s.session for s in held if s.key == primary.key and s.session), None)
         key = _series_key(states, primary.key)
         label = primary.label
-        if states and not any(ctx.entity(st).label.split()[0] in primary.label for st in states):
-            label = "-".join(ctx.entity(st).label for st in states) + " " + primary.label
+        if states and not any(ctx.scene.label(st).split()[0] in primary.label for st in states):
+            label = "-".join(ctx.scene.label(st) for st in states) + " " + primary.label
         cls = CTKG.WorkingGroupMeeting if "group" in primary.key else (
             CTKG.Summit if "summit" in primary.key else CTKG.Dialogue)
         _meeting(ctx, key, label, cls, states, session, primary.sentence)
         ctx.main_series = MainSeries(key, re.sub(r"\s*\(.*\)$", "", label), cls)
-        main = (ctx.main_meeting, ctx.meeting_states)
+        main = (ctx.main_meeting, ctx.meeting_states, ctx.series_iri, ctx.series_label)
         for other in _joint_sessions(primary, mentions):
             # "the 17th meeting of the JWG and the third session of the designations dialogue":
             # a second session, held together with the first, of a series of its own.
             other_key = _series_key(other.states or states, other.key)
-            other_label = other.label if other.states else "-".join(ctx.entity(st).label for st in states) + " " + other.label
+            other_label = other.label if other.states else "-".join(ctx.scene.label(st) for st in states) + " " + other.label
             _meeting(ctx, other_key, other_label, CTKG.Dialogue if "dialogue" in other.key else cls,
                      states, other.session, other.sentence)
-        ctx.main_meeting, ctx.meeting_states = main
+        ctx.main_meeting, ctx.meeting_states, ctx.series_iri, ctx.series_label = main
     else:
         _meeting(ctx, *summit)
     _next_and_previous(ctx, mentions)
 
 
-def _summit(ctx: Context):
+def _summit(ctx: _Work):
     """'the meeting between Prime Minister Narendra Modi and President Donald Trump'."""
-    for sent in ctx.article.sentences:
+    for sent in ctx.scene.article.sentences:
         m = re.search(r"\b(?:meeting|summit|talks)\s+between\s+", sent.text)
         if not m:
             continue
         people = [iri for off, iri in ctx.things(sent.index, CTKG.Person) if off > m.end() - 1][:2]
         if len(people) < 2:
             continue
-        states = [s for s in (ctx.entity(p).state for p in people) if s]
-        names = [ctx.entity(p).label for p in people]
+        states = [s for s in (ctx.scene.person_states.get(p) for p in people) if s]
+        names = [ctx.scene.label(p) for p in people]
         key = "summit-" + "-".join(sorted(slug(n) for n in names))
         label = f"Meeting between {names[0]} and {names[1]}"
         return key, label, CTKG.Summit, states, None, sent.index, people
     return None
 
 
-def _states_of_sentence(ctx: Context, index: int) -> list[URIRef]:
+def _states_of_sentence(ctx: _Work, index: int) -> list[URIRef]:
     """'cooperation between Colombia and the US featured in ... the dialogue': the states the
     meeting's sentence names, when the series name holds none."""
     return list(dict.fromkeys(iri for _, iri in ctx.things(index, CTKG.State)))
 
 
-def _delegation_states(ctx: Context) -> list[URIRef]:
+def _delegation_states(ctx: _Work) -> list[URIRef]:
     states = []
-    for sent in ctx.article.sentences:
-        for m, iri in ctx.res.in_sentence(sent.index):
-            after = sent.text[m.end - sent.start: m.end - sent.start + 20]
-            if ctx.entity(iri).cls == CTKG.State and re.match(r"\s+(delegation|side)\b", after) and iri not in states:
-                states.append(iri)
+    for sent in ctx.scene.article.sentences:
+        for thing in ctx.scene.things[sent.index]:
+            after = sent.text[thing.end: thing.end + 20]
+            if thing.cls == CTKG.State and re.match(r"\s+(delegation|side)\b", after) and thing.iri not in states:
+                states.append(thing.iri)
     return states
 
 
-def _meeting_date(ctx: Context, first: int) -> DateSpan | None:
-    order = [first] + [i for i in range(len(ctx.article.sentences)) if i != first]
+def _meeting_date(ctx: _Work, first: int) -> DateSpan | None:
+    order = [first] + [i for i in range(len(ctx.scene.article.sentences)) if i != first]
     for i in order:
         text = ctx.sentence(i).text
         if i != first and not re.search(r"\b(dialogue|meeting|met|held|session|summit|talks)\b", text, re.I):
             continue
         if re.search(r"\b(last|previous|next|set up|ago)\b", _main_clauses(ctx, i), re.I):
             continue   # another round, or when the series was set up ('a group that X set up in May')
-        span = find_date(text, ctx.date)
+        span = find_date(text, ctx.scene.date)
         if span and (span.start or span.month_day):
             return span
     return None
 
 
-def _main_clauses(ctx: Context, i: int) -> str:
+def _main_clauses(ctx: _Work, i: int) -> str:
     """Sentence i without its relative clauses (their words describe a noun, not the event)."""
-    if not ctx.docs:
+    if not ctx.scene.docs:
         return ctx.sentence(i).text
-    doc = ctx.docs[i]
+    doc = ctx.scene.docs[i]
     inside = {t.i for t in doc if t.dep_ in ("relcl", "acl") for t in t.subtree}
     return " ".join(t.text for t in doc if t.i not in inside)
 
@@ -207,22 +262,23 @@ def _joint_sessions(primary: SeriesMention, mentions: list[SeriesMention]) -> li
             and m.key != primary.key and m.key not in primary.key]
 
 
-def _meeting(ctx: Context, key, label, cls, states, session, first, people=()) -> None:
+def _meeting(ctx: _Work, key, label, cls, states, session, first, people=()) -> None:
     span = _meeting_date(ctx, first)
     start = span.start if span else None
     month_day = span.month_day if span and not start else None
-    from_dateline = not month_day and not start and not ctx.date and bool(ctx.article.month_day)
-    month_day = ctx.article.month_day if from_dateline else month_day
+    from_dateline = not month_day and not start and not ctx.scene.date and bool(ctx.scene.article.month_day)
+    month_day = ctx.scene.article.month_day if from_dateline else month_day
     when = (f"{start:%Y-%m}" if start else (f"{month_day[0]:02d}-{month_day[1]:02d}" if month_day
-            else (f"{ctx.date:%Y-%m}" if ctx.date else ctx.article.id)))
+            else (f"{ctx.scene.date:%Y-%m}" if ctx.scene.date else ctx.scene.article.id)))
     iri = mint("event/meeting", f"{key} {when}")
     if start:
         label = f"{label} ({MONTH_NAMES[start.month - 1]} {start.year})"
     out = ctx.out
     out.declare(iri, cls, label, first, "meeting-series")
     ctx.main_meeting, ctx.meeting_states = iri, list(states)
-    ctx.meetings_by_sentence.setdefault(first, iri)
+    out.reports(first, iri)
     series = mint("series", key)
+    ctx.series_iri, ctx.series_label = series, re.sub(r"\s*\(.*\)$", "", label)
     out.add(iri, CTKG.inSeries, series, first, "meeting-series")
     out.add(series, RDF.type, CTKG.EventSeries, first, "meeting-series")
     out.add(series, SKOS.prefLabel, Literal(re.sub(r"\s*\(.*\)$", "", label), lang="en"), first, "meeting-series")
@@ -246,8 +302,8 @@ def _meeting(ctx: Context, key, label, cls, states, session, first, people=()) -
     _place(ctx, iri, first)
 
 
-def _place(ctx: Context, iri: URIRef, first: int) -> None:
-    for sent in ctx.article.sentences:
+def _place(ctx: _Work, iri: URIRef, first: int) -> None:
+    for sent in ctx.scene.article.sentences:
         text = sent.text
         if re.search(r"\b(next|last|previous)\b", text, re.I):
             continue
@@ -255,7 +311,7 @@ def _place(ctx: Context, iri: URIRef, first: int) -> None:
                      text, re.I):
             ctx.out.add(iri, CTKG.isVirtual, Literal(True), sent.index, "held-virtually", 0.9)
             return
-        if re.search(r"\bheld here\b", text) and ctx.article.dateline:
+        if re.search(r"\bheld here\b", text) and ctx.scene.article.dateline:
             place = _dateline_place(ctx)
             if place:
                 ctx.out.add(iri, CTKG.place, place, sent.index, "held-here-dateline", 0.8)
@@ -268,20 +324,19 @@ def _place(ctx: Context, iri: URIRef, first: int) -> None:
                     return
 
 
-def _dateline_place(ctx: Context) -> URIRef | None:
-    first = re.split(r"[/\[,]", ctx.article.dateline or "")[0].strip()
+def _dateline_place(ctx: _Work) -> URIRef | None:
+    first = re.split(r"[/\[,]", ctx.scene.article.dateline or "")[0].strip()
     if not first:
         return None
-    known = ctx.index.lookup(tuple(normalise(first).split()), first)
+    known = ctx.scene.index.lookup(tuple(normalise(first).split()), first)
     return known.iri if known and known.cls == CTKG.Place else None
 
 
-def _next_and_previous(ctx: Context, mentions: list[SeriesMention]) -> None:
+def _next_and_previous(ctx: _Work, mentions: list[SeriesMention]) -> None:
     if ctx.main_meeting is None:
         return
-    series = next(f.object for f in ctx.out.facts if f.subject == ctx.main_meeting and f.predicate == CTKG.inSeries)
-    base_label = str(next(f.object for f in ctx.out.facts if f.subject == series and f.predicate == SKOS.prefLabel))
-    for sent in ctx.article.sentences:
+    series, base_label = ctx.series_iri, ctx.series_label
+    for sent in ctx.scene.article.sentences:
         text = sent.text
         if re.search(r"\bnext\s+(round|meeting|session|dialogue|edition)\b", text, re.I) and \
                 re.search(r"\b(hold|held|host|convene|meet)\b", text, re.I):
@@ -302,7 +357,7 @@ def _next_and_previous(ctx: Context, mentions: list[SeriesMention]) -> None:
             ctx.out.add(ctx.main_meeting, CTKG.previousSession, prev, sent.index, "previous-session", 0.8)
 
 
-def _other_session(ctx: Context, iri: URIRef, series: URIRef, label: str, status: URIRef, sent: Sentence,
+def _other_session(ctx: _Work, iri: URIRef, series: URIRef, label: str, status: URIRef, sent: Sentence,
                    rule: str, confidence: float) -> None:
     """A session of the same series that the article only mentions: planned, or held before."""
     ctx.out.declare(iri, ctx.out.events[ctx.main_meeting], label, sent.index, rule, confidence)

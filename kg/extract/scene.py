@@ -84,6 +84,22 @@ class FoundBuilder:
 
 
 @dataclass(frozen=True)
+class Extraction:
+    """Everything the events stage found in one article: its facts, and each event with its class."""
+
+    facts: tuple[Fact, ...] = ()
+    events: Mapping[URIRef, URIRef] = field(default_factory=lambda: MappingProxyType({}))
+
+    @classmethod
+    def of(cls, founds: list[Found]) -> "Extraction":
+        events: dict[URIRef, URIRef] = {}
+        for found in founds:
+            for iri, kind in found.events:
+                events.setdefault(iri, kind)
+        return cls(tuple(f for found in founds for f in found.facts), MappingProxyType(events))
+
+
+@dataclass(frozen=True)
 class Scene:
     article: Article
     docs: tuple                                  # one spaCy Doc per sentence
@@ -97,7 +113,7 @@ class Scene:
     statement_states: tuple[URIRef, ...] = ()
     attacks: Mapping[int, tuple[URIRef, ...]] = field(default_factory=lambda: MappingProxyType({}))
     meetings: Mapping[int, URIRef] = field(default_factory=lambda: MappingProxyType({}))  # sentence -> meeting it reports
-    main_series: object = None                   # kg.extract.context.MainSeries of the main meeting, if any
+    main_series: object = None                   # kg.extract.meetings.MainSeries of the main meeting, if any
     legal_actions: Mapping[int, tuple[URIRef, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     def meeting_at(self, sentence: int) -> URIRef | None:

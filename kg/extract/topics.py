@@ -5,7 +5,7 @@ import re
 
 from rdflib.namespace import SKOS
 
-from kg.extract.context import Context
+from kg.extract.scene import Found, FoundBuilder, Scene
 from kg.vocab import CTKG
 
 
@@ -16,19 +16,22 @@ DISCUSS = re.compile(r"\b(discuss|deliberat|explor|review|cooperat|agree|reaffir
                      r"strengthen|prevent|tackl|fight|action against|efforts)", re.I)
 
 
-def find_topics_and_groups(ctx: Context) -> None:
-    event = ctx.main_meeting or ctx.statement
+def find_topics_and_groups(scene: Scene) -> Found:
+    """The topics discussed at the main meeting (or in the statement), and the attacks named."""
+    out = FoundBuilder()
+    event = scene.main_meeting or scene.statement
     if event is None:
-        return
-    for sent in ctx.article.sentences:
+        return out.done()
+    for sent in scene.article.sentences:
         text = sent.text
-        in_statement = ctx.statement is not None and (
+        in_statement = scene.statement is not None and (
             re.search(r"\bstatement\b|\bdeclaration\b", text, re.I) or "“" in text[:3])
-        target = ctx.statement if in_statement or ctx.main_meeting is None else ctx.main_meeting
+        target = scene.statement if in_statement or scene.main_meeting is None else scene.main_meeting
         if DISCUSS.search(text):
-            for off, topic in ctx.things(sent.index, SKOS.Concept):
-                ctx.out.add(event, CTKG.topic, topic, sent.index, "topic-discussed", 0.7)
-        if in_statement or ctx.statement is None:
-            for attack in ctx.attacks_by_sentence.get(sent.index, []):
+            for topic in (t.iri for t in scene.of_class(sent.index, SKOS.Concept)):
+                out.add(event, CTKG.topic, topic, sent.index, "topic-discussed", 0.7)
+        if in_statement or scene.statement is None:
+            for attack in scene.attacks.get(sent.index, ()):
                 if target is not None and re.search(r"\b(perpetrators|justice|prevent|like|including)\b", text):
-                    ctx.out.add(target, CTKG.refersToAttack, attack, sent.index, "attack-referred", 0.7)
+                    out.add(target, CTKG.refersToAttack, attack, sent.index, "attack-referred", 0.7)
+    return out.done()
