@@ -92,6 +92,16 @@ class RuleSet:
     def __init__(self, name: str, rules: tuple[Rule, ...]):
         self.name, self.rules = name, rules
         self._matchers: dict[str, object] | None = None
+        # Each rule filed under the words of its narrowest requirement: a sentence looks up its own
+        # words here rather than testing every rule; a rule that names no word is always tried.
+        self._by_word: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        for n, rule in enumerate(rules):
+            if rule.requirements:
+                for word in min(rule.requirements, key=len):
+                    self._by_word.setdefault(word, []).append(n)
+            else:
+                self._always.append(n)
 
     def _compiled(self) -> dict[str, object]:
         if self._matchers is None:
@@ -122,7 +132,11 @@ class RuleSet:
         words = doc.user_data.get("ctkg-words")
         if words is None:   # worked out once per sentence, for every rule file
             words = doc.user_data["ctkg-words"] = {t.lower_ for t in doc} | {t.lemma_.lower() for t in doc}
-        return [rule for rule in self.rules if all(required & words for required in rule.requirements)]
+        tried = set(self._always)
+        for word in words:
+            tried.update(self._by_word.get(word, ()))
+        return [self.rules[n] for n in sorted(tried)
+                if all(required & words for required in self.rules[n].requirements)]
 
     def could_match(self, doc) -> bool:
         return bool(self.candidates(doc))
