@@ -37,14 +37,13 @@ def write_graph(store, graph_iri: URIRef, triples: list[tuple], *also_drop: URIR
     and inserts together."""
     name = ox.NamedNode(str(graph_iri))
     drops = [name, *(ox.NamedNode(str(g)) for g in also_drop)]
-    data = f"GRAPH {name} {{\n{n_triples(triples)}\n}}"
     if embedded(store) and not any(store.contains_named_graph(g) for g in drops):
         change = index_change(store, drops, triples)
         apply_index_change(store, change, before=True)
         store.load(n_triples(triples), format=ox.RdfFormat.N_TRIPLES, to_graph=name)
         apply_index_change(store, change, before=False)
         return
-    update_graphs(store, drops, data, triples)
+    update_graphs(store, drops, f"GRAPH {name} {{\n{n_triples(triples)}\n}}", triples)
 
 
 def update_graphs(store, drops: list, data: str, triples: list[tuple]) -> None:
