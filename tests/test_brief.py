@@ -158,7 +158,7 @@ def test_a_brief_on_an_attack_says_what_it_was_and_what_refers_to_it(store):
 def test_a_brief_on_a_meeting_names_who_took_part_and_who_led_each_side(store):
     brief = build_brief(store, "India-US Homeland Security Dialogue (February 2024)")
     assert brief.sections[0].lines[1].text.startswith(
-        "India-US Homeland Security Dialogue (February 2024) was held on 2024-02-28 in New Delhi; taking part:")
+        "India-US Homeland Security Dialogue (February 2024) was held on 2024-02-27 in New Delhi; taking part:")
     meetings = next(s.table for s in brief.sections if s.title.startswith("Meetings"))
     assert {("India", "Ajay Bhalla"), ("United States", "Kristie Canegallo")} <= {(r[2], r[3]) for r in meetings.rows}
 
