@@ -204,3 +204,12 @@ def day_month_code(code: str) -> tuple[int, int] | None:
     if a <= 12 and b <= 31:
         return (a, b)
     return None
+
+
+def is_real_date(year: int, month: int, day: int) -> bool:
+    """Whether year-month-day is a day of the calendar (no February 30)."""
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True

@@ -9,7 +9,8 @@ import pytest
 
 KG = Path(__file__).resolve().parent.parent / "kg"
 EXTRACTION = sorted([KG / "article.py", KG / "dates.py", KG / "mentions.py", KG / "entities.py", KG / "events.py",
-                     KG / "triples.py", KG / "extraction.py"] + list((KG / "extract").glob("*.py")))
+                     KG / "triples.py", KG / "extraction.py"] + list((KG / "extract").glob("*.py"))
+                    + list((KG / "read").glob("*.py")))
 AFTER_RESOLUTION = {"kg.validate", "kg.shacl", "kg.store", "kg.remote", "kg.loader", "kg.query", "kg.network",
          "kg.plot", "kg.export", "kg.importer", "kg.serve", "kg.reason", "kg.evaluate", "kg.cli", "kg.docs"}
 LATER = AFTER_RESOLUTION | {"kg.resolve"}

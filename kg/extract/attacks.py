@@ -26,9 +26,10 @@ from typing import Mapping
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
-from kg.dates import day_month_code, find_date
-from kg.extract.grammar import in_clause, conjuncts, subject_of
-from kg.extract.numbers import NUMBER_WORDS
+from kg.extract.grammar import conjuncts, subject_of
+from kg.extract.grammar_attacks import (attack_of_verb, clause_dates, count_of, groups_of_subject, groups_on,
+                                        groups_under, is_definite, phrase_of, places_named, states_of_subject,
+                                        things_among, well_known_attack, when_said, words_on_noun)
 from kg.extract.rules import RuleMatch, rule_set
 from kg.extract.scene import Found, FoundBuilder, Scene
 from kg.vocab import CTKG, mint
@@ -37,10 +38,7 @@ HOW = {"perpetrator": CTKG.perpetrator, "claimed": CTKG.claimedBy, "attributed":
        "suspected": CTKG.suspectedPerpetrator, "disowned": CTKG.disownedBy}
 KILLED = {"kill", "die", "dead", "death", "perish", "claim"}
 INJURED = {"injure", "wound", "injured", "wounded", "injury"}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-        "ninety": 90}
 TIME_WORDS = {"morning", "afternoon", "evening", "night", "day", "eve", "anniversary", "weekend"}
-CLAUSES = {"acl", "relcl", "advcl", "ccomp", "xcomp", "prep", "pcomp"}   # a group under these is not the subject
 
 
 @dataclass(frozen=True)
@@ -171,20 +169,20 @@ def _mention(work: _Work, i: int, match: RuleMatch) -> None:
         return
     if any(c.tag_ in ("JJS", "RBS") for c in noun.children):
         return   # 'the deadliest attack in X' speaks of no one attack
-    words = _words_on(noun)
-    known = _things(work.scene, i, words, CTKG.Attack)
+    words = words_on_noun(noun)
+    known = things_among(work.scene, i, words, CTKG.Attack)
     for iri in known:   # 'the 26/11 assault on Mumbai'
         _name(work, i, noun, iri, match.rule.id, match.rule.confidence)
-    year, month_day, date = _when(work.scene, words, noun)
+    year, month_day, date = when_said(work.scene, words, noun)
     if year is None and date is None:
-        year, month_day, date = _when(work.scene, _clause_dates(noun), noun)
-    places = [p for p in _places(work.scene, i, noun, words)
+        year, month_day, date = when_said(work.scene, clause_dates(noun), noun)
+    places = [p for p in places_named(work.scene, i, noun, words)
               if not any(a in known for a, _ in work.scene.index.attacks_at.get(p, []))]
     if known and not places:
         return
     for place in places or [None]:
         iri = _named_before(work, place) if year is None and month_day is None else None
-        iri = iri or _well_known(work.scene, place, year, month_day, date, _definite(noun))
+        iri = iri or well_known_attack(work.scene, place, year, month_day, date, is_definite(noun))
         if iri is None and place is not None and match.constant("mint") == "yes":
             iri = _mint(work, i, noun, place, year, date, match)
         if iri is not None:
@@ -198,11 +196,11 @@ def _listed(work: _Work, i: int, match: RuleMatch) -> None:
     for item in conjuncts(match.token("item")):
         others = {t.i for c in item.children if c.dep_ in ("conj", "cc") for t in c.subtree}
         words = [t for t in item.subtree if t.i not in others]
-        known = _things(work.scene, i, words, CTKG.Attack)
+        known = things_among(work.scene, i, words, CTKG.Attack)
         if not known:
-            year, month_day, date = _when(work.scene, words, noun)
-            for place in _things(work.scene, i, words, CTKG.Place)[:1]:
-                iri = _well_known(work.scene, place, year, month_day, date, True)
+            year, month_day, date = when_said(work.scene, words, noun)
+            for place in things_among(work.scene, i, words, CTKG.Place)[:1]:
+                iri = well_known_attack(work.scene, place, year, month_day, date, True)
                 known += [iri] if iri is not None else []
         for iri in known:
             _name(work, i, noun, iri, match.rule.id, match.rule.confidence)
@@ -216,83 +214,6 @@ def _inside_known(work: _Work, i: int, noun) -> bool:
     return False
 
 
-OTHER_TIME = {"since", "after", "before", "like", "than", "until", "as"}
-
-
-def _words_on(noun) -> list:
-    """The words that say which attack a noun is: its left modifiers and its prepositional phrases,
-    not the clauses or coordinated phrases hung on it ('..., which killed 84 people', '..., claimed
-    by G', '... and the 2016 raid') nor phrases of another time ('since the 2019 bombing')."""
-    found = []
-    for token in noun.subtree:
-        t, keep = token, True
-        while t.i != noun.i:
-            if t.dep_ in ("relcl", "acl", "advcl", "conj", "cc") or t.dep_ == "prep" and t.lower_ in OTHER_TIME \
-                    or t.dep_ == "appos" and t.head.i == noun.i:
-                keep = False
-                break
-            t = t.head
-        if keep and token.i != noun.i:
-            found.append(token)
-    return found
-
-
-def _when(scene: Scene, words: list, noun) -> tuple:
-    """(year, (month, day), full date) written on the noun: '2016', '26/11', 'of Sept. 18', 'November 2008'."""
-    year = month_day = date = None
-    for token in words:
-        if re.fullmatch(r"(19|20)\d\d", token.text) and token.i < noun.i + 12:
-            year = year or int(token.text)
-        elif re.fullmatch(r"\d{1,2}/\d{1,2}", token.text):
-            month_day = month_day or day_month_code(token.text)
-    dated = [t for t in words if t.ent_type_ == "DATE"]
-    if dated:
-        text = "".join(t.text_with_ws for t in dated)
-        span = find_date(text, scene.date)
-        if span is not None and span.start is not None and re.search(r"\d", text) and _has_day(text):
-            date = span.start
-            year, month_day = year or date.year, month_day or (date.month, date.day)
-    return year, month_day, date
-
-
-def _clause_dates(noun) -> list:
-    """The dates of the clause an attack is the subject of: 'On June 4, 2016, a bombing in X killed ...',
-    'a bombing in X killed 20 people in 2019'."""
-    if noun.dep_ not in ("nsubj", "nsubjpass"):
-        return []
-    verb = noun.head
-    return [t for child in verb.children if child.dep_ in ("prep", "npadvmod") and child.i != noun.i
-            for t in child.subtree if t.ent_type_ == "DATE"]
-
-
-def _has_day(text: str) -> bool:
-    return bool(re.search(r"(?<![\d/])\d{1,2}(?![\d/])", text))
-
-
-def _places(scene: Scene, i: int, noun, words: list) -> list[URIRef]:
-    """The places of the attack: each place written on the noun ('the Amritsar and Jammu blasts'),
-    else the first place in its phrases ('the ambush near Jammu', 'the attack on the consulate in X')."""
-    left = [t for t in words if t.i < noun.i]
-    places = _things(scene, i, left, CTKG.Place)
-    for child in noun.children:
-        if child.dep_ in ("compound", "nmod", "amod") and child.i < noun.i:
-            for other in conjuncts(child)[1:]:
-                places += [p for p in _things(scene, i, list(other.subtree), CTKG.Place) if p not in places]
-    if places:
-        return places
-    right = _things(scene, i, [t for t in words if t.i > noun.i], CTKG.Place)
-    return right[:1]
-
-
-def _things(scene: Scene, i: int, tokens: list, cls: URIRef) -> list[URIRef]:
-    found = []
-    for token in tokens:
-        thing = scene.thing_at(i, token)
-        if thing is not None and thing.cls == cls and thing.iri not in found:
-            found.append(thing.iri)
-    return found
-
-
 def _named_before(work: _Work, place) -> URIRef | None:
     """'the Mumbai attack' after 'the November 2008 Mumbai terror attacks': the attack at that place
     the report has already named."""
@@ -304,34 +225,6 @@ def _named_before(work: _Work, place) -> URIRef | None:
             for iri in iris:
                 if iri in at_place:
                     return iri
-    return None
-
-
-def _definite(noun) -> bool:
-    """'the Mumbai attacks', 'Pathankot attacks' speak of a known attack; 'an attack in Mumbai' of a new one."""
-    return not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
-
-
-def _well_known(scene: Scene, place, year, month_day, date, definite: bool = False) -> URIRef | None:
-    """The attack of the reference data at that place (in that year, on that day), or on that date.
-    A definite mention with neither year nor day ('the Mumbai attacks') is the latest one before the
-    report."""
-    if place is not None:
-        candidates = list(scene.index.attacks_at.get(place, []))
-        if year is not None:
-            candidates = [(a, d) for a, d in candidates if d.startswith(str(year))]
-        if month_day is not None:
-            candidates = [(a, d) for a, d in candidates if d[5:] == f"{month_day[0]:02d}-{month_day[1]:02d}"]
-        if len(candidates) == 1:
-            return candidates[0][0]
-        if candidates and definite and year is None and month_day is None:
-            before = sorted((d, a) for a, d in candidates if scene.date is None or d < scene.date.isoformat())
-            if before:
-                return before[-1][1]
-    if date is not None:
-        same_day = {a for attacks in scene.index.attacks_at.values() for a, d in attacks if d == date.isoformat()}
-        if len(same_day) == 1:
-            return same_day.pop()
     return None
 
 
@@ -358,7 +251,7 @@ def _vehicle(work: _Work, i: int, noun, match: RuleMatch) -> None:
     name = re.sub(r"\s*\(.*$", "", name).strip()
     if not name:
         return
-    year, _, date = _when(work.scene, _words_on(noun), noun)
+    year, _, date = when_said(work.scene, words_on_noun(noun), noun)
     label = f"{year} {name} {noun.lemma_}" if year else f"{name} {noun.lemma_}"
     iri = mint("event/attack", f"{year or 'undated'} {name} {noun.lemma_}")
     rule, confidence = match.rule.id, match.rule.confidence
@@ -414,18 +307,9 @@ def _target(work: _Work, i: int, noun, iri: URIRef, match: RuleMatch) -> None:
                 continue
             if work.scene.thing_at(i, obj) is not None:
                 continue    # 'the assault on Mumbai': a place or an actor, not a description
-            text = _phrase(obj)
+            text = phrase_of(obj)
             if text:
                 work.out.add(iri, CTKG.target, Literal(text), i, match.rule.id, 0.7)
-
-
-def _phrase(token) -> str:
-    """A noun phrase's words without its determiner and the phrases hung on it."""
-    words = [token]
-    for child in token.children:
-        if child.dep_ in ("amod", "compound", "nmod", "nummod", "poss") and child.i < token.i:
-            words.extend(child.subtree)
-    return " ".join(t.text for t in sorted(words, key=lambda t: t.i) if t.dep_ != "det").strip()
 
 
 # -- toll and target ----------------------------------------------------------------------------
@@ -441,7 +325,7 @@ def _toll(work: _Work, i: int, match: RuleMatch) -> None:
         attack_token = subject_of(head)
     if verb.lemma_ == "claim" and not any(c.lemma_ in ("life",) for c in [count]):
         return
-    number = _count(count)
+    number = count_of(count)
     if number is None or attack_token is None:
         return
     lemma = word.lemma_.lower() if word.lower_ not in ("dead", "injured", "wounded") else word.lower_
@@ -456,35 +340,11 @@ def _toll(work: _Work, i: int, match: RuleMatch) -> None:
     for conj in verb.children:   # 'killed 31 people and wounded at least 50'
         if conj.dep_ == "conj" and conj.lemma_ in INJURED | KILLED:
             obj = next((c for c in conj.children if c.dep_ == "dobj"), None)
-            n = _count(obj) if obj is not None else None
+            n = count_of(obj) if obj is not None else None
             if n is not None:
                 for iri in _attack_at(work, i, attack_token, anaphora=False):
                     work.out.add(iri, CTKG.injured if conj.lemma_ in INJURED else CTKG.killed,
                                  Literal(n, datatype=XSD.integer), i, match.rule.id, match.rule.confidence)
-
-
-def _count(token) -> int | None:
-    """'166', 'seven', 'at least 40 personnel', 'twenty-six' -> the number."""
-    if token is None:
-        return None
-    for t in [token] + [c for c in token.children if c.dep_ in ("nummod", "quantmod", "compound")]:
-        if t.like_num:
-            number = _number(t.text)
-            if number is not None:
-                return number
-    return None
-
-
-def _number(word: str) -> int | None:
-    word = word.lower().replace(",", "")
-    if word.isdigit():
-        return int(word)
-    if word in NUMBER_WORDS:
-        return NUMBER_WORDS[word]
-    tens, _, unit = word.partition("-")
-    if tens in TENS and (not unit or unit in NUMBER_WORDS):
-        return TENS[tens] + NUMBER_WORDS.get(unit, 0)
-    return None
 
 
 def _targeted(work: _Work, i: int, match: RuleMatch) -> None:
@@ -493,7 +353,7 @@ def _targeted(work: _Work, i: int, match: RuleMatch) -> None:
     if subject is None or work.scene.thing_at(i, target) is not None:
         return
     for iri in _attack_at(work, i, subject, anaphora=False):
-        work.out.add(iri, CTKG.target, Literal(_phrase(target)), i, match.rule.id, match.rule.confidence)
+        work.out.add(iri, CTKG.target, Literal(phrase_of(target)), i, match.rule.id, match.rule.confidence)
 
 
 # -- perpetrators -------------------------------------------------------------------------------
@@ -506,16 +366,16 @@ def _perpetrator(work: _Work, i: int, match: RuleMatch, kind: str) -> None:
         attack_token = next((o for t in (responsible, verb) for p in t.children if p.dep_ == "prep" and p.lower_ == "for"
                              for o in p.children if o.dep_ == "pobj"), None)
     elif attack_token is None and verb is not None:
-        attack_token = _attack_of_verb(verb)
+        attack_token = attack_of_verb(verb)
     attacks = _attack_at(work, i, attack_token, anaphora=kind != "perpetrator" or attack_token is None)
     if responsible is not None:
-        groups = _things(work.scene, i, list(verb.doc[verb.i + 1:responsible.i]), CTKG.TerroristGroup)
+        groups = things_among(work.scene, i, list(verb.doc[verb.i + 1:responsible.i]), CTKG.TerroristGroup)
     elif kind == "perpetrator" and match.token("group") is not None and match.token("attack") is not None:
-        groups = _groups_on(work.scene, i, match.token("attack"))
+        groups = groups_on(work.scene, i, match.token("attack"))
     elif match.token("group") is not None:
-        groups = _groups_under(work.scene, i, match.token("group"))
+        groups = groups_under(work.scene, i, match.token("group"))
     else:
-        groups = _groups_of_subject(work.scene, i, verb)
+        groups = groups_of_subject(work.scene, i, verb)
     if not attacks or not groups:
         return
     rule, confidence = match.rule.id, match.rule.confidence
@@ -525,7 +385,7 @@ def _perpetrator(work: _Work, i: int, match: RuleMatch, kind: str) -> None:
             if kind == "disowned":
                 _claimed_before(work, i, verb, iri, group, rule, confidence)
         if kind == "attributed" and verb is not None and verb.lemma_ in ("blame", "hold", "accuse", "fault"):
-            for state in _states_of_subject(work.scene, i, verb):
+            for state in states_of_subject(work.scene, i, verb):
                 work.out.add(iri, CTKG.blamedBy, state, i, rule, confidence)
 
 
@@ -536,64 +396,3 @@ def _claimed_before(work: _Work, i: int, verb, iri, group, rule, confidence) -> 
         work.out.add(iri, CTKG.claimedBy, group, i, rule, confidence)
 
 
-def _attack_of_verb(verb):
-    """The attack a passive or participle speaks of: 'the attack was carried out by', 'the bombing,
-    blamed on G', 'the bombing, which was carried out by'."""
-    if verb.dep_ in ("acl", "relcl"):
-        return verb.head
-    for child in verb.children:
-        if child.dep_ in ("nsubjpass", "dobj"):
-            return child
-    return subject_of(verb)
-
-
-def _groups_on(scene: Scene, i: int, noun) -> list[URIRef]:
-    """Groups written on an attack noun, before it: 'a G suicide attack'."""
-    span = [t for t in noun.subtree if t.i < noun.i]
-    return _things(scene, i, span, CTKG.TerroristGroup)
-
-
-def _groups_under(scene: Scene, i: int, token) -> list[URIRef]:
-    """Groups named under a token: those on the noun itself first ('the LeT, a proxy of JeM' gives
-    LeT), else any in its phrase ('the outfit, known as G')."""
-    subtree = list(token.subtree)
-    direct = [t for t in subtree if not _through_clause(t, token)]
-    return _things(scene, i, direct, CTKG.TerroristGroup) or _things(scene, i, subtree, CTKG.TerroristGroup)
-
-
-def _through_clause(token, top) -> bool:
-    return in_clause(token, top, CLAUSES)
-
-
-def _groups_of_subject(scene: Scene, i: int, verb) -> list[URIRef]:
-    """Groups named as the verb's subject, whatever the parser made of a hyphenated name
-    ('The Lashkar-e-Jhangvi claimed ...'): the words left of the verb that are not in a clause."""
-    if verb.dep_ == "relcl":   # 'LeT, the group that carried out the attacks'
-        noun = verb.head
-        named = _things(scene, i, [noun], CTKG.TerroristGroup)
-        if not named and noun.dep_ == "appos":
-            named = _things(scene, i, [noun.head], CTKG.TerroristGroup)
-        return named
-    subject = subject_of(verb)
-    if subject is not None and subject.i > verb.i:
-        return _groups_under(scene, i, subject)
-    top = verb
-    while top.dep_ in ("conj", "dep") and top.head.i != top.i and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in top.children):
-        top = top.head
-    left = [c for c in top.children if c.i < top.i and c.dep_ not in CLAUSES | {"advmod", "aux", "auxpass", "punct", "mark"}]
-    tokens = [t for c in left for t in c.subtree if not _through_clause(t, c)]
-    return _things(scene, i, tokens, CTKG.TerroristGroup)
-
-
-def _states_of_subject(scene: Scene, i: int, verb) -> list[URIRef]:
-    subject = subject_of(verb)
-    if subject is None:
-        return []
-    states = []
-    for token in conjuncts(subject):
-        for t in [token] + [c for c in token.children if c.dep_ in ("compound", "amod", "poss")]:
-            state = scene.state_of(i, t)
-            if state is not None and state not in states:
-                states.append(state)
-    return states

@@ -20,7 +20,7 @@ import datetime as dt
 from dataclasses import replace
 
 from kg.article import Article
-from kg.dates import WEEKDAYS, weekday_number
+from kg.dates import WEEKDAYS, is_real_date, weekday_number
 from kg.extract.numbers import ORDINALS
 from kg.mentions import Mention
 from kg.pattern_files import word_list
@@ -45,7 +45,7 @@ def dated(article: Article, mentions: list[Mention], docs, index: ReferenceIndex
     if weekday is not None and events:
         latest, name = max((when, name) for when, name in events.values())
         fits = [y for y in range(latest.year, dt.date.today().year + 1)
-                if _valid(y, month, day) and dt.date(y, month, day) >= latest
+                if is_real_date(y, month, day) and dt.date(y, month, day) >= latest
                 and dt.date(y, month, day).weekday() == weekday_number(weekday)]
         if fits:
             return _with_year(article, fits[0], f"the first year after the latest event the text names ({name}, "
@@ -111,7 +111,7 @@ def _latest_anniversary(article: Article, docs, events: dict[int, tuple[dt.date,
             event = _event_of(token, events, base)
             if n and event is not None:
                 (when, name) = event
-                if _valid(when.year + n, when.month, when.day):
+                if is_real_date(when.year + n, when.month, when.day):
                     found.append((dt.date(when.year + n, when.month, when.day), f"the {_ordinal_text(token)} "
                                                                                    f"{token.text} of {name}"))
     if not found:
@@ -170,12 +170,6 @@ def _lead_weekday(docs) -> str | None:
 
 def _first_year_on_or_after(when: dt.date, month: int, day: int) -> int | None:
     first = when.year + ((month, day) < (when.month, when.day))
-    return next((y for y in range(first, first + 8) if _valid(y, month, day)), None)
+    return next((y for y in range(first, first + 8) if is_real_date(y, month, day)), None)
 
 
-def _valid(year: int, month: int, day: int) -> bool:
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kg.dates import WEEKDAY_NAMES, month_number, weekday_number
+from kg.dates import WEEKDAY_NAMES, is_real_date, month_number, weekday_number
 from kg.read.datelines import _MON, _ORD, _Dateline
 from kg.read.layout import _CLOSING, _Layout
 from kg.read.rules import _Rules
@@ -157,7 +157,7 @@ def _infer_year(month: int, day: int, sentences: list[str],
 def _first_year_after(when: tuple[int, int, int], month: int, day: int) -> int:
     """The first year in which month/day falls on or after the date `when`."""
     first = when[0] + ((month, day) < when[1:])
-    return next(y for y in range(first, first + 8) if _valid(y, month, day))
+    return next(y for y in range(first, first + 8) if is_real_date(y, month, day))
 
 
 def _year_of_weekday(month: int, day: int, weekday: str, mentions: list[_Mention],
@@ -184,7 +184,7 @@ def _weekday_years(month: int, day: int, weekday: str) -> list[int]:
     """The years from 1990 to this one in which month/day falls on `weekday`."""
     number = weekday_number(weekday)
     return [y for y in range(1990, dt.date.today().year + 1)
-            if _valid(y, month, day) and dt.date(y, month, day).weekday() == number]
+            if is_real_date(y, month, day) and dt.date(y, month, day).weekday() == number]
 
 
 def _weekday_note(month: int, day: int, body_weekdays: list[str]) -> str:
@@ -195,14 +195,6 @@ def _weekday_note(month: int, day: int, body_weekdays: list[str]) -> str:
     fits = [y for y in _weekday_years(month, day, name) if y >= 2000]
     return (f"; the weekday '{name}' in the text need not be the dateline's day "
             f"(as that day it would fit {_listing(fits)})")
-
-
-def _valid(year: int, month: int, day: int) -> bool:
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
 
 
 def _listing(years: list[int]) -> str:
@@ -263,7 +255,7 @@ def _with_dateline(page: dt.date, said: str, dl, quoted: str) -> _When:
     within a month before it, the dateline's day in that year."""
     if dl:
         for year in (page.year, page.year - 1):
-            if _valid(year, dl[1], dl[2]) and 0 <= (page - dt.date(year, dl[1], dl[2])).days <= 31:
+            if is_real_date(year, dl[1], dl[2]) and 0 <= (page - dt.date(year, dl[1], dl[2])).days <= 31:
                 day = dt.date(year, dl[1], dl[2])
                 if day == page:
                     return _When(page, None, f"{said}, which agrees with the {quoted}")
