@@ -23,3 +23,4 @@ def test_a_path_to_a_town_in_no_relation_goes_to_the_attack_that_bears_its_name(
     result = CliRunner().invoke(main, ["network", "path", "Pakistan", "Pathankot", "--store", str(seeds_store)])
     assert result.exit_code == 0, result.output
     assert "2016 Pathankot attack" in result.stdout
+

@@ -112,8 +112,11 @@ def reason(store: str) -> None:
       kg reason --store .kg
     """
     from kg.loader import reason as run_reason
-    from kg.store import open_store
+    from kg.remote import is_url
+    from kg.store import open_store, store_folder
 
+    if not is_url(store):
+        store_folder(store)   # no store there: say so, rather than make an empty one and call it consistent
     with stderr.status("reasoning (HermiT) over the stored facts ..."):
         report = run_reason(open_store(store))
     sys.exit(0 if _print_reasoner(report) else 1)
