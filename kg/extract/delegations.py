@@ -68,14 +68,19 @@ CLAUSES = {"relcl", "acl", "ccomp", "advcl", "xcomp"}
 
 def _names_on_the_verb(match: RuleMatch, leader) -> list:
     """The other names coordinated with the leader where the parser hangs them: on the verb
-    ('led by X, ..., and Y, ..., respectively') or under X's apposition ('led by X, then an
-    assistant director, Deputy Secretary Y, and Z'); never inside a clause of their own."""
+    ('led by X, ..., and Y, ..., respectively'), under X's apposition ('led by X, then an
+    assistant director, Deputy Secretary Y, and Z'), or as a modifier of the last name that keeps
+    its 'and' ('headed by Minister A. X and Minister Y', parsed as one long name); never inside a
+    clause of their own."""
     verb = match.token("verb")
     if match.token("leader") is None:
         return []
     found = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > leader.i] if verb else []
     for token in leader.subtree:
-        if token.dep_ == "conj" and token.pos_ == "PROPN" and token.i != leader.i and not _in_clause(token, leader):
+        if token.i == leader.i or token.pos_ != "PROPN" or _in_clause(token, leader):
+            continue
+        if token.dep_ == "conj" or (token.dep_ in ("nmod", "compound") and token.i < leader.i
+                                    and any(c.dep_ == "cc" and c.i > token.i for c in token.children)):
             found.append(token)
     return found
 
