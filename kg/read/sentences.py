@@ -7,6 +7,11 @@ import re
 from kg.read.rules import _Rules
 from kg.read.units import _Unit
 
+# No sentence of news runs this long: one that does (a table flattened into text, a page with no
+# full stops) is kept as text, with a warning on its article, but not parsed for facts, so that
+# the cost of an article stays linear in its length (kg.extract.pipeline).
+MAX_SENTENCE_CHARS = 5_000
+
 _END = re.compile(r"(?:[.!?]+|…)[\"'’”)\]]*(?=\s)")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
@@ -78,3 +83,10 @@ def _reads_as_prose(text: str) -> bool:
     words = _WORDLIKE.findall(text)
     chars = len(text) - text.count(" ")
     return len(words) >= 4 and sum(map(len, words)) >= 0.6 * chars
+
+
+def overlong_warnings(sentences) -> tuple[str, ...]:
+    """A warning for each sentence too long to parse (MAX_SENTENCE_CHARS)."""
+    return tuple(f"sentence {s.index + 1} is {len(s.text):,} characters long (over {MAX_SENTENCE_CHARS:,}): "
+                 "kept as text, not read for facts; split it where it ends if it is several sentences"
+                 for s in sentences if len(s.text) > MAX_SENTENCE_CHARS)
