@@ -1,13 +1,14 @@
 """Articles per second through `kg build` beside the parser's own throughput, and peak memory.
 
-    python -m benchmarks.bench_parser [--copies 8] [FOLDER ...]
+    python -m benchmarks.bench_parser [--copies 8] [--workers N] [FOLDER ...]
 
 The same articles (the seeds, tests/unseen and, where present, ../shared/corpus/articles, each
 copied --copies times with a distinct trailing line so that no copy is skipped as unchanged) go
 through, in one process:
 1. parse    the trained pipeline alone: nlp.pipe over every article's sentences;
 2. build    kg.loader.build into a new store without the reasoner: read, parse, mentions,
-            resolution, events, triples, validation and the store write.
+            events, triples, resolution, validation and the store write (with --workers N,
+            once more with parsing and extraction in N processes).
 It prints articles/s for each, the build's share of the parser's throughput, and the process's
 peak resident memory. Figures, not a test: nothing here fails on a slow machine.
 """
@@ -48,11 +49,11 @@ def time_parser(paths: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def time_build(paths: list[Path], store: Path) -> tuple[float, int]:
+def time_build(paths: list[Path], store: Path, workers: int = 1) -> tuple[float, int]:
     from kg.loader import build
 
     start = time.perf_counter()
-    summary = build(paths, store)
+    summary = build(paths, store, workers=workers)
     return time.perf_counter() - start, summary.count("loaded")
 
 
@@ -60,12 +61,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folders", nargs="*", type=Path)
     ap.add_argument("--copies", type=int, default=8)
+    ap.add_argument("--workers", type=int, default=1,
+                    help="also time kg build --workers N (extraction in N processes) when N > 1")
     args = ap.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="ctkg-bench-"))
     try:
         paths = copies_of(args.folders or DEFAULT_FOLDERS, args.copies, work)
         parse_s = time_parser(paths)
         build_s, loaded = time_build(paths, work / "store")
+        workers_s = time_build(paths, work / "store-workers", args.workers)[0] if args.workers > 1 else None
     finally:
         shutil.rmtree(work, ignore_errors=True)
     n = len(paths)
@@ -74,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"parser alone (nlp.pipe):  {n / parse_s:8.1f} articles/s  ({parse_s:.1f} s)")
     print(f"kg build (no reasoner):   {n / build_s:8.1f} articles/s  ({build_s:.1f} s)")
     print(f"build / parser:           {100 * parse_s / build_s:8.1f} %")
+    if workers_s is not None:
+        print(f"kg build --workers {args.workers}:     {n / workers_s:8.1f} articles/s  ({workers_s:.1f} s, "
+              f"{100 * parse_s / workers_s:.1f} % of the parser on one process)")
     print(f"peak resident memory:     {peak_mb:8.0f} MB")
     return 0
 

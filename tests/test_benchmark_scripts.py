@@ -27,6 +27,13 @@ def test_bench_parser_prints_articles_per_second_for_the_parser_and_the_build(ca
     assert "articles: 5 (5 loaded by the build)" in out and "articles/s" in out
 
 
+def test_bench_parser_times_the_build_with_workers_too(capsys):
+    from benchmarks.bench_parser import main
+
+    assert main(["--copies", "1", "--workers", "2", str(ROOT / "seeds")]) == 0
+    assert "kg build --workers 2:" in capsys.readouterr().out
+
+
 def test_bench_network_times_the_projection_and_betweenness_on_a_small_store(tmp_path, capsys):
     from benchmarks.bench_network import main
 
