@@ -101,13 +101,13 @@ from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
-from rapidfuzz import fuzz
 from rich.table import Table
 
 from kg.errors import BadGold
+from kg.fact_matching import compared_name, fact_matches, max_matching  # noqa: F401  (compared_name: part of this module's API)
 from kg.paths import internal_query
 from kg.store.opening import open_store
-from kg.vocab import CTKG, article_graph, slug
+from kg.vocab import CTKG, article_graph
 
 GOLD_HELP = "See the gold format in the docstring of kg/evaluate.py (tests/gold/seeds.json is an example)."
 
@@ -405,61 +405,6 @@ def read_graph_facts(store: ox.Store, spec: KindSpec, stems_by_graph: dict[str, 
     return facts
 
 
-# -- comparing --------------------------------------------------------------------------------
-
-def compared_name(text: str) -> str:
-    """A name without case, accents, spaces, hyphens, apostrophes or other punctuation."""
-    return slug(text).replace("-", "")
-
-
-def _words(text: str) -> str:
-    """Lower-cased words for loose comparison; "U.S." and "United States" both become "us"."""
-    words = " ".join(slug(text.replace(".", "")).split("-"))
-    return re.sub(r"\bunited states\b", "us", words)
-
-
-def _field_matches(field: FieldSpec, wanted, values: frozenset[Value]) -> bool:
-    if field.compare == "bool":
-        return wanted == any(v.text.lower() in ("true", "1") for v in values)
-    if field.compare == "date":
-        return any(v.text.startswith(wanted) for v in values)
-    if field.compare == "int":
-        return any(v.text.strip().lstrip("+").isdigit() and int(v.text) == wanted for v in values)
-    if field.compare == "class":
-        return any(re.split(r"[#/]", v.text)[-1] == wanted for v in values)
-    names = wanted if isinstance(wanted, tuple) else (wanted,)
-    if field.compare == "name":
-        keys = {compared_name(name) for name in names}
-        return any(compared_name(label) in keys for v in values for label in v.labels)
-    return any(fuzz.token_set_ratio(_words(name), _words(label)) >= field.threshold
-               for name in names for v in values for label in v.labels)
-
-
-def fact_matches(spec: KindSpec, gold: GoldFact, graph: GraphFact) -> bool:
-    """Whether every field the gold fact gives matches the graph fact."""
-    by_name = {f.name: f for f in spec.fields}
-    return all(_field_matches(by_name[name], wanted, graph.get(name)) for name, wanted in gold.fields)
-
-
-def _max_matching(edges: list[list[int]]) -> dict[int, int]:
-    """The largest one-to-one matching of gold facts to graph facts: {graph index: gold index}."""
-    owner: dict[int, int] = {}
-
-    def augment(gold_index: int, seen: set[int]) -> bool:
-        for graph_index in edges[gold_index]:
-            if graph_index in seen:
-                continue
-            seen.add(graph_index)
-            if graph_index not in owner or augment(owner[graph_index], seen):
-                owner[graph_index] = gold_index
-                return True
-        return False
-
-    for gold_index in range(len(edges)):
-        augment(gold_index, set())
-    return owner
-
-
 def _shown_gold_value(value) -> str:
     if isinstance(value, tuple):
         return " | ".join(value)
@@ -483,7 +428,7 @@ def score_kind(spec: KindSpec, gold: dict[str, tuple[GoldFact, ...]],
     for stem in gold:
         wanted, found = list(gold[stem]), graph.get(stem, [])
         edges = [[j for j, g in enumerate(found) if fact_matches(spec, w, g)] for w in wanted]
-        owner = _max_matching(edges)
+        owner = max_matching(edges)
         tp += len(owner)
         matched_gold = set(owner.values())
         missed += [_gold_shown(w) for i, w in enumerate(wanted) if i not in matched_gold]
