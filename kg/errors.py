@@ -58,6 +58,17 @@ class StoreError(KgError):
     pass
 
 
+def unreadable_store(path, error: BaseException) -> StoreError:
+    """The StoreError for a store folder that Oxigraph could not open read-only: one whose
+    creation was cut short (no CURRENT file, or column families missing) says how to finish it."""
+    text = str(error)
+    if "Column family not found" in text or ("CURRENT" in text and "No such file" in text):
+        return StoreError(f"'{path}' is not a complete store: its creation was cut short (a kg build stopped "
+                          f"while creating it). Run kg build --store {path} to finish it, or delete the folder.")
+    return StoreError(f"'{path}' is not a readable store ({text}). Rebuild it with `kg build`, or point "
+                      "--store at another folder.")
+
+
 class BadGold(KgError):
     pass
 

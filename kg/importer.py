@@ -2,59 +2,75 @@
 
     import_file(store, "their-data.ttl") -> ImportSummary
 
-1. RDF/XML is read for its prolog first: a DOCTYPE that loads an external DTD or entity, declares
-   parameter entities, entities that expand other entities (the "billion laughs" payload) or that
-   would expand to far more text than the file holds, is refused (UnsafeXml) before any parser
-   sees the file. Simple text entities (`<!ENTITY rdf "http://...">`, as Protégé writes) pass.
-2. The whole file is parsed into a scratch store first. A syntax error is reported with its line
-   and column (MalformedRdf), and nothing of the file enters the store.
+1. An RDF/XML file goes whole through a hardened XML parser first (kg.safe_xml: defusedxml with
+   checks of every DOCTYPE and entity declaration): external DTDs and entities, parameter
+   entities, nested or oversized entities and expansion beyond the file's size are refused
+   (UnsafeXml, naming the construct) before the RDF/XML parser sees the file.
+2. The whole file is parsed into a scratch store on disk. A syntax error is reported with its
+   line and column (MalformedRdf), and nothing of the file enters the store.
 3. Each named graph of the file (the file's triples, for Turtle, N-Triples and RDF/XML, go to one
-   graph, `…/graph/import/<file-stem>` unless `into` names another), in name order, is
-   validated against the shapes with the stored descriptions of the entities it names as
-   context, as the loader validates an article (the store gets the ontology and reference
-   graphs first, as kg build does; the file's own project graphs come before the rest). A graph that conforms replaces the graph of
-   that name, in one update (one transaction); one that does not is kept aside in a quarantine
-   graph with its SHACL report, and the store's graph of that name is left as it was.
-   The project's own graphs (ontology, reference, inferred, meta) and quarantine graphs are
-   restored as they are: the shapes describe article graphs, and those hold something else.
+   graph, `…/graph/import/<file-stem>` unless `into` names another), in name order:
+   - ctkg's own graphs (ontology, reference, meta, inferred, an article's or a quarantine graph)
+     are written only when `replace` names them (an IRI, or one of the words of REPLACE_WORDS):
+     kg build writes them, and an import must not overwrite them by accident. One whose content
+     equals the store's is "unchanged"; another is "refused", and the store keeps its own.
+   - an article graph (replaced on request) is validated against every shape, as the loader
+     validates an article; any other graph (data from elsewhere) against the shapes that apply to
+     any data (kg.validate.LOADER_SHAPES aside: those describe the loader's provenance records).
+     The stored descriptions of the entities it names are the validation context.
+   - a graph that conforms replaces the graph of that name in one update (one transaction), with
+     a record of where it came from in the meta graph (for data from elsewhere: the file, its
+     SHA-256 digest, the time: dcterms:source, ctkg:contentHash, prov:generatedAtTime); one that
+     does not is kept aside in a quarantine graph with its SHACL report, and the store's graph of
+     that name is left as it was.
 """
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import re
 import tempfile
-import xml.parsers.expat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from kg import store as kgstore
-from kg.errors import MalformedRdf, MissingFile, UnsafeXml
+from kg.errors import MalformedRdf, MissingFile, UnknownGraph, UnsafeXml
 from kg.export import FORMATS, UnknownFormat
 from kg.remote import quads_to_sparql
+from kg.safe_xml import refuse_unsafe_xml
 from kg.validate import validate
-from kg.vocab import (CTKG, G_INFERRED, G_ONTOLOGY, G_REFERENCE, GRAPH_BASE, QUARANTINE_GRAPH_PREFIX, slug)
+from kg.vocab import (ARTICLE_GRAPH_PREFIX, CTKG, G_INFERRED, G_ONTOLOGY, G_REFERENCE, GRAPH_BASE,
+                      QUARANTINE_GRAPH_PREFIX, slug)
 
 SUFFIXES = {".ttl": "turtle", ".nt": "ntriples", ".nq": "nquads", ".trig": "trig", ".jsonld": "jsonld",
             ".json": "jsonld", ".rdf": "xml", ".xml": "xml", ".owl": "xml"}
 FORMAT_NAMES = {"turtle": "Turtle", "ntriples": "N-Triples", "nquads": "N-Quads", "trig": "TriG",
                 "jsonld": "JSON-LD", "xml": "RDF/XML"}
 IMPORT_GRAPH_PREFIX = GRAPH_BASE + "import/"
-BASE_GRAPHS = {str(G_ONTOLOGY), str(G_REFERENCE), str(G_INFERRED), GRAPH_BASE + "meta"}
-PROLOG_LIMIT = 1 << 20          # bytes of DOCTYPE read at most before the root element
-ENTITY_VALUE_LIMIT = 4096       # characters of one entity's replacement text
-EXPANSION_ALLOWANCE = 1 << 20   # characters that entities may add beyond the file's own size
+G_META = GRAPH_BASE + "meta"
+BASE_GRAPHS = {str(G_ONTOLOGY), str(G_REFERENCE), str(G_INFERRED), G_META}
+# What --replace takes besides a graph's IRI.
+REPLACE_WORDS = {"ontology": str(G_ONTOLOGY), "reference": str(G_REFERENCE), "inferred": str(G_INFERRED),
+                 "meta": G_META, "articles": ARTICLE_GRAPH_PREFIX, "quarantine": QUARANTINE_GRAPH_PREFIX,
+                 "all": GRAPH_BASE}
+DCTERMS_SOURCE = ox.NamedNode("http://purl.org/dc/terms/source")
+GENERATED_AT = ox.NamedNode("http://www.w3.org/ns/prov#generatedAtTime")
+CONTENT_HASH = ox.NamedNode(str(CTKG.contentHash))
 
 
 @dataclass(frozen=True)
 class GraphOutcome:
     graph: str           # the graph's IRI as the file names it (or the import graph)
-    status: str          # "loaded", "kept aside", "restored" (a project graph, not validated)
+    status: str          # "loaded", "kept aside", "restored" (ctkg's own graph, on request),
+                         # "unchanged" (ctkg's own graph, as stored), "refused" (ctkg's own graph)
     triples: int
     kept_in: str = ""    # the quarantine graph, when kept aside
-    message: str = ""    # the first violation, when kept aside
+    message: str = ""    # the first violation, when kept aside; what to do, when refused
 
 
 @dataclass(frozen=True)
@@ -68,11 +84,11 @@ class ImportSummary:
 
     @property
     def triples(self) -> int:
-        return sum(o.triples for o in self.outcomes if o.status != "kept aside")
+        return sum(o.triples for o in self.outcomes if o.status in ("loaded", "restored"))
 
     @property
     def ok(self) -> bool:
-        return self.count("kept aside") == 0
+        return self.count("kept aside") == 0 and self.count("refused") == 0
 
 
 def guess_format(path: str | Path) -> str:
@@ -84,26 +100,65 @@ def guess_format(path: str | Path) -> str:
     return fmt
 
 
-def import_file(store, path: str | Path, fmt: str | None = None, *, into: str | None = None) -> ImportSummary:
-    """Import the RDF file `path` into `store` (a pyoxigraph Store or a RemoteStore)."""
+def own_graph(iri: str) -> bool:
+    """Whether kg build (not kg import) writes the graph `iri`."""
+    return iri in BASE_GRAPHS or iri.startswith((ARTICLE_GRAPH_PREFIX, QUARANTINE_GRAPH_PREFIX))
+
+
+def replace_prefixes(replace: Iterable[str]) -> tuple[str, ...]:
+    """The graph IRIs (or IRI prefixes, for 'articles', 'quarantine' and 'all') that --replace
+    names; UnknownGraph for a word that is neither."""
+    found = []
+    for item in replace:
+        if item in REPLACE_WORDS:
+            found.append(REPLACE_WORDS[item])
+        elif re.match(r"^[a-z][a-z0-9+.-]*:", item):
+            found.append(item)
+        else:
+            raise UnknownGraph(f"--replace {item}: not a graph. Give a graph's IRI or one of: "
+                               f"{', '.join(REPLACE_WORDS)}.")
+    return tuple(found)
+
+
+def _replace_asked(iri: str, prefixes: tuple[str, ...]) -> bool:
+    return any(iri == p or (p.endswith("/") and iri.startswith(p)) for p in prefixes)
+
+
+def import_file(store, path: str | Path, fmt: str | None = None, *, into: str | None = None,
+                replace: Iterable[str] = ()) -> ImportSummary:
+    """Import the RDF file `path` into `store` (a pyoxigraph Store or a RemoteStore); ctkg's own
+    graphs only where `replace` names them."""
     path = Path(path)
     if not path.is_file():
         raise MissingFile(f"{path}: no such file. Check the path and run kg import again.")
     fmt = fmt or guess_format(path)
     if fmt not in FORMATS:
         raise UnknownFormat(f"no import format '{fmt}'. Use one of: {', '.join(FORMATS)}.")
+    asked = replace_prefixes(replace)
     if fmt == "xml":
         refuse_unsafe_xml(path)
     target = ox.NamedNode(into or IMPORT_GRAPH_PREFIX + slug(path.stem))
+    source = _source(path)
     with tempfile.TemporaryDirectory(prefix="kg-import-") as scratch_dir:
         scratch = ox.Store(scratch_dir)
         _parse_into(scratch, path, fmt, target)
         kgstore.ensure_base_graphs(store)   # the ontology and reference data: validation context
         context = ContextCache(store, scratch)
-        outcomes = [_import_graph(store, scratch, graph, context) for graph in _graph_order(scratch)]
+        outcomes = [_import_graph(store, scratch, graph, context, asked, source)
+                    for graph in _graph_order(scratch)]
         del scratch
     store.flush()
     return ImportSummary(str(path), fmt, tuple(outcomes))
+
+
+def _source(path: Path) -> tuple[str, str, str]:
+    """(the file as named, its SHA-256 digest, the time now): an imported graph's provenance."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    return str(path), "sha256:" + digest.hexdigest(), now
 
 
 def _parse_into(scratch: ox.Store, path: Path, fmt: str, target: ox.NamedNode) -> None:
@@ -119,7 +174,8 @@ def _parse_into(scratch: ox.Store, path: Path, fmt: str, target: ox.NamedNode) -
             yield quad
 
     try:
-        scratch.bulk_extend(quads())
+        for batch in _batches(quads(), WRITE_CHUNK):
+            scratch.bulk_extend(batch)
     except SyntaxError as error:
         raise MalformedRdf(_syntax_message(path, fmt, error)) from None
     except UnicodeDecodeError as error:
@@ -133,7 +189,7 @@ def _syntax_message(path: Path, fmt: str, error: SyntaxError) -> str:
                     str(error.msg or error))
     line, column = error.lineno, error.offset
     if line is None and fmt == "xml":
-        line, column, detail = _xml_error_position(path, detail)
+        detail = f"the XML is well-formed but not RDF/XML ({detail})"
     if "LoadDocumentCallback" in detail:
         detail = ("its @context is a URL, and kg import fetches nothing from the network; put the "
                   "context into the file (kg export --format jsonld does)")
@@ -142,28 +198,24 @@ def _syntax_message(path: Path, fmt: str, error: SyntaxError) -> str:
             f"  Nothing was imported. Fix the file{' there' if where else ''} and run kg import again.")
 
 
-def _xml_error_position(path: Path, detail: str) -> tuple[int | None, int | None, str]:
-    """Where the XML itself breaks, by expat (the RDF/XML parser does not say); the file has
-    passed refuse_unsafe_xml, and expat reads no external entity."""
-    parser = xml.parsers.expat.ParserCreate()
-    parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    try:
-        with open(path, "rb") as handle:
-            parser.ParseFile(handle)
-    except xml.parsers.expat.ExpatError as error:
-        return error.lineno, error.offset + 1, xml.parsers.expat.ErrorString(error.code)
-    return None, None, f"the XML is well-formed but not RDF/XML ({detail})"
-
-
 def _graph_order(scratch: ox.Store) -> list[ox.NamedNode | ox.BlankNode]:
     """Project graphs first (the reference data is context for the rest), then by name."""
     graphs = list(scratch.named_graphs())
     return sorted(graphs, key=lambda g: (g.value not in BASE_GRAPHS, g.value))
 
 
-def _import_graph(store, scratch: ox.Store, graph, context: "ContextCache") -> GraphOutcome:
-    quads = list(scratch.quads_for_pattern(None, None, None, graph))
+def _import_graph(store, scratch: ox.Store, graph, context: "ContextCache", asked: tuple[str, ...],
+                  source: tuple[str, str, str]) -> GraphOutcome:
     name = graph.value
+    if not own_graph(name) and _more_than(scratch, graph, LARGE_GRAPH):
+        return _import_large(store, scratch, graph, context, source)
+    quads = list(scratch.quads_for_pattern(None, None, None, graph))
+    if own_graph(name) and not _replace_asked(name, asked):
+        if _same_content(store, graph, quads):
+            return GraphOutcome(name, "unchanged", len(quads))
+        return GraphOutcome(name, "refused", len(quads), message=(
+            f"{name} is ctkg's own graph (kg build writes it) and the store holds other content: "
+            f"left as it is. To overwrite it with the file's, run kg import again with --replace {name}"))
     context.forget_graph(graph)
     if name in BASE_GRAPHS or name.startswith(QUARANTINE_GRAPH_PREFIX):
         _replace(store, graph, quads)
@@ -175,17 +227,112 @@ def _import_graph(store, scratch: ox.Store, graph, context: "ContextCache") -> G
     # As the loader does: the context is what the store and the rest of the file state of the
     # entities the graph names (the file's graphs were resolved together: one may hold the preferred
     # label of a person another names), less the dates other reports claim for themselves.
-    report = validate(data, context=_without_others_claims(context.describe(_pointed_at(data))))
+    article = name.startswith(ARTICLE_GRAPH_PREFIX)
+    report = validate(data, context=_without_others_claims(context.describe(_pointed_at(data))),
+                      loader_output=article)
     context.learn(quads)
     kept = ox.NamedNode(quarantine_graph_for(name))
     if report.conforms:
-        _replace(store, graph, quads, kept)
-        return GraphOutcome(name, "loaded", len(quads))
+        _replace(store, graph, quads, kept, provenance=None if article else source)
+        return GraphOutcome(name, "restored" if article else "loaded", len(quads))
     report_quads = [ox.Quad(kgstore.to_ox(s), kgstore.to_ox(p), kgstore.to_ox(o), kept) for s, p, o in report.results]
     _replace(store, kept, [ox.Quad(q.subject, q.predicate, q.object, kept) for q in quads] + report_quads)
     first = report.violations[0].message if report.violations else "see kg validate"
     return GraphOutcome(name, "kept aside", len(quads), kept.value,
                         f"{len(report.violations)} SHACL violation(s), e.g. {first}")
+
+
+# -- a large graph of data from elsewhere: checked and written in pieces, memory bounded --------
+
+LARGE_GRAPH = 50_000   # triples: a graph from elsewhere above it is checked by focus node and written in pieces
+CHUNK = 20_000         # focus nodes per check
+WRITE_CHUNK = 100_000  # triples per write (Oxigraph's bulk loader: fast, one batch's memory)
+RDF_TYPE = ox.NamedNode(str(RDF.type))
+CTKG_NS = str(CTKG._NS)
+
+
+def _more_than(scratch: ox.Store, graph, limit: int) -> bool:
+    return sum(1 for _ in zip(range(limit + 1), scratch.quads_for_pattern(None, None, None, graph))) > limit
+
+
+def _import_large(store, scratch: ox.Store, graph, context: "ContextCache",
+                  source: tuple[str, str, str]) -> GraphOutcome:
+    """A large graph of data from elsewhere, with memory that does not grow with it. Every shape
+    targets a ctkg class, so the nodes typed with one are the only focus nodes: they are checked
+    CHUNK at a time, each with its own triples, and as context the stored and the file's
+    descriptions of what it points at. A graph that conforms is written CHUNK triples per
+    transaction (not one transaction: the store's graph of that name is dropped first, and a
+    graph cut short by a kill is marked in the meta graph until an import completes it); the
+    lookup index is then made again. One that does not is kept aside, its report with it."""
+    name = graph.value
+    focus = sorted({q.subject for q in scratch.quads_for_pattern(None, RDF_TYPE, None, graph)
+                    if q.object.value.startswith(CTKG_NS)}, key=str)
+    violations, results = [], Graph()
+    for start in range(0, len(focus), CHUNK):
+        data = [(q.subject, q.predicate, q.object) for node in focus[start:start + CHUNK]
+                for q in scratch.quads_for_pattern(node, None, None, graph)]
+        pointed = {o for _, _, o in data if isinstance(o, ox.NamedNode)} - set(focus[start:start + CHUNK])
+        local = [(q.subject, q.predicate, q.object) for node in pointed
+                 for q in scratch.quads_for_pattern(node, None, None, graph) if q.predicate.value in _DESCRIBED]
+        described = context.describe({URIRef(n.value) for n in pointed if _is_entity(n.value)})
+        report = validate(data, context=[*local, *((kgstore.to_ox(s), kgstore.to_ox(p), kgstore.to_ox(o))
+                                                   for s, p, o in described)], loader_output=False)
+        violations.extend(report.violations)
+        if not report.conforms:
+            results += report.results
+    kept = ox.NamedNode(quarantine_graph_for(name))
+    target = kept if violations else graph
+    meta = ox.NamedNode(G_META)
+    incomplete = ox.Quad(target, ox.NamedNode(CTKG_NS + "importIncomplete"), ox.Literal(source[0]), meta)
+    store.update(f"DROP SILENT GRAPH {target} ;\nDELETE WHERE {{ GRAPH {meta} {{ {target} ?p ?o }} }} ;\n"
+                 f"INSERT DATA {{ {quads_to_sparql([incomplete])} }}")
+    indexed = kgstore.embedded(store) and getattr(store, "index", None) is not None
+    if indexed:   # the index is not whole until it is made again below (kg.store.index)
+        store.index.remove(kgstore.INDEX_MARK)
+    count = 0
+    write = store.bulk_extend if kgstore.embedded(store) else store.extend
+    for batch in _batches(scratch.quads_for_pattern(None, None, None, graph), WRITE_CHUNK):
+        write([ox.Quad(q.subject, q.predicate, q.object, target) for q in batch])
+        count += len(batch)
+    store.extend([ox.Quad(kgstore.to_ox(s), kgstore.to_ox(p), kgstore.to_ox(o), kept) for s, p, o in results])
+    store.update(f"DELETE DATA {{ {quads_to_sparql([incomplete])} }}")
+    if not violations:
+        _replace_record(store, graph, source)
+    if indexed:
+        kgstore.rebuild_index(store)
+    if violations:
+        return GraphOutcome(name, "kept aside", count, kept.value,
+                            f"{len(violations)} SHACL violation(s), e.g. {violations[0].message}")
+    return GraphOutcome(name, "loaded", count)
+
+
+def _batches(items: Iterable, size: int) -> Iterable[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _is_entity(iri: str) -> bool:
+    return not iri.startswith(CTKG_NS) and "/fact/" not in iri and "/article/" not in iri
+
+
+def _same_content(store, graph, quads: list[ox.Quad]) -> bool:
+    """Whether the store's graph `graph` holds exactly these quads (blank nodes aside: a graph
+    with blank nodes is compared by canonical form)."""
+    stored = list(store.quads_for_pattern(None, None, None, graph))
+    if len(stored) != len(quads):
+        return False
+    if not any(isinstance(t, ox.BlankNode) for q in quads for t in (q.subject, q.object)):
+        return set(stored) == set(quads)
+    mine, theirs = ox.Dataset(quads), ox.Dataset(stored)
+    for dataset in (mine, theirs):
+        dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    return set(mine) == set(theirs)
 
 
 def quarantine_graph_for(graph_iri: str) -> str:
@@ -199,17 +346,38 @@ def quarantine_graph_for(graph_iri: str) -> str:
     return QUARANTINE_GRAPH_PREFIX + slug(key)
 
 
-def _replace(store, graph, quads: list[ox.Quad], *also_drop: ox.NamedNode) -> None:
+def _replace(store, graph, quads: list[ox.Quad], *also_drop: ox.NamedNode,
+             provenance: tuple[str, str, str] | None = None) -> None:
     """Replace one graph by `quads` in one update request, the store's lookup index with it: one
-    transaction."""
+    transaction; then (with `provenance`, the file, its digest and the time) the graph's record in
+    the meta graph."""
     kgstore.update_graphs(store, [graph, *also_drop], quads_to_sparql(quads),
                           [(q.subject, q.predicate, q.object) for q in quads])
+    if provenance is not None:
+        _replace_record(store, ox.NamedNode(graph.value), provenance)
+
+
+def _record_update(node: ox.NamedNode, provenance: tuple[str, str, str]) -> str:
+    """The SPARQL Update that makes the meta graph's record of an imported graph: the file, its
+    digest and the time."""
+    meta = ox.NamedNode(G_META)
+    file, digest, when = provenance
+    record = [ox.Quad(node, DCTERMS_SOURCE, ox.Literal(file), meta),
+              ox.Quad(node, CONTENT_HASH, ox.Literal(digest), meta),
+              ox.Quad(node, GENERATED_AT, ox.Literal(when, datatype=ox.NamedNode(
+                  "http://www.w3.org/2001/XMLSchema#dateTime")), meta)]
+    return f"DELETE WHERE {{ GRAPH {meta} {{ {node} ?p ?o }} }} ;\nINSERT DATA {{ {quads_to_sparql(record)} }}"
+
+
+def _replace_record(store, node: ox.NamedNode, provenance: tuple[str, str, str]) -> None:
+    store.update(_record_update(node, provenance))
 
 
 # What kg.store.describe reads of an entity: what the shapes check across graphs.
 CONTEXT_PREDICATES = (RDF.type, SKOS.prefLabel, CTKG.actsFor, CTKG.subOrganizationOf, CTKG.eventStatus, CTKG.title,
                       CTKG.startDate, CTKG.endDate, CTKG.dateUnknown)
 CONTEXT_CHUNK = 500   # entities per query
+_DESCRIBED = {str(p) for p in CONTEXT_PREDICATES}
 
 
 def describe(store, iris: set[URIRef]) -> Graph:
@@ -314,129 +482,5 @@ def _pointed_at(graph: Graph) -> set[URIRef]:
     return {n for n in nodes if not str(n).startswith(str(CTKG._NS)) and "/fact/" not in n and "/article/" not in n}
 
 
-# -- RDF/XML safety -----------------------------------------------------------------------------
-
-_ENTITY = re.compile(r"""<!ENTITY\s+(%\s+)?([^\s"'>]+)\s+(?:(SYSTEM|PUBLIC)\b|("([^"]*)"|'([^']*)'))""", re.S)
-
-
-def refuse_unsafe_xml(path: str | Path) -> None:
-    """UnsafeXml if the RDF/XML file's DOCTYPE could make a parser read other files or URLs, or
-    expand entities without bound. Reads the prolog only, plus a count of entity references
-    when the file declares entities."""
-    path = Path(path)
-    doctype = _doctype(path)
-    if doctype is None:
-        return
-    header, subset = doctype
-    if re.search(r"\b(SYSTEM|PUBLIC)\b", header):
-        raise _unsafe(path, "its DOCTYPE loads an external DTD (SYSTEM or PUBLIC)")
-    entities: dict[str, str] = {}
-    for match in _ENTITY.finditer(subset):
-        parameter, name, external = match.group(1), match.group(2), match.group(3)
-        value = match.group(5) if match.group(5) is not None else (match.group(6) or "")
-        if parameter:
-            raise _unsafe(path, f"it declares a parameter entity (%{name})")
-        if external:
-            raise _unsafe(path, f"it declares an external entity (&{name}; {external} ...), which "
-                                "would make a parser read another file or URL")
-        if re.search(r"&(?!#)", value) or "<" in value:
-            raise _unsafe(path, f"its entity &{name}; expands other entities or markup: the shape of an "
-                                "entity-expansion ('billion laughs') payload")
-        if len(value) > ENTITY_VALUE_LIMIT:
-            raise _unsafe(path, f"its entity &{name}; is {len(value)} characters long")
-        entities[name] = value
-    if len(re.findall(r"<!ENTITY\b", subset)) != len(entities):
-        raise _unsafe(path, "its DOCTYPE has an entity declaration that kg import cannot read")
-    _check_expansion(path, entities)
-
-
-def _doctype(path: Path) -> tuple[str, str] | None:
-    """The DOCTYPE's header (before '[') and internal subset, or None if the prolog has none.
-    UnsafeXml if it does not end within the first PROLOG_LIMIT bytes."""
-    with open(path, "rb") as handle:
-        raw = handle.read(PROLOG_LIMIT)
-    text = raw.decode("utf-16" if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8", "replace")
-    i = 0
-    while True:
-        while i < len(text) and text[i] in " \t\r\n\ufeff":
-            i += 1
-        if text.startswith("<?", i):
-            i = _after(text, "?>", i)
-        elif text.startswith("<!--", i):
-            i = _after(text, "-->", i)
-        elif text.startswith("<!DOCTYPE", i):
-            break
-        else:
-            return None      # the root element (or anything else): no DOCTYPE
-        if i < 0:
-            return None
-    subset_start, end = _doctype_end(text, i)
-    if end is None:
-        raise _unsafe(path, f"its DOCTYPE does not end within the first {PROLOG_LIMIT // 1024} KiB")
-    return text[i:subset_start], text[subset_start + 1: end] if end > subset_start else ""
-
-
-def _after(text: str, marker: str, start: int) -> int:
-    found = text.find(marker, start)
-    return -1 if found < 0 else found + len(marker)
-
-
-def _doctype_end(text: str, start: int) -> tuple[int, int | None]:
-    """(index of the '[' that opens the internal subset, or of the '>' that ends a DOCTYPE without
-    one; index of the ']' that closes the subset, or that '>'; None if the DOCTYPE never ends).
-    Quoted strings and comments inside are skipped."""
-    i, subset_open, quote = start, None, None
-    while i < len(text):
-        c = text[i]
-        if quote:
-            if c == quote:
-                quote = None
-        elif text.startswith("<!--", i):
-            i = _after(text, "-->", i)
-            if i < 0:
-                return start, None
-            continue
-        elif c in "\"'":
-            quote = c
-        elif c == "[" and subset_open is None:
-            subset_open = i
-        elif c == "]" and subset_open is not None:
-            return subset_open, i
-        elif c == ">" and subset_open is None:
-            return i, i
-        i += 1
-    return start, None
-
-
-def _check_expansion(path: Path, entities: dict[str, str]) -> None:
-    """UnsafeXml if the entity references in the file would add more than the file's size plus
-    EXPANSION_ALLOWANCE characters when expanded (many uses of a long entity)."""
-    if not entities:
-        return
-    pattern = re.compile("&(" + "|".join(re.escape(name) for name in entities) + ");")
-    size = path.stat().st_size
-    added = 0
-    tail = ""
-    with open(path, "r", encoding="utf-8", errors="replace") as handle:
-        while True:
-            chunk = handle.read(1 << 20)
-            if not chunk:
-                break
-            text = tail + chunk
-            cut = text.rfind("&")
-            cut = cut if cut >= 0 and ";" not in text[cut:] else len(text)
-            for match in pattern.finditer(text, 0, cut):
-                added += len(entities[match.group(1)])
-            tail = text[cut:]
-            if added > size + EXPANSION_ALLOWANCE:
-                raise _unsafe(path, "its entities would expand to far more text than the file holds "
-                                    "(an entity-expansion payload)")
-
-
-def _unsafe(path: Path, reason: str) -> UnsafeXml:
-    return UnsafeXml(f"{path}: refused: {reason}. Nothing was imported and nothing was expanded.\n"
-                     "  Remove the DOCTYPE, or export the data as Turtle or N-Triples, and run kg import again.")
-
-
 __all__ = ["GraphOutcome", "ImportSummary", "MalformedRdf", "MissingFile", "UnsafeXml", "guess_format",
-           "import_file", "quarantine_graph_for", "refuse_unsafe_xml"]
+           "import_file", "own_graph", "quarantine_graph_for", "refuse_unsafe_xml"]

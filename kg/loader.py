@@ -25,6 +25,7 @@ from kg.article import Article, Failed, find_articles, read_article, read_files
 from kg.errors import KgError, LoaderFault
 from kg.extract.pipeline import parse_many
 from kg.extraction import extract_article
+from kg.journal import BuildJournal, reasoner_available
 from kg.provenance import provenance_triples
 from kg.resolve import Resolved, resolve_article, rewrites, validation_context
 from kg.triples import ArticleGraph, article_iri
@@ -50,6 +51,8 @@ class BuildSummary:
     outcomes: list[ArticleOutcome] = field(default_factory=list)
     errors: list[KgError] = field(default_factory=list)
     reasoner: object = None          # kg.reason.ReasonerReport when the reasoner ran
+    repairs: list[str] = field(default_factory=list)   # what the build found broken and put right
+    reasoning_skipped: str = ""      # why the reasoner did not run when it should have
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -197,18 +200,24 @@ def _pointed_at(triples: list[tuple]) -> set[ox.NamedNode]:
 
 def build(paths: Sequence[str | Path], store_dir: str | Path,
           progress: Callable[[str], None] | None = None, *, run_reasoner: bool = False,
-          workers: int = 1, roots: Sequence[str | Path] | None = None) -> BuildSummary:
+          workers: int = 1, roots: Sequence[str | Path] | None = None, max_bytes: int | None = None) -> BuildSummary:
     """Load every article under `paths` into the store; with `run_reasoner`, reason afterwards
     when anything was loaded (the report is in `summary.reasoner`). With `workers` > 1, that many
     processes parse and extract while this one resolves, validates and writes, in file order:
     extraction reads nothing from the store, so the store ends up exactly as with one process.
     An article's key is its path under the folder of `roots` (default: `paths`) it is found in,
-    or its URL."""
+    or its URL. `max_bytes` is the size limit of a file (kg.article.MAX_BYTES by default).
+    kg.journal records the phases and repairs what a stopped build or a change behind its back
+    left."""
     files, errors = find_articles(paths)
     summary = BuildSummary(errors=list(errors))
     store = kgstore.open_store(store_dir)
+    journal = BuildJournal.begin(store_dir)    # the phases, and what a stopped build left (kg.journal)
+    summary.repairs = journal.check_graphs(store)
     kgstore.ensure_base_graphs(store)
-    reads = read_files(files, paths if roots is None else roots)
+    journal.seal(store, base=True)
+    journal.enter("write")
+    reads = read_files(files, paths if roots is None else roots, **({"max_bytes": max_bytes} if max_bytes else {}))
     for read, docs, extracted in _extracted(store, reads, workers):
         if isinstance(read, Failed):
             _failed(summary, read.source, read.error)
@@ -221,9 +230,19 @@ def build(paths: Sequence[str | Path], store_dir: str | Path,
                 _failed(summary, read.source, _fault(read.source, error))
         if progress:
             progress(read.source)
-    if run_reasoner and summary.count("loaded"):
-        summary.reasoner = reason(store)
+    if summary.count("loaded") or summary.count("quarantined"):
+        journal.changed_facts()
+    journal.seal(store)
+    if run_reasoner and journal.inferred_stale:
+        journal.enter("reasoning")
+        if not reasoner_available():
+            summary.reasoning_skipped = "no Java runtime on the PATH"
+        else:
+            summary.reasoner = reason(store)
+            if summary.reasoner.consistent:
+                journal.reasoned(store)
     store.flush()
+    journal.finish()
     return summary
 
 

@@ -65,13 +65,17 @@ class Report:
                                           # fail on one value share a message: one line, not two)
 
 
-def validate(data, *, context=None) -> Report:
+def validate(data, *, context=None, loader_output: bool = True) -> Report:
     """Check one article graph against the project's shapes.
 
     `context` holds descriptions of entities `data` points at; class checks see them, but a
-    node described only in `context` is never a reported focus node.
+    node described only in `context` is never a reported focus node. With `loader_output`
+    false (data from elsewhere, kg import), the shapes of the loader's own provenance records
+    and the node shapes' IRI patterns (LOADER_SHAPES, see there) are left out: they describe
+    what kg build writes, not data in general.
     """
-    results = list(dict.fromkeys(compiled_shapes().check(_triples(data), _triples(context))))
+    shapes = compiled_shapes(provenance=loader_output)
+    results = list(dict.fromkeys(shapes.check(_triples(data), _triples(context))))
     conforms = not any(result.severity == VIOLATION for result in results)
     return Report(conforms, _report_graph(conforms, results), _report_text(conforms, results),
                   _violations(results))
@@ -97,9 +101,20 @@ def _triples(graph) -> Iterable:
 # -- read once per process ------------------------------------------------------------------------
 
 
+# The shapes of the loader's provenance records (articles, sentences, reified facts, and the rule
+# that every extracted node has one), and the IRI patterns of the node shapes (how kg build mints
+# IRIs): they apply to kg build's output only, not to data from elsewhere.
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+NODE_SHAPE = ox.NamedNode("http://www.w3.org/ns/shacl#NodeShape")
+SH_PATTERN = ox.NamedNode("http://www.w3.org/ns/shacl#pattern")
+LOADER_SHAPES = frozenset(ox.NamedNode("https://w3id.org/ctkg/shapes#" + name) for name in
+                          ("ArticleShape", "SentenceShape", "AssertionShape", "ProvenanceShape"))
+
+
 @functools.cache
-def compiled_shapes() -> Shapes:
-    """ontology/shapes.ttl, compiled, with the ontology's class hierarchy."""
+def compiled_shapes(provenance: bool = True) -> Shapes:
+    """ontology/shapes.ttl, compiled, with the ontology's class hierarchy; without
+    `provenance`, less the LOADER_SHAPES."""
     try:
         shapes = list(ox.parse(path=SHAPES_FILE, format=ox.RdfFormat.TURTLE))
     except (FileNotFoundError, IsADirectoryError):
@@ -111,6 +126,10 @@ def compiled_shapes() -> Shapes:
         raise KgError(
             f"{SHAPES_FILE.name}: the shapes are not valid Turtle ({error}). Fix the file and run again."
         ) from None
+    if not provenance:   # nor the IRI patterns of the node shapes: how kg build mints its IRIs
+        node_shapes = {t.subject for t in shapes if t.predicate == RDF_TYPE and t.object == NODE_SHAPE}
+        shapes = [t for t in shapes if t.subject not in LOADER_SHAPES
+                  and not (t.subject in node_shapes and t.predicate == SH_PATTERN)]
     return Shapes.compile(shapes, class_hierarchy())
 
 

@@ -41,7 +41,7 @@ def test_a_dataset_export_reimports_into_a_fresh_store_with_isomorphic_graphs(se
     path = tmp_path / f"seeds.{SUFFIX[fmt]}"
     export(seeds, path, fmt, "all")
     fresh = open_store(tmp_path / "fresh")
-    assert import_file(fresh, path).ok
+    assert import_file(fresh, path, replace=["all"]).ok
     assert canonical(fresh) == canonical(seeds)
 
 
@@ -51,7 +51,7 @@ def test_an_article_graph_exported_as_triples_reimports_into_a_fresh_store_isomo
     path = tmp_path / f"article.{SUFFIX[fmt]}"
     export(seeds, path, fmt, graph)
     fresh = open_store(tmp_path / "fresh")
-    assert import_file(fresh, path, into=graph).ok
+    assert import_file(fresh, path, into=graph, replace=[graph]).ok
     imported = fresh.quads_for_pattern(None, None, None, ox.NamedNode(graph))
     assert canonical(imported) == canonical(seeds.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
 
@@ -166,7 +166,7 @@ def test_kg_export_then_kg_import_restores_a_graph(seeds_store, tmp_path):
     exported = runner.invoke(main, ["export", "--store", str(seeds_store), "--format", "trig", "--graph", "ontology",
                                     "-o", str(out)])
     assert exported.exit_code == 0, exported.output
-    result = runner.invoke(main, ["import", str(out), "--store", str(tmp_path / "copy")])
+    result = runner.invoke(main, ["import", str(out), "--store", str(tmp_path / "copy"), "--replace", "ontology"])
     assert result.exit_code == 0, result.output
     graph = ox.NamedNode("https://w3id.org/ctkg/graph/ontology")
     copy = open_store(tmp_path / "copy", read_only=True).quads_for_pattern(None, None, None, graph)
@@ -200,3 +200,179 @@ def test_the_context_cache_reads_each_entity_once_and_learns_from_each_imported_
     cache.learn([ox.Quad(ox.NamedNode(str(india)), ox.NamedNode(str(RDF.type)),
                          ox.NamedNode("https://w3id.org/ctkg/ontology#Actor"), ox.NamedNode(IMPORT_GRAPH_PREFIX + "x"))])
     assert (india, RDF.type, URIRef("https://w3id.org/ctkg/ontology#Actor")) in cache.describe({india})
+
+
+# -- hardened XML over the whole document (issue 15, point 1) ------------------------------------
+
+def test_a_billion_laughs_payload_behind_a_megabyte_of_comment_is_refused_unexpanded(tmp_path):
+    entities = ['<!ENTITY lol0 "lol">'] + [f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 5)]
+    path = write(tmp_path, "padded.rdf", RDF_XML_HEAD + "<!--" + "x" * (1 << 20) + "-->\n<!DOCTYPE rdf:RDF [\n"
+                 + "\n".join(entities) + "\n]>\n" + RDF_XML_BODY.format(value="&lol4;"))
+    store = open_store(tmp_path / "store")
+    with pytest.raises(UnsafeXml, match=r"padded.rdf: refused: its entity &lol1; expands other entities"):
+        import_file(store, path)
+    assert len(store) == 0
+
+
+def test_an_entity_reference_hidden_behind_a_character_reference_is_refused(tmp_path):
+    path = write(tmp_path, "hidden.rdf", RDF_XML_HEAD + '<!DOCTYPE rdf:RDF [ <!ENTITY a "lol">\n'
+                 '<!ENTITY b "&#38;a;&#38;a;"> ]>\n' + RDF_XML_BODY.format(value="&b;"))
+    with pytest.raises(UnsafeXml, match=r"its entity &b; expands other entities"):
+        import_file(open_store(tmp_path / "store"), path)
+
+
+def test_an_unparsed_external_entity_is_refused(tmp_path):
+    path = write(tmp_path, "ndata.rdf", RDF_XML_HEAD + '<!DOCTYPE rdf:RDF [ <!NOTATION gif SYSTEM "gif">\n'
+                 '<!ENTITY pic SYSTEM "https://example.org/a.gif" NDATA gif> ]>\n' + RDF_XML_BODY.format(value="v"))
+    with pytest.raises(UnsafeXml, match=r"unparsed external entity \(&pic;"):
+        import_file(open_store(tmp_path / "store"), path)
+
+
+# -- ctkg's own graphs are not overwritten unless asked (point 2) ---------------------------------
+
+REFERENCE = "https://w3id.org/ctkg/graph/reference"
+
+
+def test_importing_into_the_reference_graph_is_refused_and_the_store_keeps_its_own(tmp_path):
+    store = open_store(tmp_path / "store")
+    path = write(tmp_path, "r.nq", f'<http://e.x/a> <http://e.x/b> "c" <{REFERENCE}> .\n')
+    import_file(store, write(tmp_path, "empty.ttl", ""))          # the store gets its base graphs
+    before = len(list(store.quads_for_pattern(None, None, None, ox.NamedNode(REFERENCE))))
+    summary = import_file(store, path)
+    assert [(o.graph, o.status) for o in summary.outcomes] == [(REFERENCE, "refused")] and not summary.ok
+    assert "--replace " + REFERENCE in summary.outcomes[0].message
+    assert len(list(store.quads_for_pattern(None, None, None, ox.NamedNode(REFERENCE)))) == before > 1000
+
+
+def test_the_replace_flag_lets_the_file_overwrite_the_graph_it_names(tmp_path):
+    store = open_store(tmp_path / "store")
+    path = write(tmp_path, "r.nq", f'<http://e.x/a> <http://e.x/b> "c" <{REFERENCE}> .\n')
+    summary = import_file(store, path, replace=["reference"])
+    assert [o.status for o in summary.outcomes] == ["restored"]
+    assert len(list(store.quads_for_pattern(None, None, None, ox.NamedNode(REFERENCE)))) == 1
+
+
+@pytest.mark.parametrize("into", ["https://w3id.org/ctkg/graph/ontology", "https://w3id.org/ctkg/graph/inferred",
+                                  "https://w3id.org/ctkg/graph/meta", ARTICLE_GRAPH_PREFIX + "some-article"])
+def test_into_a_graph_kg_build_writes_is_refused(into, tmp_path):
+    store = open_store(tmp_path / "store")
+    path = write(tmp_path, "t.ttl", "<https://example.org/a> <https://example.org/p> <https://example.org/b> .\n")
+    summary = import_file(store, path, into=into)
+    assert [o.status for o in summary.outcomes] == ["refused"]
+    assert not bool(store.query(f"ASK {{ GRAPH <{into}> {{ <https://example.org/a> ?p ?o }} }}"))
+
+
+def test_a_word_replace_does_not_know_is_an_error_naming_the_words(tmp_path):
+    from kg.errors import UnknownGraph
+
+    path = write(tmp_path, "t.ttl", "")
+    with pytest.raises(UnknownGraph, match="--replace everything: not a graph.*ontology, reference"):
+        import_file(open_store(tmp_path / "store"), path, replace=["everything"])
+
+
+# -- foreign RDF in a graph of its own, with graph-level provenance (issue 16) ------------------
+
+def test_foreign_turtle_enters_its_own_graph_with_the_file_its_digest_and_the_time(tmp_path):
+    import hashlib
+
+    text = """@prefix schema: <https://schema.org/> .
+        <https://example.org/org/1> a schema:Organization ; schema:name "Some Organisation" .
+        <https://example.org/org/2> a schema:Organization ; schema:parentOrganization <https://example.org/org/1> ."""
+    path = write(tmp_path, "their-data.ttl", text)
+    store = open_store(tmp_path / "store")
+    summary = import_file(store, path)
+    graph = IMPORT_GRAPH_PREFIX + "their-data"
+    assert [(o.graph, o.status, o.triples) for o in summary.outcomes] == [(graph, "loaded", 4)]
+    record = {q.predicate.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1]: q.object.value for q in
+              store.quads_for_pattern(ox.NamedNode(graph), None, None, ox.NamedNode("https://w3id.org/ctkg/graph/meta"))}
+    assert record["source"] == str(path)
+    assert record["contentHash"] == "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    assert record["generatedAtTime"].startswith("20")
+
+
+def test_a_turtle_export_of_ctkg_itself_imports_back_into_one_graph(seeds, tmp_path):
+    path = tmp_path / "ctkg.ttl"
+    export(seeds, path, "turtle", "all")
+    store = open_store(tmp_path / "store")
+    summary = import_file(store, path)
+    assert [(o.graph, o.status) for o in summary.outcomes] == [(IMPORT_GRAPH_PREFIX + "ctkg", "loaded")], \
+        summary.outcomes[0].message
+    assert summary.triples > 1000
+
+
+def test_the_loaders_provenance_shapes_still_apply_to_an_article_graph(tmp_path):
+    graph = ARTICLE_GRAPH_PREFIX + "handmade"
+    path = write(tmp_path, "a.ttl", """@prefix ctkg: <https://w3id.org/ctkg/ontology#> .
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        <https://w3id.org/ctkg/id/event/meeting/x> a ctkg:Meeting ; skos:prefLabel "A meeting" ;
+            ctkg:startDate "2020-01-01"^^<http://www.w3.org/2001/XMLSchema#date> ;
+            ctkg:participant <https://w3id.org/ctkg/id/state/india> ; ctkg:eventStatus ctkg:Held .""")
+    store = open_store(tmp_path / "store")
+    summary = import_file(store, path, into=graph, replace=[graph])
+    assert summary.outcomes[0].status == "kept aside"
+    assert "no ctkg:Assertion says where it came from" in summary.outcomes[0].message
+    assert [o.status for o in import_file(store, path).outcomes] == ["loaded"]   # as data from elsewhere
+
+
+def test_kg_import_prints_graph_names_literally_and_exits_1_when_a_graph_is_refused(tmp_path):
+    from click.testing import CliRunner
+
+    import kg.cli.linked_data  # noqa: F401
+    from kg.cli import main
+
+    path = write(tmp_path, "r.nq", f'<urn:x:y> <http://e.x/b> "xsd:date: [bold]c[/]" <{REFERENCE}> .\n'
+                                   '<urn:x:y> <http://e.x/b> "c" <urn:x:y> .\n')
+    result = CliRunner().invoke(main, ["import", str(path), "--store", str(tmp_path / "store")])
+    assert result.exit_code == 1, result.output
+    assert "urn:x:y" in result.output and "❌" not in result.output
+    assert f"{REFERENCE}: refused" in result.output.replace("\n", "")
+
+
+# -- a large graph from elsewhere: checked by focus node, written in pieces (point 8) ------------
+
+PEOPLE = """@prefix ctkg: <https://w3id.org/ctkg/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+""" + "".join(f"""<https://example.org/p/{n}> a ctkg:Person ; skos:prefLabel "Person {n}" ;
+    ctkg:actsFor <https://w3id.org/ctkg/id/state/india> .
+<https://example.org/d/{n}> <https://schema.org/about> <https://example.org/p/{n}> .
+""" for n in range(12))
+
+
+@pytest.fixture()
+def small_pieces(monkeypatch):
+    import kg.importer as importer
+
+    monkeypatch.setattr(importer, "LARGE_GRAPH", 10)
+    monkeypatch.setattr(importer, "CHUNK", 5)
+    monkeypatch.setattr(importer, "WRITE_CHUNK", 7)
+
+
+def test_a_large_graph_is_loaded_in_pieces_as_a_small_one_is_whole(tmp_path, monkeypatch):
+    path = write(tmp_path, "people.ttl", PEOPLE)
+    whole = open_store(tmp_path / "whole")
+    assert [o.status for o in import_file(whole, path).outcomes] == ["loaded"]
+    import kg.importer as importer
+
+    monkeypatch.setattr(importer, "LARGE_GRAPH", 10)
+    monkeypatch.setattr(importer, "CHUNK", 5)
+    monkeypatch.setattr(importer, "WRITE_CHUNK", 7)
+    pieces = open_store(tmp_path / "pieces")
+    summary = import_file(pieces, path)
+    assert [(o.status, o.triples) for o in summary.outcomes] == [("loaded", 48)]
+    graph = ox.NamedNode(IMPORT_GRAPH_PREFIX + "people")
+    assert set(pieces.quads_for_pattern(None, None, None, graph)) == set(whole.quads_for_pattern(None, None, None, graph))
+    meta = ox.NamedNode("https://w3id.org/ctkg/graph/meta")
+    assert {q.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1] for q in
+            pieces.quads_for_pattern(graph, None, None, meta)} == {"source", "contentHash", "generatedAtTime"}
+
+
+def test_a_large_graph_with_a_violation_is_kept_aside_and_the_stored_graph_is_left(tmp_path, small_pieces):
+    store = open_store(tmp_path / "store")
+    graph = IMPORT_GRAPH_PREFIX + "people"
+    store.update(f"INSERT DATA {{ GRAPH <{graph}> {{ <https://example.org/old> <https://example.org/p> 1 }} }}")
+    bad = PEOPLE.replace('skos:prefLabel "Person 11" ;', "")     # a person without a name
+    summary = import_file(store, write(tmp_path, "people.ttl", bad))
+    assert summary.outcomes[0].status == "kept aside" and "skos:prefLabel" in summary.outcomes[0].message
+    assert [q.subject.value for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))] == \
+        ["https://example.org/old"]
+    assert quarantined(store) == [summary.outcomes[0].kept_in]

@@ -120,3 +120,106 @@ def test_kg_sparql_shows_a_syntax_error_without_a_traceback(store_dir):
     result = kg("sparql", "SELECT ?s WHERE { ?s ?p }", "--store", str(store_dir))
     assert result.exit_code == 2
     assert "syntax error at line 1, column" in result.output and "Traceback" not in result.output
+
+
+# -- no outbound request, every query ends, memory bounded (issue 15, points 4 and 5) -----------
+
+
+class Listener:
+    """A TCP listener on a free loopback port that records whether anything connected."""
+
+    def __init__(self) -> None:
+        import socket
+        import threading
+
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.socket.listen()
+        self.socket.settimeout(0.2)
+        self.port = self.socket.getsockname()[1]
+        self.connections = 0
+        self.stopping = False
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self) -> None:
+        while not self.stopping:
+            try:
+                connection, _ = self.socket.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            connection.close()
+
+    def close(self) -> int:
+        self.stopping = True
+        self.thread.join()
+        self.socket.close()
+        return self.connections
+
+
+def service_query(port: int) -> str:
+    return f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+
+
+def test_a_service_clause_is_refused_and_nothing_connects(store_dir):
+    listener = Listener()
+    try:
+        with pytest.raises(BadQuery, match="holds a SERVICE clause.*sends nothing out.*--allow-service"):
+            q.run_sparql(store_dir, service_query(listener.port), timeout_s=10)
+    finally:
+        assert listener.close() == 0
+
+
+def test_service_in_lower_case_after_a_comment_and_a_string_is_refused_too(store_dir):
+    text = "# SERVICE in a comment\nSELECT * WHERE { ?s ?p 'SERVICE' . service <http://127.0.0.1:9/> { ?s ?p ?o } }"
+    with pytest.raises(BadQuery, match="holds a SERVICE clause"):
+        q.run_sparql(store_dir, text, timeout_s=10)
+
+
+def test_the_word_service_in_strings_iris_and_names_is_not_a_service_clause():
+    from kg.query_worker import calls_service
+
+    assert not calls_service("SELECT ?service WHERE { ?s <http://x/SERVICE> 'SERVICE' ; ex:service \"\"\"SERVICE\"\"\" }")
+
+
+def test_with_allow_service_the_call_is_made(store_dir):
+    listener = Listener()
+    try:
+        with pytest.raises(BadQuery):   # the listener answers nothing SPARQL can read
+            q.run_sparql(store_dir, service_query(listener.port), timeout_s=10, allow_service=True)
+    finally:
+        assert listener.close() >= 1
+
+
+def test_from_names_the_default_graph_as_sparql_says(store_dir):
+    graph = sorted(g.value for g in ox.Store.read_only(str(store_dir)).named_graphs())[0]
+    in_graph = len(list(ox.Store.read_only(str(store_dir)).quads_for_pattern(None, None, None, ox.NamedNode(graph))))
+    result = q.run_sparql(store_dir, f"SELECT (COUNT(*) AS ?n) FROM <{graph}> WHERE {{ ?s ?p ?o }}", timeout_s=30)
+    assert int(result.rows[0][0]) == in_graph < quad_count(store_dir)
+    named = q.run_sparql(store_dir, f"SELECT DISTINCT ?g FROM NAMED <{graph}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
+                         timeout_s=30)
+    assert named.rows == ((graph,),)
+
+
+def test_a_query_ends_by_its_timeout_plus_a_few_seconds(store_dir):
+    import time
+
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+    started = time.monotonic()
+    with pytest.raises(QueryTimeout):
+        q.run_sparql(store_dir, slow, timeout_s=2)
+    assert time.monotonic() - started < 2 + 3
+
+
+def test_a_query_past_its_memory_limit_is_stopped_with_a_clear_message(store_dir):
+    from kg.query_worker import QueryTooLarge
+
+    sort = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?c ?f ?i ?g"
+    with pytest.raises(QueryTooLarge, match="needed more than 200 MB of memory and was stopped.*--max-memory"):
+        q.run_sparql(store_dir, sort, timeout_s=60, max_memory_mb=200)
+
+
+def test_kg_sparql_refuses_service_and_says_how_to_allow_it(store_dir):
+    result = kg("sparql", service_query(9), "--store", str(store_dir))
+    assert result.exit_code == 2 and "--allow-service" in result.output

@@ -15,8 +15,10 @@ from rich.markup import escape
 
 from kg.errors import KgError
 
-stderr = Console(stderr=True, soft_wrap=True)   # messages are never cut or folded mid-path
-stdout = Console()
+# Messages are never cut or folded mid-path, and never read for emoji codes: 'xsd:date:' and
+# 'urn:x:y' are RDF, not ':date:' and ':x:'. User text and RDF terms go through escape() or Text.
+stderr = Console(stderr=True, soft_wrap=True, emoji=False)
+stdout = Console(emoji=False)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

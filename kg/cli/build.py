@@ -7,6 +7,7 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from kg.cli.app import main, reports_errors, stderr, stdout, store_option
 
@@ -24,9 +25,11 @@ from kg.cli.app import main, reports_errors, stderr, stdout, store_option
                    "one progress line per batch, until Ctrl-C.")
 @click.option("--interval", type=click.FloatRange(0.1, 3600), default=2.0, show_default=True,
               help="With --watch: seconds between looks at the folders.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="BYTES",
+              help="Refuse an article file larger than this (default: 5000000).")
 @reports_errors
 def build(paths: tuple[str, ...], store: str, reason: bool, workers: int, watch: bool,
-          interval: float) -> None:
+          interval: float, max_bytes: int | None) -> None:
     """Read articles into the store: mentions, entities, events, validated per article.
 
     PATHS are files or folders (default: seeds/) of plain text, web pages, RSS/Atom feeds, JSON
@@ -39,21 +42,34 @@ def build(paths: tuple[str, ...], store: str, reason: bool, workers: int, watch:
     """
     from kg.article import find_articles
     from kg.loader import build as run_build
+    from kg.serve import served_by
 
     paths = paths or ("seeds",)
     files, _ = find_articles(paths)
+    if served_by(store):
+        stderr.print(Text(f"Warning: '{store}' is being served (kg serve, process {served_by(store)}); the endpoint "
+                          "keeps answering from the store as it was when it started. Restart kg serve after "
+                          "this build to serve what it writes.", style="yellow"))
     with Progress(TextColumn("[bold]building[/]"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), TextColumn("{task.description}"), console=stderr,
                   transient=True) as bar:
         task = bar.add_task("", total=len(files))
         summary = run_build(paths, store, progress=lambda p: bar.update(task, advance=1, description=p),
-                            run_reasoner=reason, workers=workers)
+                            run_reasoner=reason, workers=workers, max_bytes=max_bytes)
     _print_summary(summary, store)
+    for repair in summary.repairs:
+        stderr.print(Text(f"Repaired: {repair}.", style="yellow"))
     if summary.reasoner is not None:
         _print_reasoner(summary.reasoner)
+    if summary.reasoning_skipped:
+        stderr.print(Text(f"Reasoning skipped: {summary.reasoning_skipped}. The articles are stored; install Java "
+                          "(11 or later, e.g. apt-get install default-jre-headless) and run kg reason.", style="yellow"))
     if watch:
         _watch(paths, store, reason, workers, interval)
-    sys.exit(0 if summary.ok else 1)
+    sys.exit(0 if summary.ok and not summary.reasoning_skipped else 1 if not summary.ok else REASONING_SKIPPED)
+
+
+REASONING_SKIPPED = 3   # exit status: the articles loaded, the reasoner could not run
 
 
 def _watch(paths: tuple[str, ...], store: str, reason: bool, workers: int, interval: float) -> None:
@@ -111,14 +127,22 @@ def reason(store: str) -> None:
     Example:
       kg reason --store .kg
     """
+    from kg.errors import KgError
+    from kg.journal import after_reasoning, reasoner_available
     from kg.loader import reason as run_reason
     from kg.remote import is_url
     from kg.store import open_store, store_folder
 
     if not is_url(store):
         store_folder(store)   # no store there: say so, rather than make an empty one and call it consistent
+    if not reasoner_available():
+        raise KgError("the reasoner (HermiT) needs a Java runtime, and there is no `java` on the PATH. Install "
+                      "Java 8 or later (e.g. apt-get install default-jre-headless) and run kg reason again.")
+    opened = open_store(store)
     with stderr.status("reasoning (HermiT) over the stored facts ..."):
-        report = run_reason(open_store(store))
+        report = run_reason(opened)
+    if report.consistent:
+        after_reasoning(store, opened)
     sys.exit(0 if _print_reasoner(report) else 1)
 
 

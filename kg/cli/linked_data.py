@@ -6,7 +6,9 @@ import sys
 import time
 
 import click
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from kg.cli.app import main, reports_errors, stderr, stdout, store_option
 
@@ -63,36 +65,44 @@ def export(fmt: str | None, selection: str, output: str | None, store: str) -> N
 @click.option("--into", default=None, metavar="IRI",
               help="The graph for the file's triples that are in no named graph "
                    "(default: https://w3id.org/ctkg/graph/import/<file-stem>).")
+@click.option("--replace", "replace", multiple=True, metavar="GRAPH",
+              help="Let the file overwrite this graph of ctkg's own, which kg build writes (an IRI, or "
+                   "ontology, reference, meta, inferred, articles, quarantine, all). Repeatable.")
 @store_option
 @reports_errors
-def import_(file: str, fmt: str | None, into: str | None, store: str) -> None:
-    """Load RDF from another system, validated against the shapes graph by graph.
+def import_(file: str, fmt: str | None, into: str | None, replace: tuple[str, ...], store: str) -> None:
+    """Load RDF from another system into a named graph of its own, validated graph by graph.
 
-    A graph that fails validation is kept aside with its SHACL report (see kg validate); a file
-    that does not parse is reported with its line, and nothing of it enters. RDF/XML with
-    external entities or entity-expansion payloads is refused unread.
+    The file's triples go into one graph (…/graph/import/<file-stem>, or --into), recorded in the
+    meta graph with the file's name, digest and the time. A graph that fails the shapes is kept
+    aside with its SHACL report (see kg validate); a file that does not parse is reported with
+    its line, and nothing of it enters. RDF/XML with external entities or entity-expansion
+    payloads is refused unexpanded. ctkg's own graphs (ontology, reference, meta, inferred,
+    articles) are never overwritten unless --replace names them.
 
     \b
     Example:
-      kg import ctkg.nq --store .kg-copy
-      kg import their-data.ttl --into https://example.org/graph/theirs
+      kg import their-data.ttl
+      kg import backup.nq --store .kg-copy --replace all
     """
     from kg.importer import import_file
     from kg.store import open_store
 
     started = time.perf_counter()
-    summary = import_file(open_store(store), file, fmt, into=into)
+    summary = import_file(open_store(store), file, fmt, into=into, replace=replace)
     seconds = time.perf_counter() - started
-    table = Table(title=f"kg import {file} → {store}")
+    table = Table(title=f"kg import {escape(file)} → {escape(store)}")
     for column in ("graph", "outcome", "triples"):
         table.add_column(column, overflow="fold")
     for outcome in summary.outcomes:
-        table.add_row(outcome.graph, outcome.status, str(outcome.triples))
+        table.add_row(Text(outcome.graph), outcome.status, str(outcome.triples))
     stderr.print(table)
     for outcome in summary.outcomes:
         if outcome.status == "kept aside":
-            stderr.print(f"[yellow]{outcome.graph}: kept aside in {outcome.kept_in}: {outcome.message}[/]\n"
-                         "  See why with: kg validate", highlight=False)
+            stderr.print(Text(f"{outcome.graph}: kept aside in {outcome.kept_in}: {outcome.message}\n"
+                              "  See why with: kg validate", style="yellow"))
+        elif outcome.status == "refused":
+            stderr.print(Text(f"{outcome.graph}: refused: {outcome.message}", style="yellow"))
     stderr.print(f"Imported {summary.triples} triples in {seconds:.1f} s.", highlight=False)
     sys.exit(0 if summary.ok else 1)
 

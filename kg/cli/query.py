@@ -6,11 +6,13 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.text import Text
 
 from kg import query as q
 from kg.cli.app import format_option, main, output_option, reports_errors, stderr, stdout, store_option
 from kg.store import open_store
 from kg.errors import BadQuery
+from kg.query_worker import DEFAULT_MEMORY_MB
 
 
 @main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
@@ -85,7 +87,7 @@ def _print(result: q.Result, fmt: str, output: str | None, *, title: str | None 
     if fmt == "table":
         if output:
             with open(output, "w", encoding="utf-8") as handle:
-                Console(file=handle, width=200, color_system=None).print(q.to_table(result, title))
+                Console(file=handle, width=200, color_system=None, emoji=False).print(q.to_table(result, title))
         else:
             stdout.print(q.to_table(result, title))
         return
@@ -109,17 +111,24 @@ def _write(text: str, output: str | None) -> None:
     show_default=True,
     help="Stop a query that runs longer than this many seconds.",
 )
+@click.option("--max-memory", type=click.IntRange(min=64), default=DEFAULT_MEMORY_MB, show_default=True,
+              metavar="MB", help="Stop a query that needs more memory than this many megabytes.")
+@click.option("--allow-service", is_flag=True,
+              help="Let SERVICE clauses call the servers they name (refused by default: nothing is sent out).")
 @store_option
 @format_option
 @output_option
 @reports_errors
-def sparql(query_text, timeout, store, fmt, output) -> None:
+def sparql(query_text, timeout, max_memory, allow_service, store, fmt, output) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over all the named graphs.
 
     QUERY|FILE is the query itself, a file holding it, or - for stdin. The prefixes ctkg:,
     id:, skos:, rdf:, rdfs:, owl:, xsd:, prov:, org:, sem:, schema:, time:, wd: and dcterms:
     need no PREFIX line. Updates are refused: the store changes only through kg build.
-    CONSTRUCT and DESCRIBE print Turtle (JSON-LD with --format json).
+    CONSTRUCT and DESCRIBE print Turtle (JSON-LD with --format json). The default graph is
+    the union of the named graphs, unless the query says FROM or FROM NAMED. SERVICE clauses
+    are refused unless --allow-service. The query runs in a worker process that is stopped at
+    --timeout or --max-memory.
 
     \b
     Example:
@@ -127,7 +136,7 @@ def sparql(query_text, timeout, store, fmt, output) -> None:
       kg sparql queries/delegations.rq --format csv
     """
     text = _query_source(query_text)
-    answer = q.run_sparql(store, text, timeout_s=timeout)
+    answer = q.run_sparql(store, text, timeout_s=timeout, allow_service=allow_service, max_memory_mb=max_memory)
     if isinstance(answer, bool):
         _write(q.boolean_to_json(answer) if fmt == "json" else ("true\n" if answer else "false\n"), output)
     elif isinstance(answer, q.Result):
@@ -158,31 +167,44 @@ def _query_source(argument: str) -> str:
     type=click.IntRange(min=1),
     default=30,
     show_default=True,
-    help="Stop a query that runs longer than this many seconds.",
+    help="Stop a query that runs longer than this many seconds (the client gets HTTP 503).",
 )
+@click.option("--max-memory", type=click.IntRange(min=64), default=DEFAULT_MEMORY_MB, show_default=True,
+              metavar="MB", help="Stop a query that needs more memory than this many megabytes (HTTP 503).")
+@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="Queries answered at once (one process each).")
+@click.option("--cors", multiple=True, metavar="ORIGIN",
+              help="Let web pages from this origin (e.g. http://localhost:8080, or *) read the answers. Repeatable.")
+@click.option("--allow-service", is_flag=True,
+              help="Let SERVICE clauses call the servers they name (refused with HTTP 403 by default).")
 @reports_errors
-def serve(store, host, port, timeout) -> None:
-    """Serve the store as a read-only SPARQL endpoint (the Oxigraph server), until Ctrl-C.
+def serve(store, host, port, timeout, max_memory, workers, cors, allow_service) -> None:
+    """Serve the store as a read-only SPARQL endpoint, until Ctrl-C.
 
-    Queries see the union of the named graphs; updates are refused. Do not run kg build on
-    the same store while it is served: reading a store another process writes is undefined.
+    Queries see the union of the named graphs unless they say FROM or FROM NAMED; updates and
+    SERVICE clauses are refused (HTTP 403); a query past --timeout or --max-memory is stopped
+    and answered HTTP 503. Do not run kg build on the same store while it is served: the
+    endpoint reads the store as it was when it started.
 
     \b
     Example:
       kg serve --port 7878
       curl 'http://127.0.0.1:7878/query' --data-urlencode 'query=ASK { ?s ?p ?o }'
     """
+    from kg.journal import build_running
     from kg.serve import start_server
 
-    # `kill` (SIGTERM) stops the server as Ctrl-C does, rather than leaving Oxigraph running.
+    # `kill` (SIGTERM) stops the server as Ctrl-C does.
     signal.signal(signal.SIGTERM, _interrupt)
-    with start_server(store, host, port, timeout) as server:
+    if build_running(store):
+        stderr.print(Text(f"Warning: kg build is writing '{store}' now; the endpoint will answer from the store "
+                          "as it is at this moment. Serve it again when the build has finished.", style="yellow"))
+    with start_server(store, host, port, timeout, cors=cors, allow_service=allow_service, workers=workers,
+                      max_memory_mb=max_memory) as server:
         try:
-            stderr.print(
+            stderr.print(Text(
                 f"Serving '{store}' read-only. SPARQL endpoint: {server.url}\n"
-                f"Open {server.home} in a browser for a query editor. Press Ctrl-C to stop.",
-                highlight=False,
-            )
+                f"Open {server.home} in a browser for a query form. Press Ctrl-C to stop."))
             click.echo(server.url)
             server.wait()
         except KeyboardInterrupt:

@@ -7,7 +7,7 @@ undefined behaviour in Oxigraph: query a store between builds.
     kg.query.engine     prefixes, the dataset a query sees, the VALUES template for parameters
     kg.query.labels     a user's text to IRIs, IRIs to the labels they print as
     kg.query.running    running a named query as its .rq file says
-    kg.query.worker     free SPARQL in a worker process with a time limit
+    kg.query.worker     free SPARQL in a worker process (kg.query_worker) with time and memory limits
     kg.query.formats    CSV, TSV, JSON and tables
 
 The names callers use are importable from kg.query itself.
@@ -18,7 +18,7 @@ from kg.query.engine import (Result, Term, Value, bind_values, fill_template, ir
 from kg.query.formats import boolean_to_json, literal_result, to_csv, to_json, to_table, to_tsv
 from kg.query.labels import (bind_numbered, compact_iri, display, fetch_labels, literal_value, resolve_label)
 from kg.query.running import RESERVED_PARAMS, numbered_rows, parameter_iris, run_named
-from kg.query.worker import explain_syntax_error, refuse_updates, run_sparql, sparql_worker_main
+from kg.query.worker import explain_syntax_error, refuse_updates, run_sparql
 from kg.store.opening import store_folder
 
 
@@ -27,4 +27,4 @@ __all__ = ["NamedQuery", "Param", "get_query", "list_queries", "load_query", "pa
            "with_prefixes", "boolean_to_json", "literal_result", "to_csv", "to_json", "to_table", "to_tsv",
            "bind_numbered", "compact_iri", "display", "fetch_labels", "literal_value", "resolve_label",
            "RESERVED_PARAMS", "numbered_rows", "parameter_iris", "run_named", "explain_syntax_error",
-           "refuse_updates", "run_sparql", "sparql_worker_main", "store_folder"]
+           "refuse_updates", "run_sparql", "store_folder"]

@@ -15,13 +15,13 @@ that way took 11 s instead of 1 ms at 1M quads (benchmarks/README.md).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Union
 
 from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Triple
 
 from kg.errors import BadQuery
+from kg.query_worker import names_dataset  # noqa: F401 - read as a SPARQL lexer would (one lexer)
 from kg.vocab import PREFIXES, base_iri
 
 Term = Union[NamedNode, BlankNode, Literal, Triple]
@@ -51,17 +51,6 @@ def with_prefixes(text: str) -> str:
     predeclared (the `kg serve` endpoint, other SPARQL tools)."""
     lines = [f"PREFIX {prefix}: <{namespace}>" for prefix, namespace in prefixes().items()]
     return "\n".join(lines) + "\n" + text
-
-
-# The tokens of a query that can hide the word FROM: comments, strings and IRIs, skipped whole.
-_TOKENS = re.compile(r"""#[^\n]*|'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|"""
-                     r"""<[^<>"{}|^`\\\x00-\x20]*>|[?$]\w+|[\w.-]*:[\w.:-]*|[A-Za-z_]\w*|\S""", re.S)
-
-
-def names_dataset(text: str) -> bool:
-    """Whether the query `text` has a dataset clause (FROM or FROM NAMED), read as a SPARQL lexer
-    would: the word FROM in a comment, a string, an IRI or a prefixed name does not count."""
-    return any(token.upper() == "FROM" for token in _TOKENS.findall(text))
 
 
 def run(store, text: str, substitutions: dict | None = None, graphs: list[NamedNode] | None = None):

@@ -1,43 +1,44 @@
-"""Free SPARQL (`kg sparql`): a query run in a worker process that opens the store read-only, so
-that a query running past its time limit can be stopped; updates refused; syntax errors shown
-with a caret under the place.
+"""Free SPARQL (`kg sparql`): a query run in a worker process that opens the store read-only
+(kg.query_worker), killed at its time limit and bounded in memory; updates and SERVICE refused;
+syntax errors shown with a caret under the place.
 
 The query sees the union of the named graphs, or the dataset its FROM / FROM NAMED clauses name
 (kg.query.engine.run).
 """
 from __future__ import annotations
 
+import json
 import os
 import re
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
-from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, Store, parse_query_results
+from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, parse_query_results
 
-from kg.errors import BadQuery, QueryTimeout, StoreError
-from kg.paths import PACKAGE_DIR
-from kg.query.engine import Result, names_dataset, prefixes, run
+from kg.errors import BadQuery
+from kg.query.engine import Result, names_dataset, prefixes
 from kg.query.labels import display
+from kg.query_worker import DEFAULT_MEMORY_MB, QueryRequest, QueryWorker, SyntaxProblem, refuse_service
 from kg.remote import is_url
 from kg.store.opening import store_folder
 
-WORKER_GRACE_S = 60.0
 UPDATE_KEYWORDS = {
     "INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH",
 }
 
 
-def run_sparql(store: str | os.PathLike, text: str, *, timeout_s: float = 30.0):
+def run_sparql(store: str | os.PathLike, text: str, *, timeout_s: float = 30.0, allow_service: bool = False,
+               max_memory_mb: int = DEFAULT_MEMORY_MB):
     """Run a SPARQL query on the store folder (or endpoint URL) `store`: a Result for SELECT,
-    a bool for ASK, an rdflib.Graph for CONSTRUCT and DESCRIBE. BadQuery for a syntax error or
-    an update; QueryTimeout if it runs longer than `timeout_s` seconds (the worker is stopped)."""
+    a bool for ASK, an rdflib.Graph for CONSTRUCT and DESCRIBE. BadQuery for a syntax error, an
+    update or (unless `allow_service`) a SERVICE clause; QueryTimeout if it runs longer than
+    `timeout_s` seconds, QueryTooLarge past `max_memory_mb` (the worker is stopped)."""
     refuse_updates(text)
+    if not allow_service:
+        refuse_service(text, "run kg sparql with --allow-service")
     if is_url(str(store)):
         return _run_on_server(str(store), text, timeout_s)
     folder = store_folder(store)
-    kind, payload = _run_in_worker(folder, text, timeout_s)
+    kind, payload = _run_in_worker(folder, text, timeout_s, max_memory_mb)
     if kind == "syntax":
         raise BadQuery(explain_syntax_error(text, payload))
     if kind == "error":
@@ -77,79 +78,16 @@ def refuse_updates(text: str) -> None:
         )
 
 
-def _run_in_worker(folder: Path, text: str, timeout_s: float) -> tuple[str, object]:
-    """Run the query in a fresh Python process (sparql_worker_main) and read its answer.
-
-    The worker stops itself at timeout_s, counted from when the store is open; the parent
-    kills it if it has not answered WORKER_GRACE_S later."""
-    entry = "from kg.query.worker import sparql_worker_main; sparql_worker_main()"
-    command = [sys.executable, "-c", entry, str(folder), repr(float(timeout_s))]
-    paths = [str(PACKAGE_DIR.parent), os.environ.get("PYTHONPATH", "")]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(path for path in paths if path)}
-    pipe = subprocess.PIPE
-    worker = subprocess.Popen(command, stdin=pipe, stdout=pipe, stderr=pipe, env=env)
-    try:
-        out, err = worker.communicate(text.encode("utf-8"), timeout=timeout_s + WORKER_GRACE_S)
-    except subprocess.TimeoutExpired:
-        worker.kill()
-        worker.communicate()
-        out, err = b"timeout\n", b""
-    kind, _, payload = out.partition(b"\n")
-    if kind == b"timeout":
-        raise QueryTimeout(
-            f"the query ran longer than {timeout_s:g} s and was stopped. Raise the limit with "
-            f"--timeout {max(60, int(timeout_s * 4))}, or narrow the query (more specific "
-            "patterns, a LIMIT)."
-        )
-    if kind == b"store-error":
-        raise StoreError(f"'{folder}' is not a readable store ({payload.decode()}).")
-    if kind not in (b"boolean", b"solutions", b"triples", b"syntax", b"error"):
-        detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
-        raise StoreError(
-            f"the query worker stopped without an answer (exit code {worker.returncode}): {detail[0]}"
-        )
-    if kind == b"boolean":
-        return "boolean", payload == b"true"
-    if kind in (b"syntax", b"error"):
-        return kind.decode(), payload.decode("utf-8", "replace")
-    return kind.decode(), payload
-
-
-def sparql_worker_main() -> None:
-    """The worker process of run_sparql: argv = store folder, time limit in seconds; the query
-    on stdin; writes 'KIND\\n' then the answer to stdout. Stops itself at the time limit."""
-    folder, timeout_s = sys.argv[1], float(sys.argv[2])
-    text = sys.stdin.buffer.read().decode("utf-8")
-    out = sys.stdout.buffer
-    try:
-        store = Store.read_only(folder)
-    except OSError as error:
-        out.write(b"store-error\n" + str(error).encode("utf-8"))
-        return
-    answers: list[tuple[str, bytes]] = []
-    runner = threading.Thread(target=lambda: answers.append(_answer(store, text)), daemon=True)
-    runner.start()
-    runner.join(timeout_s)
-    if runner.is_alive():
-        out.write(b"timeout\n")
-        out.flush()
-        os._exit(0)  # the query thread cannot be stopped otherwise
-    kind, payload = answers[0]
-    out.write(kind.encode() + b"\n" + payload)
-
-
-def _answer(store: Store, text: str) -> tuple[str, bytes]:
-    try:
-        answer = run(store, text)
-        if isinstance(answer, QueryBoolean):
-            return "boolean", b"true" if answer else b"false"
-        if isinstance(answer, QuerySolutions):
-            return "solutions", answer.serialize(format=QueryResultsFormat.JSON)
-        return "triples", answer.serialize(format=RdfFormat.N_TRIPLES)
-    except SyntaxError as error:
-        return "syntax", str(error).encode("utf-8")
-    except Exception as error:  # noqa: BLE001 - reported to the user by the parent process
-        return "error", f"{type(error).__name__}: {error}".encode("utf-8")
+def _run_in_worker(folder: Path, text: str, timeout_s: float, max_memory_mb: int) -> tuple[str, object]:
+    """Run the query in a worker process (kg.query_worker), killed at timeout_s, bounded in memory."""
+    with QueryWorker(folder, max_memory_mb=max_memory_mb) as worker:
+        try:
+            answer = worker.ask(QueryRequest(text, prefixes=prefixes()), timeout_s)
+        except SyntaxProblem as error:
+            return "syntax", str(error)
+    if answer.kind == "boolean":
+        return "boolean", json.loads(answer.body)["boolean"]
+    return answer.kind, answer.body
 
 
 def _result_from_json(payload: bytes) -> Result:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.errors import StoreError
+from kg.errors import StoreError, unreadable_store
 from kg.remote import is_url
 
 INDEX_FOLDER = "lookup-index"
@@ -75,8 +75,11 @@ def open_store(location, *, read_only: bool = False, timeout_s: float | None = N
         if read_only:
             folder = store_folder(path)
             index_dir = folder / INDEX_FOLDER
-            index = ox.Store.read_only(str(index_dir)) if index_dir.is_dir() else None
-            return Store(ox.Store.read_only(str(folder)), index, folder)
+            try:
+                index = ox.Store.read_only(str(index_dir)) if index_dir.is_dir() else None
+                return Store(ox.Store.read_only(str(folder)), index, folder)
+            except (OSError, RuntimeError) as error:
+                raise unreadable_store(path, error) from error
         path.mkdir(parents=True, exist_ok=True)
         return Store(ox.Store(str(path)), ox.Store(str(path / INDEX_FOLDER)), path)
     except OSError as error:
