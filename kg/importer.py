@@ -43,6 +43,7 @@ from kg.errors import MalformedRdf, MissingFile, UnknownGraph, UnsafeXml
 from kg.export import FORMATS, UnknownFormat
 from kg.remote import quads_to_sparql
 from kg.safe_xml import refuse_unsafe_xml
+from kg.store.index import indexed_graph, lookup_part
 from kg.validate import validate
 from kg.vocab import (ARTICLE_GRAPH_PREFIX, CTKG, G_INFERRED, G_ONTOLOGY, G_REFERENCE, GRAPH_BASE,
                       QUARANTINE_GRAPH_PREFIX, slug)
@@ -284,22 +285,30 @@ def _import_large(store, scratch: ox.Store, graph, context: "ContextCache",
     target = kept if violations else graph
     meta = ox.NamedNode(G_META)
     incomplete = ox.Quad(target, ox.NamedNode(CTKG_NS + "importIncomplete"), ox.Literal(source[0]), meta)
+    replacing = store.contains_named_graph(target)
     store.update(f"DROP SILENT GRAPH {target} ;\nDELETE WHERE {{ GRAPH {meta} {{ {target} ?p ?o }} }} ;\n"
                  f"INSERT DATA {{ {quads_to_sparql([incomplete])} }}")
-    indexed = kgstore.embedded(store) and getattr(store, "index", None) is not None
-    if indexed:   # the index is not whole until it is made again below (kg.store.index)
+    # The lookup index (kg.store.index) is not whole until the end: its mark is out meanwhile. A new
+    # graph's statements are added to it piece by piece; a graph that replaced one makes it again.
+    indexed = kgstore.has_index(store)
+    if indexed:
         store.index.remove(kgstore.INDEX_MARK)
     count = 0
     write = store.bulk_extend if kgstore.embedded(store) else store.extend
     for batch in _batches(scratch.quads_for_pattern(None, None, None, graph), WRITE_CHUNK):
         write([ox.Quad(q.subject, q.predicate, q.object, target) for q in batch])
+        if indexed and not replacing and indexed_graph(target):
+            store.index.bulk_extend(ox.Quad(*t, ox.DefaultGraph()) for t in
+                               lookup_part([(q.subject, q.predicate, q.object) for q in batch]))
         count += len(batch)
     store.extend([ox.Quad(kgstore.to_ox(s), kgstore.to_ox(p), kgstore.to_ox(o), kept) for s, p, o in results])
     store.update(f"DELETE DATA {{ {quads_to_sparql([incomplete])} }}")
     if not violations:
         _replace_record(store, graph, source)
-    if indexed:
+    if indexed and replacing:
         kgstore.rebuild_index(store)
+    elif indexed:
+        store.index.add(kgstore.INDEX_MARK)
     if violations:
         return GraphOutcome(name, "kept aside", count, kept.value,
                             f"{len(violations)} SHACL violation(s), e.g. {violations[0].message}")

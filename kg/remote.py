@@ -377,6 +377,20 @@ class RemoteTriples:
         return ox.serialize(iter(self), output, format)
 
 
+def find_oxigraph() -> str:
+    """The path of the `oxigraph` server program (of the `oxigraph` package): beside this Python
+    first, then on PATH."""
+    import shutil
+    import sys
+
+    beside = Path(sys.executable).parent
+    found = shutil.which("oxigraph", path=str(beside)) or shutil.which("oxigraph")
+    if not found:
+        raise StoreError("the Oxigraph server program `oxigraph` is not installed. "
+                         "Install it into this environment with: python -m pip install oxigraph")
+    return found
+
+
 class LocalOxigraph:
     """A read-write Oxigraph server on this machine, on a free loopback port: for tests, the
     benchmark, and trying the remote store out. `url` is the store URL to give kg --store."""
@@ -391,8 +405,6 @@ class LocalOxigraph:
     def start(self, wait_s: float = 30.0) -> "LocalOxigraph":
         import subprocess
         import time
-
-        from kg.serve import find_oxigraph
 
         self.location.mkdir(parents=True, exist_ok=True)
         command = [find_oxigraph(), "serve", "--location", str(self.location), "--bind", f"{self.host}:{self.port}"]

@@ -361,6 +361,11 @@ def test_a_large_graph_is_loaded_in_pieces_as_a_small_one_is_whole(tmp_path, mon
     assert [(o.status, o.triples) for o in summary.outcomes] == [("loaded", 48)]
     graph = ox.NamedNode(IMPORT_GRAPH_PREFIX + "people")
     assert set(pieces.quads_for_pattern(None, None, None, graph)) == set(whole.quads_for_pattern(None, None, None, graph))
+    from kg.store import entities_by_label_key, has_index
+    from kg.vocab import label_key
+
+    assert has_index(pieces)
+    assert entities_by_label_key(pieces, label_key("Person 3")) == [ox.NamedNode("https://example.org/p/3")]
     meta = ox.NamedNode("https://w3id.org/ctkg/graph/meta")
     assert {q.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1] for q in
             pieces.quads_for_pattern(graph, None, None, meta)} == {"source", "contentHash", "generatedAtTime"}

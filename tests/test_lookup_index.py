@@ -141,7 +141,7 @@ def test_an_imported_graph_enters_the_index_and_a_replaced_one_leaves_it(tmp_pat
         path = tmp_path / name
         path.write_text(f'<{MEETING.value}> <{START.value}> "{date}"^^<http://www.w3.org/2001/XMLSchema#date> '
                         f'<{graph}> .\n', encoding="utf-8")
-        assert import_file(store, path).ok
+        assert import_file(store, path, replace=[graph]).ok
         assert [q.object.value for q in store.index.quads_for_pattern(MEETING, START, None, None)] == [date]
 
 
