@@ -41,7 +41,7 @@ from rdflib.namespace import RDF, SKOS
 from kg import store as kgstore
 from kg.errors import MalformedRdf, MissingFile, UnknownGraph, UnsafeXml
 from kg.export import FORMATS, UnknownFormat
-from kg.remote import quads_to_sparql
+from kg.remote import chunks, quads_to_sparql
 from kg.safe_xml import refuse_unsafe_xml
 from kg.store.index import indexed_graph, lookup_part
 from kg.validate import validate
@@ -175,7 +175,7 @@ def _parse_into(scratch: ox.Store, path: Path, fmt: str, target: ox.NamedNode) -
             yield quad
 
     try:
-        for batch in _batches(quads(), WRITE_CHUNK):
+        for batch in chunks(quads(), WRITE_CHUNK):
             scratch.bulk_extend(batch)
     except SyntaxError as error:
         raise MalformedRdf(_syntax_message(path, fmt, error)) from None
@@ -295,7 +295,7 @@ def _import_large(store, scratch: ox.Store, graph, context: "ContextCache",
         store.index.remove(kgstore.INDEX_MARK)
     count = 0
     write = store.bulk_extend if kgstore.embedded(store) else store.extend
-    for batch in _batches(scratch.quads_for_pattern(None, None, None, graph), WRITE_CHUNK):
+    for batch in chunks(scratch.quads_for_pattern(None, None, None, graph), WRITE_CHUNK):
         write([ox.Quad(q.subject, q.predicate, q.object, target) for q in batch])
         if indexed and not replacing and indexed_graph(target):
             store.index.bulk_extend(ox.Quad(*t, ox.DefaultGraph()) for t in
@@ -313,17 +313,6 @@ def _import_large(store, scratch: ox.Store, graph, context: "ContextCache",
         return GraphOutcome(name, "kept aside", count, kept.value,
                             f"{len(violations)} SHACL violation(s), e.g. {violations[0].message}")
     return GraphOutcome(name, "loaded", count)
-
-
-def _batches(items: Iterable, size: int) -> Iterable[list]:
-    batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _is_entity(iri: str) -> bool:

@@ -232,7 +232,7 @@ class RemoteStore:
 
     def extend(self, quads: Iterable[ox.Quad]) -> None:
         """Insert quads, INSERT_CHUNK at a time (one request, one transaction, per chunk)."""
-        for chunk in _chunks(quads, INSERT_CHUNK):
+        for chunk in chunks(quads, INSERT_CHUNK):
             self.update("INSERT DATA {\n" + quads_to_sparql(chunk) + "\n}")
 
     def bulk_extend(self, quads: Iterable[ox.Quad]) -> None:
@@ -543,7 +543,8 @@ def _where_group_start(query: str) -> int | None:
 # -- helpers ------------------------------------------------------------------------------------
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    """`items` in lists of `size` (the last shorter), read as they come."""
     chunk: list = []
     for item in items:
         chunk.append(item)
