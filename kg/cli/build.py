@@ -63,7 +63,7 @@ def build(paths: tuple[str, ...], store: str, reason: bool, workers: int, watch:
         _print_reasoner(summary.reasoner)
     if summary.reasoning_skipped:
         stderr.print(Text(f"Reasoning skipped: {summary.reasoning_skipped}. The articles are stored; install Java "
-                          "(11 or later, e.g. apt-get install default-jre-headless) and run kg reason.", style="yellow"))
+                          "(8 or later, e.g. apt-get install default-jre-headless) and run kg reason.", style="yellow"))
     if watch:
         _watch(paths, store, reason, workers, interval)
     sys.exit(0 if summary.ok and not summary.reasoning_skipped else 1 if not summary.ok else REASONING_SKIPPED)
