@@ -10,7 +10,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks import bench_faults, bench_import  # noqa: E402
+import benchmarks.bench_faults as bench_faults  # noqa: E402
+import benchmarks.bench_import as bench_import  # noqa: E402
 
 
 def test_bench_import_prints_the_peak_memory_of_an_import(capsys):
