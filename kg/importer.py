@@ -214,9 +214,10 @@ def _import_graph(store, scratch: ox.Store, graph, context: "ContextCache", aske
     if own_graph(name) and not _replace_asked(name, asked):
         if _same_content(store, graph, quads):
             return GraphOutcome(name, "unchanged", len(quads))
+        held = "holds other content: left as it is" if store.contains_named_graph(graph) else "does not hold it: left out"
         return GraphOutcome(name, "refused", len(quads), message=(
-            f"{name} is ctkg's own graph (kg build writes it) and the store holds other content: "
-            f"left as it is. To overwrite it with the file's, run kg import again with --replace {name}"))
+            f"{name} is ctkg's own graph (kg build writes it) and the store {held}. To write the file's, "
+            f"run kg import again with --replace {name} (or --replace all, to move a whole store)"))
     context.forget_graph(graph)
     if name in BASE_GRAPHS or name.startswith(QUARANTINE_GRAPH_PREFIX):
         _replace(store, graph, quads)

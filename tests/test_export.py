@@ -126,7 +126,8 @@ def test_kg_export_to_a_nq_file_imports_back(seeds_store, tmp_path):
     exported_ = CliRunner().invoke(main, ["export", "--store", str(seeds_store), "-o", str(tmp_path / "all.nq")])
     assert exported_.exit_code == 0, exported_.output
     assert "as nquads" in exported_.stderr
-    imported = CliRunner().invoke(main, ["import", str(tmp_path / "all.nq"), "--store", str(tmp_path / "copy")])
+    imported = CliRunner().invoke(main, ["import", str(tmp_path / "all.nq"), "--store", str(tmp_path / "copy"),
+                                         "--replace", "all"])
     assert imported.exit_code == 0, imported.output
 
 
