@@ -19,8 +19,9 @@ replaced whole and atomically (written aside, then renamed):
   triple), with the article's content hash. A graph whose content no longer matches is
   repaired: an article's graph loses its content hash, so the loader reads the article again
   when it meets the file; a base graph loses its recorded file hash, so it is reloaded; a
-  changed inferred graph makes the inferred graph stale. A graph written but not yet sealed
-  (a build stopped between the two) is sealed by the next build.
+  changed inferred graph makes the inferred graph stale. Every article graph is sealed after
+  the write phase (a build may rewrite graphs of articles it did not read); after a build
+  stopped in its write phase, graphs are not judged but sealed again.
 
 A store served over HTTP (a URL) keeps no journal: its server owns its own recovery.
 """
@@ -148,8 +149,9 @@ class BuildJournal:
         for graph, record in sorted(self.digests.items()):
             if graph not in present:
                 continue
-            if graph.startswith(ARTICLE_GRAPH_PREFIX) and record.get("hash") != _content_hash(store, graph):
-                continue   # rewritten by a build that stopped before sealing it: sealed below
+            if graph.startswith(ARTICLE_GRAPH_PREFIX) and (self.interrupted == "write"
+                                                           or record.get("hash") != _content_hash(store, graph)):
+                continue   # written by a build that stopped before sealing it: sealed after this one's writes
             if graph_digest(store, graph) == record["digest"]:
                 continue
             self.repairs.append(self._repair(store, graph))
@@ -169,23 +171,18 @@ class BuildJournal:
                 "(kg build on its file)")
 
     def seal(self, store, base: bool = False) -> None:
-        """Record the digest of every article graph written since it was last sealed (and, with
-        `base`, of the ontology and reference graphs)."""
+        """Record the digest of every article graph (a build may rewrite the graphs of articles it
+        did not read: kg.resolve's rewrites), or with `base`, of the ontology and reference graphs."""
         if self.folder is None:
             return
         for graph in sorted(g.value for g in store.named_graphs()):
-            if graph.startswith(ARTICLE_GRAPH_PREFIX):
-                content = _content_hash(store, graph)
-                record = self.digests.get(graph)
-                if content is None or (record and record.get("hash") == content and graph not in self._repaired()):
-                    continue
-                self.digests[graph] = {"hash": content, "digest": graph_digest(store, graph)}
-            elif base and graph in BASE:
+            if base and graph in BASE:
                 self.digests[graph] = {"digest": graph_digest(store, graph)}
+            elif not base and graph.startswith(ARTICLE_GRAPH_PREFIX):
+                content = _content_hash(store, graph)
+                if content is not None:
+                    self.digests[graph] = {"hash": content, "digest": graph_digest(store, graph)}
         self._save_digests()
-
-    def _repaired(self) -> set[str]:
-        return {r.split(" ", 1)[0] for r in self.repairs}
 
     # -- files
 
