@@ -41,7 +41,8 @@ from rdflib.namespace import RDF, SKOS
 from kg import store as kgstore
 from kg.errors import MalformedRdf, MissingFile, UnknownGraph, UnsafeXml
 from kg.export import FORMATS, UnknownFormat
-from kg.remote import chunks, quads_to_sparql
+from kg.remote import chunks
+from kg.sparql_text import quads_to_sparql
 from kg.safe_xml import refuse_unsafe_xml
 from kg.store.index import indexed_graph, lookup_part
 from kg.validate import validate

@@ -16,7 +16,7 @@ or out, whatever happens to the server or the connection. A request cut off befo
 arrived is never run. A connection that fails is reported as ServerUnreachable, a StoreError.
 
 pyoxigraph's `substitutions=` (binding variables to terms before evaluation) has no HTTP
-equivalent: bind_values writes the bindings as a VALUES block at the start of the query's WHERE
+equivalent: with_substitutions writes the bindings as a VALUES block at the start of the query's WHERE
 group, from the terms' own N-Triples syntax, never from raw text.
 """
 from __future__ import annotations
@@ -25,7 +25,6 @@ import base64
 import http.client
 import io
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Mapping
@@ -34,6 +33,7 @@ from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 import pyoxigraph as ox
 
 from kg.errors import ServerUnreachable, StoreError
+from kg.sparql_text import pattern_term, prologue, quads_to_sparql, term_to_sparql, with_substitutions
 
 TIMEOUT_S = 120.0
 INSERT_CHUNK = 50_000          # triples per INSERT DATA request when a file is sent as updates
@@ -157,9 +157,9 @@ class RemoteStore:
               substitutions: Mapping[ox.Variable, object] | None = None,
               prefixes: Mapping[str, str] | None = None, base_iri: str | None = None):
         """Run a SPARQL query: QuerySolutions (SELECT), QueryBoolean (ASK) or RemoteTriples."""
-        text = _prologue(prefixes, base_iri) + query
+        text = prologue(prefixes, base_iri) + query
         if substitutions:
-            text = bind_values(text, substitutions)
+            text = with_substitutions(text, substitutions)
         form = [("query", text)]
         if use_default_graph_as_union and self.profile.union_parameter:
             form.append((self.profile.union_parameter, ""))
@@ -179,14 +179,14 @@ class RemoteStore:
         """The quads matching the pattern (None matches anything), streamed from the server. On a
         server whose default graph is the union of the named graphs, the default graph holds none
         of its own (ctkg writes only named graphs)."""
-        s, p, o = (_pattern_term(t, v) for t, v in ((subject, "?s"), (predicate, "?p"), (object, "?o")))
+        s, p, o = (pattern_term(t, v) for t, v in ((subject, "?s"), (predicate, "?p"), (object, "?o")))
         triple = f"{s} {p} {o}"
         if isinstance(graph_name, ox.DefaultGraph):
             if self.profile.default_is_union:
                 return   # the default graph is the union of the named graphs: none of its own
             where, graph_var = f"{{ {triple} }}", None
         elif graph_name is not None:
-            where, graph_var = f"{{ GRAPH {_pattern_term(graph_name, '?g')} {{ {triple} }} }}", None
+            where, graph_var = f"{{ GRAPH {pattern_term(graph_name, '?g')} {{ {triple} }} }}", None
         elif self.profile.default_is_union:
             where, graph_var = f"{{ GRAPH ?g {{ {triple} }} }}", "g"
         else:
@@ -207,7 +207,7 @@ class RemoteStore:
             yield row["g"]
 
     def contains_named_graph(self, graph_name) -> bool:
-        return bool(self.query(f"ASK {{ GRAPH {_pattern_term(graph_name, '?g')} {{ }} }}"))
+        return bool(self.query(f"ASK {{ GRAPH {pattern_term(graph_name, '?g')} {{ }} }}"))
 
     def __len__(self) -> int:
         rows = list(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
@@ -223,7 +223,7 @@ class RemoteStore:
                base_iri: str | None = None) -> None:
         """Run a SPARQL Update request; the server runs it as one transaction (see SERVERS)."""
         self._refuse_if_read_only()
-        text = _prologue(prefixes, base_iri) + update
+        text = prologue(prefixes, base_iri) + update
         self._send("POST", self.profile.update, text.encode("utf-8"),
                    {"Content-Type": "application/sparql-update; charset=utf-8"}, what="update", text=text)
 
@@ -454,92 +454,6 @@ def _free_port(host: str) -> int:
         return probe.getsockname()[1]
 
 
-# -- SPARQL text --------------------------------------------------------------------------------
-
-
-def term_to_sparql(term) -> str:
-    """An IRI or literal in SPARQL syntax, escaped by pyoxigraph (N-Triples form)."""
-    if isinstance(term, (ox.NamedNode, ox.Literal)):
-        return str(term)
-    if isinstance(term, ox.BlankNode):
-        raise ValueError("a blank node cannot be bound in a SPARQL query sent to a server; bind an IRI or a literal")
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def quads_to_sparql(quads: Iterable[ox.Quad]) -> str:
-    """Quads as the body of INSERT DATA / DELETE DATA, one GRAPH block per run of one graph."""
-    lines: list[str] = []
-    current = None
-    for quad in quads:
-        graph = quad.graph_name
-        if graph != current:
-            if current is not None and not isinstance(current, ox.DefaultGraph):
-                lines.append("}")
-            if not isinstance(graph, ox.DefaultGraph):
-                lines.append(f"GRAPH {graph} {{")
-            current = graph
-        lines.append(f"{quad.subject} {quad.predicate} {quad.object} .")
-    if current is not None and not isinstance(current, ox.DefaultGraph):
-        lines.append("}")
-    return "\n".join(lines)
-
-
-def _pattern_term(term, variable: str) -> str:
-    return variable if term is None else term_to_sparql(term)
-
-
-def _prologue(prefixes: Mapping[str, str] | None, base_iri: str | None) -> str:
-    lines = [f"BASE <{base_iri}>"] if base_iri else []
-    lines += [f"PREFIX {name}: {ox.NamedNode(iri)}" for name, iri in (prefixes or {}).items()]
-    return "".join(line + "\n" for line in lines)
-
-
-_TOKEN = re.compile(r"""
-    (?P<comment>\#[^\n]*)
-  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\s]*>)
-  | (?P<word>[?$]?[A-Za-z_][\w\-.]*(?::[\w\-.%]*)?|:[\w\-.%]*)
-  | (?P<open>\{)
-  | (?P<close>\})
-  | (?P<other>.)
-""", re.X | re.S)
-
-
-def bind_values(query: str, substitutions: Mapping[ox.Variable, object]) -> str:
-    """`query` with `substitutions` (variable -> IRI or literal) as a one-row VALUES block at the
-    start of its WHERE group, so that every pattern of the query sees the bound values."""
-    variables = " ".join(f"?{variable.value}" for variable in substitutions)
-    values = " ".join(term_to_sparql(term) for term in substitutions.values())
-    block = f" VALUES ({variables}) {{ ({values}) }} "
-    at = _where_group_start(query)
-    if at is None:
-        raise ValueError("no WHERE group in the query to bind values in")
-    return query[: at + 1] + block + query[at + 1:]
-
-
-def _where_group_start(query: str) -> int | None:
-    """The index of the '{' that opens the query's WHERE group: the first '{' at depth 0 after
-    the WHERE keyword, or the first '{' at depth 0 if the query has no WHERE keyword. Strings,
-    IRIs and comments are skipped, so a '{' or 'WHERE' inside them does not count."""
-    depth = 0
-    first_open = None
-    after_where = False
-    for match in _TOKEN.finditer(query):
-        kind = match.lastgroup
-        if kind == "open":
-            if depth == 0:
-                if after_where:
-                    return match.start()
-                if first_open is None:
-                    first_open = match.start()
-            depth += 1
-        elif kind == "close":
-            depth -= 1
-        elif kind == "word" and depth == 0 and match.group().upper() == "WHERE":
-            after_where = True
-    return first_open
-
-
 # -- helpers ------------------------------------------------------------------------------------
 
 
@@ -570,5 +484,5 @@ def _endpoint_path(profile: ServerProfile, what: str) -> str:
     return {"query": profile.query, "update": profile.update, "load": profile.graph_store or ""}.get(what, "")
 
 
-__all__ = ["LocalOxigraph", "RemoteStore", "ServerProfile", "ServerUnreachable", "SERVERS", "bind_values", "guess_server",
+__all__ = ["LocalOxigraph", "RemoteStore", "ServerProfile", "ServerUnreachable", "SERVERS", "with_substitutions", "guess_server",
            "is_url", "open_remote", "quads_to_sparql", "term_to_sparql"]

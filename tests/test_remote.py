@@ -13,7 +13,8 @@ from kg import query as q
 from kg.cli.query import parse_params
 from kg.errors import KgError, StoreError
 from kg.loader import build
-from kg.remote import LocalOxigraph, RemoteStore, ServerUnreachable, bind_values, guess_server
+from kg.remote import LocalOxigraph, RemoteStore, ServerUnreachable, guess_server
+from kg.sparql_text import with_substitutions
 from kg.store import article_graphs, open_store
 from kg.vocab import PREFIXES
 
@@ -165,14 +166,14 @@ def test_a_bound_literal_cannot_break_out_of_the_query(server):
 def test_values_are_bound_at_the_start_of_the_where_group():
     query = ('PREFIX ex: <https://example.org/WHERE/>\n# WHERE { in a comment\n'
              'SELECT ?x WHERE { ?x ex:label "a } WHERE {" } ORDER BY ?x')
-    bound = bind_values(query, {ox.Variable("x"): ox.NamedNode("https://example.org/x")})
+    bound = with_substitutions(query, {ox.Variable("x"): ox.NamedNode("https://example.org/x")})
     assert bound.endswith('SELECT ?x WHERE { VALUES (?x) { (<https://example.org/x>) }  ?x ex:label "a } WHERE {" } '
                           "ORDER BY ?x")
 
 
 def test_values_in_a_construct_query_go_into_its_where_group_not_its_template():
     query = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
-    bound = bind_values(query, {ox.Variable("g"): ox.NamedNode("https://example.org/g")})
+    bound = with_substitutions(query, {ox.Variable("g"): ox.NamedNode("https://example.org/g")})
     assert bound.startswith("CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?g) { (<https://example.org/g>) } ")
 
 
