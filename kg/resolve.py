@@ -130,8 +130,10 @@ def _when(values: list) -> dt.date | tuple[int, int] | None:
     dates, month_days = [], []
     for value in values:
         if value.value.startswith("--"):
-            month_days.append((int(value.value[2:4]), int(value.value[5:7])))
-            continue
+            month, day = value.value[2:4], value.value[5:7]
+            if month.isdigit() and day.isdigit():
+                month_days.append((int(month), int(day)))
+            continue   # else not a month and day: validation says so
         try:
             dates.append(dt.date.fromisoformat(value.value[:10]))
         except ValueError:
@@ -143,9 +145,10 @@ def _near(a, b) -> bool:
     """Whether two dates (or month-days, when either lacks a year) are within SAME_SESSION_DAYS."""
     if isinstance(a, dt.date) and isinstance(b, dt.date):
         return abs((a - b).days) <= SAME_SESSION_DAYS
-    day = [dt.date(2001, *(x.month, x.day) if isinstance(x, dt.date) else x).timetuple().tm_yday for x in (a, b)]
+    # Days of a leap year, so that a February 29 has one; the gap is taken either way round the year.
+    day = [dt.date(2000, *(x.month, x.day) if isinstance(x, dt.date) else x).timetuple().tm_yday for x in (a, b)]
     apart = abs(day[0] - day[1])
-    return min(apart, 365 - apart) <= SAME_SESSION_DAYS
+    return min(apart, 366 - apart) <= SAME_SESSION_DAYS
 
 
 def _before(node: ox.NamedNode, renames: dict) -> list[ox.NamedNode]:

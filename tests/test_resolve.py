@@ -69,3 +69,15 @@ def test_the_order_of_two_reports_changes_no_quad(tmp_path):
 
 def article_quads(store: ox.Store) -> set:
     return {q for g in article_graphs(store) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))}
+
+
+def test_a_report_dated_february_29_without_a_year_is_compared_with_the_others(tmp_path):
+    leap = YEARLESS.replace("WASHINGTON, Dec 19", "WASHINGTON, Feb 29")
+    dated = DATED.replace("Dec 21, 2019", "Mar 2, 2024").replace("December 19, 2019", "February 28, 2024")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "leap.txt").write_text(leap, encoding="utf-8")
+    (folder / "dated.txt").write_text(dated, encoding="utf-8")
+    store_dir = tmp_path / "store"
+    assert build([folder / "dated.txt"], store_dir).ok and build([folder / "leap.txt"], store_dir).ok
+    assert len(sessions(ox.Store.read_only(str(store_dir)))) == 1
