@@ -4,8 +4,8 @@ anything reads the article's date; returns a new Article (the read one is not ch
 
 Two constructions count as evidence; anything else leaves the year unknown (the article keeps its
 month and day, and the facts keep the precision the report gives):
-- An anniversary of a dated event, told in the past tense ('remarks he made last month, on the
-  11th anniversary of the Mumbai attacks'): the anniversary is a date the text mentions, and the
+- An anniversary of a dated event, told in the past tense ('a speech in November that marked the
+  eleventh anniversary of the Mumbai attacks'): the anniversary is a date the text mentions, and the
   year is the first in which the dateline's month and day fall after it, as kg/article.py does for
   a date written out in the text.
 - A weekday in the lead sentence ('Islamabad, Dec 20: Pakistan on Friday rejected ...'): in the
