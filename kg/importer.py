@@ -464,14 +464,13 @@ class ContextCache:
 
 
 def _without_others_claims(context: Graph) -> Graph:
-    """The context less the values each report states for itself (kg.resolve.PER_REPORT), but for
-    the reference data's things."""
+    """The context less the values each report states for itself (kg.resolve.others_claim)."""
     from kg.reference import reference_index
-    from kg.resolve import PER_REPORT
+    from kg.resolve import others_claim
 
-    known, claimed = reference_index().known, {URIRef(p.value) for p in PER_REPORT}
+    index = reference_index()
     for s, p, o in list(context):
-        if p in claimed and s not in known:
+        if others_claim(str(s), str(p), index):
             context.remove((s, p, o))
     return context
 

@@ -79,11 +79,14 @@ class Prepared:
         return self.resolved.graph
 
 
+def is_stored(store, article: Article) -> bool:
+    """Whether the store holds the article as it is (its content hash under its key)."""
+    return kgstore.stored_hash(store, article_graph(article.id)) == article.content_hash
+
+
 def unchanged(store, path, article: Article) -> ArticleOutcome | None:
-    """'unchanged' when the article's content hash is the one stored for it."""
-    if kgstore.stored_hash(store, article_graph(article.id)) == article.content_hash:
-        return ArticleOutcome(str(path), "unchanged", warnings=article.warnings)
-    return None
+    """'unchanged' when the article is stored as it is."""
+    return ArticleOutcome(str(path), "unchanged", warnings=article.warnings) if is_stored(store, article) else None
 
 
 def prepare_article(store, path: Path | str, parsed: tuple | None = None,
@@ -281,7 +284,7 @@ def _extracted(store, reads, workers: int):
                 yield read, None, graphs.get(id(read))
 
         for batch in _batches(reads, PARSE_AHEAD):
-            fresh = [a for a in batch if isinstance(a, Article) and unchanged(store, a.source, a) is None]
+            fresh = [a for a in batch if isinstance(a, Article) and not is_stored(store, a)]
             inflight.append((batch, fresh, pool.submit(extract_many, fresh)))
             if len(inflight) > 2 * workers:
                 yield from oldest()
@@ -306,7 +309,7 @@ def extract_many(articles: list[Article]) -> list[ArticleGraph | None]:
 def parsed_ahead(store, articles: list[Article]) -> dict[int, tuple]:
     """The parses of a batch's articles not stored yet (by id() of the article), their sentences
     parsed in one stream (an unchanged article gets none)."""
-    fresh = [a for a in articles if kgstore.stored_hash(store, article_graph(a.id)) != a.content_hash]
+    fresh = [a for a in articles if not is_stored(store, a)]
     parses = iter(parse_many([s.text for a in fresh for s in a.sentences]))
     return {id(a): tuple(next(parses) for _ in a.sentences) for a in fresh}
 

@@ -53,6 +53,7 @@ SAME_SESSION_DAYS = 5                # two reports of a session may date it this
 # Values each report states for itself, side by side with other reports' (competing claims): an
 # article is validated against its own, not against what other reports say of the same event.
 PER_REPORT = frozenset(term(p) for p in (CTKG.startDate, CTKG.endDate, CTKG.startMonth, CTKG.startMonthDay))
+PER_REPORT_IRIS = frozenset(p.value for p in PER_REPORT)
 
 
 @dataclass(frozen=True)
@@ -111,16 +112,16 @@ def _sessions(triples, store, own) -> list[tuple]:
         when = _when([o for s, p, o in triples if s == session and p in (START_DATE, MONTH_DAY)])
         if when is None:
             continue
-        others = []
+        others, dated = [], {session} if isinstance(when, dt.date) else set()
         for other in sorted({q.subject for q in _stored(store, None, IN_SERIES, series, own)} - {session}, key=str):
             if not _stored(store, other, STATUS, HELD, own):
                 continue
             stated = _when([q.object for p in (START_DATE, MONTH_DAY) for q in _stored(store, other, p, None, own)])
             if stated is not None and _near(when, stated):
                 others.append(other)
+                if isinstance(stated, dt.date):
+                    dated.add(other)
         if others:
-            dated = {session} if isinstance(when, dt.date) else set()
-            dated |= {o for o in others if _stored(store, o, START_DATE, None, own)}
             found.append((session, others, lambda iri, dated=dated: (iri not in dated, iri.value)))
     return found
 
@@ -154,12 +155,24 @@ def _near(a, b) -> bool:
 def _before(node: ox.NamedNode, renames: dict) -> list[ox.NamedNode]:
     """`node` and the stored IRIs that `renames` makes `node` (a renamed person's posts too)."""
     found = [node] + [old for old, new in renames.items() if new == node]
-    post = base_iri() + "post/"
-    if node.value.startswith(post):
-        person, _, title = node.value[len(post):].partition("/")
-        found += [ox.NamedNode(old.value.replace("/person/", "/post/", 1) + "/" + title)
-                  for old, new in renames.items() if new.value == base_iri() + "person/" + person]
+    held = _post_of(node)
+    if held is not None:
+        person, title = held
+        found += [_post(old, title) for old, new in renames.items() if new == person]
     return found
+
+
+def _post_of(node: ox.NamedNode) -> tuple[ox.NamedNode, str] | None:
+    """(person, title key) of a post IRI (…/post/PERSON/TITLE, as kg/triples.py mints it)."""
+    post = base_iri() + "post/"
+    if not node.value.startswith(post):
+        return None
+    person, _, title = node.value[len(post):].partition("/")
+    return (ox.NamedNode(base_iri() + "person/" + person), title) if title else None
+
+
+def _post(person: ox.NamedNode, title: str) -> ox.NamedNode:
+    return ox.NamedNode(person.value.replace("/person/", "/post/", 1) + "/" + title)
 
 
 def _renamed(triple: tuple, renames: dict) -> tuple:
@@ -173,12 +186,9 @@ def _rename(node, renames: dict):
         return node
     if node in renames:
         return renames[node]
-    post = base_iri() + "post/"
-    if node.value.startswith(post):
-        person, _, title = node.value[len(post):].partition("/")
-        moved = renames.get(ox.NamedNode(base_iri() + "person/" + person))
-        if moved is not None and title:
-            return ox.NamedNode(moved.value.replace("/person/", "/post/", 1) + "/" + title)
+    held = _post_of(node)
+    if held is not None and held[0] in renames:
+        return _post(renames[held[0]], held[1])
     return node
 
 
@@ -280,8 +290,14 @@ def rewrites(store, resolved: Resolved) -> dict[ox.NamedNode, list[tuple]]:
 def validation_context(stored: list[tuple], resolved: Resolved, index: ReferenceIndex | None = None) -> list[tuple]:
     """What is stored of the things the article names, as it will read once the article is written,
     less the values other reports claim for themselves (PER_REPORT; the reference data's stay)."""
-    known = (index or reference_index()).known
-    return [t for t in as_rewritten(stored, resolved) if t[1] not in PER_REPORT or URIRef(t[0].value) in known]
+    index = index or reference_index()
+    return [t for t in as_rewritten(stored, resolved) if not others_claim(t[0].value, t[1].value, index)]
+
+
+def others_claim(subject: str, predicate: str, index: ReferenceIndex) -> bool:
+    """Whether a stored value of `predicate` for `subject` is a claim its report makes for itself
+    (PER_REPORT), which another article is not validated against; the reference data's are not."""
+    return predicate in PER_REPORT_IRIS and URIRef(subject) not in index.known
 
 
 def as_rewritten(triples: list[tuple], resolved: Resolved) -> list[tuple]:

@@ -24,14 +24,10 @@ def find_calls_to_act(scene: Scene) -> Found:
     return out.done()
 
 
-def _things(scene: Scene, i: int, cls) -> list[tuple[int, URIRef]]:
-    return [(t.start, t.iri) for t in scene.of_class(i, cls)]
-
-
 def _call_in(scene: Scene, sent, out: FoundBuilder) -> None:
     text = sent.text
     for m in CALL_RE.finditer(text):
-        target = next((iri for off, iri in _things(scene, sent.index, CTKG.State) if off == m.end()), None)
+        target = next((iri for off, iri in scene.offsets(sent.index, CTKG.State) if off == m.end()), None)
         if target is None:
             continue
         rest = text[m.end():]
@@ -39,9 +35,9 @@ def _call_in(scene: Scene, sent, out: FoundBuilder) -> None:
         if not dm:
             continue
         demand = re.sub(r"[“”\"]", "", re.split(r"\.\s*$", dm.group(1))[0]).strip(" ,.")
-        callers = [iri for off, iri in _things(scene, sent.index, CTKG.State) if off < m.start() and iri != target]
+        callers = [iri for off, iri in scene.offsets(sent.index, CTKG.State) if off < m.start() and iri != target]
         if not callers:
-            callers = [iri for off, iri in _things(scene, sent.index, CTKG.GovernmentAgency) if off < m.start()]
+            callers = [iri for off, iri in scene.offsets(sent.index, CTKG.GovernmentAgency) if off < m.start()]
         if not callers:
             callers = [s for s in (scene.statement_states or scene.meeting_states) if s != target]
         if not callers:

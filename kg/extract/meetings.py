@@ -59,9 +59,6 @@ class _Work:
     def sentence(self, i: int) -> Sentence:
         return self.scene.article.sentences[i]
 
-    def things(self, i: int, cls: URIRef) -> list[tuple[int, URIRef]]:
-        """(offset in sentence, IRI) of the things of `cls` mentioned in sentence i."""
-        return [(t.start, t.iri) for t in self.scene.of_class(i, cls)]
 
     def done(self) -> MeetingsFound:
         return MeetingsFound(self.out.done(), self.main_meeting, tuple(self.meeting_states),
@@ -206,7 +203,7 @@ def _summit(ctx: _Work):
         m = re.search(r"\b(?:meeting|summit|talks)\s+between\s+", sent.text)
         if not m:
             continue
-        people = [iri for off, iri in ctx.things(sent.index, CTKG.Person) if off > m.end() - 1][:2]
+        people = [iri for off, iri in ctx.scene.offsets(sent.index, CTKG.Person) if off > m.end() - 1][:2]
         if len(people) < 2:
             continue
         states = [s for s in (ctx.scene.person_states.get(p) for p in people) if s]
@@ -220,7 +217,7 @@ def _summit(ctx: _Work):
 def _states_of_sentence(ctx: _Work, index: int) -> list[URIRef]:
     """'cooperation between Colombia and the US featured in ... the dialogue': the states the
     meeting's sentence names, when the series name holds none."""
-    return list(dict.fromkeys(iri for _, iri in ctx.things(index, CTKG.State)))
+    return list(dict.fromkeys(iri for _, iri in ctx.scene.offsets(index, CTKG.State)))
 
 
 def _delegation_states(ctx: _Work) -> list[URIRef]:
@@ -318,7 +315,7 @@ def _place(ctx: _Work, iri: URIRef, first: int) -> None:
                 return
         m = re.search(r"\b(?:met|held|meeting|dialogue)\b[^.;]{0,60}?\bin\s+", text)
         if m:
-            for off, place in ctx.things(sent.index, CTKG.Place):
+            for off, place in ctx.scene.offsets(sent.index, CTKG.Place):
                 if off == m.end():
                     ctx.out.add(iri, CTKG.place, place, sent.index, "met-in-place", 0.8)
                     return
@@ -343,7 +340,7 @@ def _next_and_previous(ctx: _Work, mentions: list[SeriesMention]) -> None:
             nxt = URIRef(f"{ctx.main_meeting}/next")
             _other_session(ctx, nxt, series, f"{base_label} (next session, planned)", CTKG.Planned, sent,
                            "next-session", 0.75)
-            for off, place in ctx.things(sent.index, CTKG.Place):
+            for off, place in ctx.scene.offsets(sent.index, CTKG.Place):
                 ctx.out.add(nxt, CTKG.place, place, sent.index, "next-session", 0.75)
                 break
             ctx.out.add(ctx.main_meeting, CTKG.nextSession, nxt, sent.index, "next-session", 0.75)

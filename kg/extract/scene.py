@@ -143,6 +143,10 @@ class Scene:
     def of_class(self, sentence: int, cls: URIRef) -> list[Thing]:
         return [t for t in self.things[sentence] if t.cls == cls]
 
+    def offsets(self, sentence: int, cls: URIRef) -> list[tuple[int, URIRef]]:
+        """(offset in the sentence, IRI) of the things of `cls` it mentions, in text order."""
+        return [(t.start, t.iri) for t in self.of_class(sentence, cls)]
+
     def label(self, iri: URIRef) -> str:
         for things in self.things:
             for thing in things:
