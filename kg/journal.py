@@ -15,13 +15,15 @@ replaced whole and atomically (written aside, then renamed):
   inferred graph stale reasons even when no article changed (a kill during reasoning, or a
   build with --no-reason, leaves it stale until kg reason or a build that reasons).
 - kg-digests.json: for every graph kg build wrote (articles, ontology, reference, inferred), its
-  triple count and an order-free digest of its triples (the sum of one BLAKE2b hash per
-  triple), with the article's content hash. A graph whose content no longer matches is
-  repaired: an article's graph loses its content hash, so the loader reads the article again
-  when it meets the file; a base graph loses its recorded file hash, so it is reloaded; a
-  changed inferred graph makes the inferred graph stale. Every article graph is sealed after
-  the write phase (a build may rewrite graphs of articles it did not read); after a build
-  stopped in its write phase, graphs are not judged but sealed again.
+  triple count and an order-free digest of its triples (BLAKE2b of its N-Triples lines, sorted),
+  with the article's content hash. A graph whose content no longer matches is repaired: an
+  article's graph loses its content hash, so the loader reads the article again when it meets
+  the file; a base graph loses its recorded file hash, so it is reloaded; a changed inferred
+  graph makes the inferred graph stale. The loader tells the journal each graph it writes, with
+  its triples (`written`: its own and the stored graphs resolution rewrote), and those are
+  sealed after the write phase from what was written, without reading them back; after a build
+  stopped in its write phase, the article graphs are not judged but all sealed again from the
+  store, as are graphs sealed by an older digest format.
 
 A store served over HTTP (a URL) keeps no journal: its server owns its own recovery.
 """
@@ -45,32 +47,31 @@ CONTENT_HASH = ox.NamedNode(str(CTKG.contentHash))
 SOURCE_HASH = ox.NamedNode(str(CTKG._NS) + "contentHash")
 G_META = ox.NamedNode(GRAPH_BASE + "meta")
 BASE = (str(G_ONTOLOGY), str(G_REFERENCE))
-_MASK = (1 << 128) - 1
+
+
+DIGEST_FORMAT = "v2"   # digests of another format (an older ctkg) are sealed again, not judged
 
 
 def graph_digest(store, graph: str | None) -> str:
-    """'<triples>:<hex>' for the named graph (None: the default graph): the same for the same set
-    of triples, whatever the order the store returns them in, and whatever names its blank nodes
-    were given (a graph with blank nodes, as the ontology's OWL restrictions, is put in
-    canonical form first: RDFC-1.0)."""
+    """'v2:<triples>:<hex>' for the named graph (None: the default graph), read from the store: the
+    same for the same set of triples, whatever the order the store returns them in, and whatever
+    names its blank nodes were given (a graph with blank nodes, as the ontology's OWL
+    restrictions, is put in canonical form first: RDFC-1.0)."""
     name = ox.NamedNode(graph) if graph else ox.DefaultGraph()
-    total, count, blank = 0, 0, False
-    for quad in store.quads_for_pattern(None, None, None, name):
-        blank = blank or isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
-        total, count = _add(total, quad), count + 1
-    if blank:
-        dataset = ox.Dataset(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                             for q in store.quads_for_pattern(None, None, None, name))
+    quads = list(store.quads_for_pattern(None, None, None, name))
+    if any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode) for q in quads):
+        dataset = ox.Dataset(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads)
         dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-        total = 0
-        for quad in dataset:
-            total = _add(total, quad)
-    return f"{count}:{total:032x}"
+        quads = list(dataset)
+    return triples_digest(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads)
 
 
-def _add(total: int, quad) -> int:
-    line = f"{quad.subject} {quad.predicate} {quad.object}".encode("utf-8")
-    return (total + int.from_bytes(hashlib.blake2b(line, digest_size=16).digest(), "big")) & _MASK
+def triples_digest(lines) -> str:
+    """The digest of a graph given as its N-Triples lines (each 's p o .' with its line end, each
+    once), as written: what graph_digest reads back once the store holds them, the store keeping
+    every literal in its canonical form (kg writes literals in that form)."""
+    lines = sorted(lines)
+    return f"{DIGEST_FORMAT}:{len(lines)}:{hashlib.blake2b(''.join(lines).encode('utf-8'), digest_size=16).hexdigest()}"
 
 
 def _content_hash(store, graph: str) -> str | None:
@@ -91,6 +92,7 @@ class BuildJournal:
         if self.interrupted:
             self.state["inferred"] = "stale"
         self.repairs: list[str] = []
+        self.written_graphs: dict[str, dict] = {}
 
     @classmethod
     def begin(cls, store_dir) -> "BuildJournal":
@@ -152,6 +154,8 @@ class BuildJournal:
             if graph.startswith(ARTICLE_GRAPH_PREFIX) and (self.interrupted == "write"
                                                            or record.get("hash") != _content_hash(store, graph)):
                 continue   # written by a build that stopped before sealing it: sealed after this one's writes
+            if not record["digest"].startswith(DIGEST_FORMAT + ":"):
+                continue   # sealed by an older ctkg: sealed again after this build's writes
             if graph_digest(store, graph) == record["digest"]:
                 continue
             self.repairs.append(self._repair(store, graph))
@@ -170,19 +174,36 @@ class BuildJournal:
         return (f"{graph} differed from what kg build wrote: its article is read again when built "
                 "(kg build on its file)")
 
+    def written(self, graph, triples: list[tuple]) -> None:
+        """The loader wrote `triples` (pyoxigraph terms) as the whole named graph `graph` of an
+        article. Sealed by `seal`, from these triples, with the article's content hash."""
+        content_hash = next((o.value for _, p, o in triples if p == CONTENT_HASH), None)
+        if self.folder is not None and content_hash is not None:
+            digest = triples_digest(dict.fromkeys(f"{s} {p} {o} .\n" for s, p, o in triples))
+            self.written_graphs[str(graph)] = {"hash": content_hash, "digest": digest}
+
     def seal(self, store, base: bool = False) -> None:
-        """Record the digest of every article graph (a build may rewrite the graphs of articles it
-        did not read: kg.resolve's rewrites), or with `base`, of the ontology and reference graphs."""
+        """With `base`, record the digests of the ontology and reference graphs; else of every
+        article graph written in this build (`written`), and of those a stopped build or an older
+        ctkg left unsealed, read from the store."""
         if self.folder is None:
             return
         for graph in sorted(g.value for g in store.named_graphs()):
             if base and graph in BASE:
                 self.digests[graph] = {"digest": graph_digest(store, graph)}
             elif not base and graph.startswith(ARTICLE_GRAPH_PREFIX):
-                content = _content_hash(store, graph)
-                if content is not None:
-                    self.digests[graph] = {"hash": content, "digest": graph_digest(store, graph)}
+                if graph in self.written_graphs:
+                    self.digests[graph] = self.written_graphs[graph]
+                elif self.interrupted == "write" or not self._sealed(graph):
+                    content = _content_hash(store, graph)
+                    if content is not None:
+                        self.digests[graph] = {"hash": content, "digest": graph_digest(store, graph)}
+        self.written_graphs = {}
         self._save_digests()
+
+    def _sealed(self, graph: str) -> bool:
+        record = self.digests.get(graph)
+        return record is not None and record.get("digest", "").startswith(DIGEST_FORMAT + ":")
 
     # -- files
 

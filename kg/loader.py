@@ -148,18 +148,21 @@ def _stored_file(store, subject, graph) -> str | None:
     return None
 
 
-def commit_article(store: ox.Store, prepared: Prepared, report) -> ArticleOutcome:
+def commit_article(store: ox.Store, prepared: Prepared, report, journal: BuildJournal | None = None) -> ArticleOutcome:
     """Write a validated article into its named graph, with the rewrites of stored graphs that
-    resolving it decided; or keep it aside with its report (and rewrite nothing)."""
+    resolving it decided; or keep it aside with its report (and rewrite nothing). The `journal`
+    of a build is told each graph written."""
     article, result = prepared.article, prepared.result
     graph_iri = article_graph(article.id)
     outcome = ArticleOutcome(str(prepared.path), "loaded", len(result), result.new_entities,
                              result.known_entities, result.events, len(report.violations),
                              warnings=article.warnings)
     if report.conforms:
-        for other, triples in rewrites(store, prepared.resolved).items():
-            kgstore.write_graph(store, URIRef(other.value), triples)
-        kgstore.write_graph(store, graph_iri, result.triples, quarantine_graph(article.id))
+        written = [*((URIRef(g.value), t) for g, t in rewrites(store, prepared.resolved).items()), (graph_iri, result.triples)]
+        for graph, triples in written:
+            kgstore.write_graph(store, graph, triples, *([quarantine_graph(article.id)] if graph is graph_iri else []))
+            if journal is not None:
+                journal.written(graph, triples)
         return outcome
     kgstore.replace_graph(store, quarantine_graph(article.id), quarantined_graph(prepared, report), graph_iri)
     outcome.status = "quarantined"
@@ -183,13 +186,13 @@ def quarantined_graph(prepared: Prepared, report) -> Graph:
 
 
 def load_article(store: ox.Store, path: Path | str, parsed: tuple | None = None,
-                 extracted: ArticleGraph | None = None) -> ArticleOutcome:
-    """Read, extract, resolve, validate and store one article; raises BadArticle for unreadable
-    input."""
+                 extracted: ArticleGraph | None = None, journal: BuildJournal | None = None) -> ArticleOutcome:
+    """Read, extract, resolve, validate and store one article (telling the build's `journal` what
+    it wrote); raises BadArticle for unreadable input."""
     prepared = prepare_article(store, path, parsed, extracted)
     if isinstance(prepared, ArticleOutcome):
         return prepared
-    return commit_article(store, prepared, validate(prepared.result.triples, context=prepared.context))
+    return commit_article(store, prepared, validate(prepared.result.triples, context=prepared.context), journal)
 
 
 def _pointed_at(triples: list[tuple]) -> set[ox.NamedNode]:
@@ -226,7 +229,7 @@ def build(paths: Sequence[str | Path], store_dir: str | Path,
             _failed(summary, read.source, read.error)
         else:
             try:
-                summary.outcomes.append(load_article(store, read.source, (read, docs), extracted))
+                summary.outcomes.append(load_article(store, read.source, (read, docs), extracted, journal))
             except KgError as error:
                 _failed(summary, read.source, error)
             except Exception as error:  # a loader bug must not cost the rest of the batch

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from decimal import Decimal
 from dataclasses import dataclass, replace
 from typing import Callable
 
@@ -114,7 +115,9 @@ _ASSERTION, _DERIVED, _RULE, _CONFIDENCE = (term(CTKG.Assertion), term(PROV.wasD
 
 @functools.lru_cache(maxsize=256)
 def _confidence(value) -> ox.Literal:
-    return ox.Literal(f"{value:.2f}", datatype=term(XSD.decimal))
+    """An xsd:decimal in its canonical form ('0.8', '1'), as the store keeps it: what is written is
+    what is read back (kg.journal seals an article's graph from the triples written)."""
+    return ox.Literal(format(Decimal(f"{value:.2f}").normalize(), "f"), datatype=term(XSD.decimal))
 
 
 def build_graph(article: Article, res: ArticleEntities, extraction: Extraction,

@@ -106,6 +106,26 @@ def test_a_graph_written_but_not_yet_sealed_is_sealed_quietly(two_articles, tmp_
     assert json.loads((store_dir / DIGESTS).read_text())
 
 
+
+def test_the_seal_made_from_the_triples_written_is_what_the_store_reads_back(tmp_path):
+    store_dir = tmp_path / "store"
+    assert build([SEEDS], store_dir).ok
+    sealed = json.loads((store_dir / DIGESTS).read_text())
+    store = ox.Store.read_only(str(store_dir))
+    articles = [g.value for g in store.named_graphs() if g.value.startswith(ARTICLE_GRAPH_PREFIX)]
+    assert articles and {g: sealed[g]["digest"] for g in articles} == {g: graph_digest(store, g) for g in articles}
+
+
+def test_a_digest_of_an_older_format_is_sealed_again_not_repaired(two_articles, tmp_path):
+    store_dir = tmp_path / "store"
+    build([two_articles], store_dir)
+    digests = json.loads((store_dir / DIGESTS).read_text())
+    for record in digests.values():
+        record["digest"] = "12:00ff"            # how an older ctkg wrote them
+    (store_dir / DIGESTS).write_text(json.dumps(digests))
+    assert build([two_articles], store_dir).repairs == []
+    assert all(r["digest"].startswith("v2:") for r in json.loads((store_dir / DIGESTS).read_text()).values())
+
 @needs_java
 def test_a_build_without_reasoning_leaves_the_inferred_graph_stale_until_a_build_reasons(two_articles, tmp_path):
     store_dir = tmp_path / "store"
