@@ -35,8 +35,8 @@ from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib import Graph
+from rdflib.namespace import RDF
 
 from kg import store as kgstore
 from kg.errors import MalformedRdf, MissingFile, UnknownGraph, UnsafeXml
@@ -44,7 +44,7 @@ from kg.export import FORMATS, UnknownFormat
 from kg.remote import chunks
 from kg.sparql_text import quads_to_sparql
 from kg.safe_xml import refuse_unsafe_xml
-from kg.store.index import indexed_graph, lookup_part
+from kg.store.index import DESCRIBED, indexed_graph, lookup_part
 from kg.validate import validate
 from kg.vocab import (ARTICLE_GRAPH_PREFIX, CTKG, G_INFERRED, G_ONTOLOGY, G_REFERENCE, GRAPH_BASE,
                       QUARANTINE_GRAPH_PREFIX, slug)
@@ -145,7 +145,7 @@ def import_file(store, path: str | Path, fmt: str | None = None, *, into: str | 
         scratch = ox.Store(scratch_dir)
         _parse_into(scratch, path, fmt, target)
         kgstore.ensure_base_graphs(store)   # the ontology and reference data: validation context
-        context = ContextCache(store, scratch)
+        context = kgstore.Descriptions(store, scratch)
         outcomes = [_import_graph(store, scratch, graph, context, asked, source)
                     for graph in _graph_order(scratch)]
         del scratch
@@ -206,7 +206,7 @@ def _graph_order(scratch: ox.Store) -> list[ox.NamedNode | ox.BlankNode]:
     return sorted(graphs, key=lambda g: (g.value not in BASE_GRAPHS, g.value))
 
 
-def _import_graph(store, scratch: ox.Store, graph, context: "ContextCache", asked: tuple[str, ...],
+def _import_graph(store, scratch: ox.Store, graph, context: kgstore.Descriptions, asked: tuple[str, ...],
                   source: tuple[str, str, str]) -> GraphOutcome:
     name = graph.value
     if not own_graph(name) and _more_than(scratch, graph, LARGE_GRAPH):
@@ -224,14 +224,12 @@ def _import_graph(store, scratch: ox.Store, graph, context: "ContextCache", aske
         _replace(store, graph, quads)
         context.learn(quads)
         return GraphOutcome(name, "restored", len(quads))
-    data = Graph()
-    for quad in quads:
-        data.add((kgstore.from_ox(quad.subject), kgstore.from_ox(quad.predicate), kgstore.from_ox(quad.object)))
+    data = [(quad.subject, quad.predicate, quad.object) for quad in quads]
     # As the loader does: the context is what the store and the rest of the file state of the
     # entities the graph names (the file's graphs were resolved together: one may hold the preferred
     # label of a person another names), less the dates other reports claim for themselves.
     article = name.startswith(ARTICLE_GRAPH_PREFIX)
-    report = validate(data, context=_without_others_claims(context.describe(_pointed_at(data))),
+    report = validate(data, context=_without_others_claims(context.describe(kgstore.pointed_at(data))),
                       loader_output=article)
     context.learn(quads)
     kept = ox.NamedNode(quarantine_graph_for(name))
@@ -258,7 +256,7 @@ def _more_than(scratch: ox.Store, graph, limit: int) -> bool:
     return sum(1 for _ in zip(range(limit + 1), scratch.quads_for_pattern(None, None, None, graph))) > limit
 
 
-def _import_large(store, scratch: ox.Store, graph, context: "ContextCache",
+def _import_large(store, scratch: ox.Store, graph, context: kgstore.Descriptions,
                   source: tuple[str, str, str]) -> GraphOutcome:
     """A large graph of data from elsewhere, with memory that does not grow with it. Every shape
     targets a ctkg class, so the nodes typed with one are the only focus nodes: they are checked
@@ -276,10 +274,9 @@ def _import_large(store, scratch: ox.Store, graph, context: "ContextCache",
                 for q in scratch.quads_for_pattern(node, None, None, graph)]
         pointed = {o for _, _, o in data if isinstance(o, ox.NamedNode)} - set(focus[start:start + CHUNK])
         local = [(q.subject, q.predicate, q.object) for node in pointed
-                 for q in scratch.quads_for_pattern(node, None, None, graph) if q.predicate.value in _DESCRIBED]
-        described = context.describe({URIRef(n.value) for n in pointed if _is_entity(n.value)})
-        report = validate(data, context=[*local, *((kgstore.to_ox(s), kgstore.to_ox(p), kgstore.to_ox(o))
-                                                   for s, p, o in described)], loader_output=False)
+                 for q in scratch.quads_for_pattern(node, None, None, graph) if q.predicate in DESCRIBED]
+        described = context.describe(pointed & kgstore.pointed_at(data))
+        report = validate(data, context=[*local, *described], loader_output=False)
         violations.extend(report.violations)
         if not report.conforms:
             results += report.results
@@ -315,10 +312,6 @@ def _import_large(store, scratch: ox.Store, graph, context: "ContextCache",
         return GraphOutcome(name, "kept aside", count, kept.value,
                             f"{len(violations)} SHACL violation(s), e.g. {violations[0].message}")
     return GraphOutcome(name, "loaded", count)
-
-
-def _is_entity(iri: str) -> bool:
-    return not iri.startswith(CTKG_NS) and "/fact/" not in iri and "/article/" not in iri
 
 
 def _same_content(store, graph, quads: list[ox.Quad]) -> bool:
@@ -374,111 +367,13 @@ def _replace_record(store, node: ox.NamedNode, provenance: tuple[str, str, str])
 
 
 # What kg.store.describe reads of an entity: what the shapes check across graphs.
-CONTEXT_PREDICATES = (RDF.type, SKOS.prefLabel, CTKG.actsFor, CTKG.subOrganizationOf, CTKG.eventStatus, CTKG.title,
-                      CTKG.startDate, CTKG.endDate, CTKG.dateUnknown)
-CONTEXT_CHUNK = 500   # entities per query
-_DESCRIBED = {str(p) for p in CONTEXT_PREDICATES}
-
-
-def describe(store, iris: set[URIRef]) -> Graph:
-    """What kg.store.describe gives (the entities' types, labels, titles, dates and parents, and
-    the types of those parents) in one query per CONTEXT_CHUNK entities, each distinct value once."""
-    graph = _facts(store, iris)
-    for parent in _parents(graph, iris):
-        for triple in _facts(store, {parent}).triples((parent, RDF.type, None)):
-            graph.add(triple)
-    return graph
-
-
-def _facts(store, iris) -> Graph:
-    graph = Graph()
-    ordered = sorted(iris)
-    predicates = " ".join(f"<{p}>" for p in CONTEXT_PREDICATES)
-    for start in range(0, len(ordered), CONTEXT_CHUNK):
-        values = " ".join(str(ox.NamedNode(str(iri))) for iri in ordered[start: start + CONTEXT_CHUNK])
-        query = (f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} VALUES ?p {{ {predicates} }} "
-                 "GRAPH ?g { ?s ?p ?o } }")
-        for row in store.query(query):
-            graph.add((URIRef(row["s"].value), URIRef(row["p"].value), kgstore.from_ox(row["o"])))
-    return graph
-
-
-def _parents(graph: Graph, iris) -> set[URIRef]:
-    return {o for o in (*graph.objects(None, CTKG.subOrganizationOf), *graph.objects(None, CTKG.actsFor))
-            if isinstance(o, URIRef) and o not in iris}
-
-
-class ContextCache:
-    """describe() for one import, each entity read from the store once.
-
-    Reading an entity costs time in proportion to the graphs that mention it (a state named by a
-    thousand stored articles has a thousand copies of its type), so describing every entity of
-    every graph made an import slow down as it went. Here an entity is read once, and what each
-    imported graph states about entities already read is added as it goes in; a graph that
-    replaces one already in the store makes its old entities be read again."""
-
-    def __init__(self, store, file: ox.Store | None = None) -> None:
-        self.store = store
-        self.file = file           # the file being imported, whole
-        self.known: dict[URIRef, set] = {}
-
-    def describe(self, iris: set[URIRef]) -> Graph:
-        self._read(iris)
-        graph = Graph()
-        for iri in iris:
-            for triple in self.known[iri]:
-                graph.add(triple)
-        parents = _parents(graph, iris)
-        self._read(parents)
-        for parent in parents:
-            for triple in self.known[parent]:
-                if triple[1] == RDF.type:
-                    graph.add(triple)
-        return graph
-
-    def learn(self, quads: list[ox.Quad]) -> None:
-        """Add what an imported graph states about entities already read."""
-        wanted = {str(p) for p in CONTEXT_PREDICATES}
-        for quad in quads:
-            if quad.predicate.value in wanted and isinstance(quad.subject, ox.NamedNode):
-                facts = self.known.get(URIRef(quad.subject.value))
-                if facts is not None:
-                    facts.add((URIRef(quad.subject.value), URIRef(quad.predicate.value), kgstore.from_ox(quad.object)))
-
-    def forget_graph(self, graph) -> None:
-        """Before `graph` is replaced: its entities are to be read again."""
-        if not isinstance(graph, ox.NamedNode) or not self.known or not self.store.contains_named_graph(graph):
-            return
-        for row in self.store.query(f"SELECT DISTINCT ?s WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"):
-            self.known.pop(URIRef(row["s"].value), None)
-
-    def _read(self, iris) -> None:
-        missing = {iri for iri in iris if iri not in self.known}
-        if not missing:
-            return
-        facts = _facts(self.store, missing)
-        if self.file is not None:
-            facts += _facts(self.file, missing)
-        for iri in missing:
-            self.known[iri] = set(facts.triples((iri, None, None)))
-
-
-def _without_others_claims(context: Graph) -> Graph:
+def _without_others_claims(context: list[tuple]) -> list[tuple]:
     """The context less the values each report states for itself (kg.resolve.others_claim)."""
     from kg.reference import reference_index
     from kg.resolve import others_claim
 
     index = reference_index()
-    for s, p, o in list(context):
-        if others_claim(str(s), str(p), index):
-            context.remove((s, p, o))
-    return context
-
-
-def _pointed_at(graph: Graph) -> set[URIRef]:
-    """The individuals a graph names: their stored descriptions are the validation context."""
-    nodes = {n for n in (*graph.subjects(), *graph.objects()) if isinstance(n, URIRef)}
-    return {n for n in nodes if not str(n).startswith(str(CTKG._NS)) and "/fact/" not in n and "/article/" not in n}
+    return [(s, p, o) for s, p, o in context if not others_claim(s.value, p.value, index)]
 
 
 __all__ = ["GraphOutcome", "ImportSummary", "MalformedRdf", "MissingFile", "UnsafeXml", "guess_format",

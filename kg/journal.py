@@ -67,10 +67,10 @@ def graph_digest(store, graph: str | None) -> str:
 
 
 def triples_digest(lines) -> str:
-    """The digest of a graph given as its N-Triples lines (each 's p o .' with its line end, each
-    once), as written: what graph_digest reads back once the store holds them, the store keeping
-    every literal in its canonical form (kg writes literals in that form)."""
-    lines = sorted(lines)
+    """The digest of a graph given as its N-Triples lines (each 's p o .' with its line end), as
+    written: what graph_digest reads back once the store holds them, the store keeping every
+    literal in its canonical form (kg writes literals in that form)."""
+    lines = sorted(set(lines))
     return f"{DIGEST_FORMAT}:{len(lines)}:{hashlib.blake2b(''.join(lines).encode('utf-8'), digest_size=16).hexdigest()}"
 
 
@@ -174,13 +174,17 @@ class BuildJournal:
         return (f"{graph} differed from what kg build wrote: its article is read again when built "
                 "(kg build on its file)")
 
-    def written(self, graph, triples: list[tuple]) -> None:
-        """The loader wrote `triples` (pyoxigraph terms) as the whole named graph `graph` of an
-        article. Sealed by `seal`, from these triples, with the article's content hash."""
-        content_hash = next((o.value for _, p, o in triples if p == CONTENT_HASH), None)
-        if self.folder is not None and content_hash is not None:
-            digest = triples_digest(dict.fromkeys(f"{s} {p} {o} .\n" for s, p, o in triples))
-            self.written_graphs[str(graph)] = {"hash": content_hash, "digest": digest}
+    def written(self, graph, text: str) -> None:
+        """The loader wrote the whole named graph `graph` of an article as N-Triples `text` (each
+        triple once). Sealed by `seal`, from that text, with the article's content hash."""
+        if self.folder is None:
+            return
+        lines = text.splitlines(keepends=True)
+        marker = f" {CONTENT_HASH} "
+        content_hash = next((line for line in lines if marker in line), None)
+        if content_hash is not None:
+            value = ox.parse(content_hash, format=ox.RdfFormat.N_TRIPLES)
+            self.written_graphs[str(graph)] = {"hash": next(value).object.value, "digest": triples_digest(lines)}
 
     def seal(self, store, base: bool = False) -> None:
         """With `base`, record the digests of the ontology and reference graphs; else of every

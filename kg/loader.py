@@ -109,7 +109,7 @@ def prepare_article(store, path: Path | str, parsed: tuple | None = None,
     for triple in provenance_triples(article):
         result.add(triple)
     resolved = resolve_article(result, store)
-    context = kgstore.describe_triples(store, _pointed_at(resolved.graph.triples) | {old for old, _ in resolved.renames})
+    context = kgstore.describe_triples(store, kgstore.pointed_at(resolved.graph.triples) | {old for old, _ in resolved.renames})
     return Prepared(path, article, resolved, validation_context(context, resolved))
 
 
@@ -160,9 +160,9 @@ def commit_article(store: ox.Store, prepared: Prepared, report, journal: BuildJo
     if report.conforms:
         written = [*((URIRef(g.value), t) for g, t in rewrites(store, prepared.resolved).items()), (graph_iri, result.triples)]
         for graph, triples in written:
-            kgstore.write_graph(store, graph, triples, *([quarantine_graph(article.id)] if graph is graph_iri else []))
+            text = kgstore.write_graph(store, graph, triples, *([quarantine_graph(article.id)] if graph is graph_iri else []))
             if journal is not None:
-                journal.written(graph, triples)
+                journal.written(graph, text)
         return outcome
     kgstore.replace_graph(store, quarantine_graph(article.id), quarantined_graph(prepared, report), graph_iri)
     outcome.status = "quarantined"
@@ -193,15 +193,6 @@ def load_article(store: ox.Store, path: Path | str, parsed: tuple | None = None,
     if isinstance(prepared, ArticleOutcome):
         return prepared
     return commit_article(store, prepared, validate(prepared.result.triples, context=prepared.context), journal)
-
-
-def _pointed_at(triples: list[tuple]) -> set[ox.NamedNode]:
-    """The entities an article's graph names: their stored descriptions are the validation context.
-    (Its own facts, sentences and the article itself are not: nothing else describes them.)"""
-    nodes = {s for s, _, _ in triples} | {o for _, _, o in triples if isinstance(o, ox.NamedNode)}
-    vocabulary, own = str(CTKG._NS), ("/fact/", "/article/")
-    return {n for n in nodes if isinstance(n, ox.NamedNode) and not n.value.startswith(vocabulary)
-            and not any(k in n.value for k in own)}
 
 
 def build(paths: Sequence[str | Path], store_dir: str | Path,

@@ -24,7 +24,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
@@ -55,14 +54,26 @@ class Violation:
 
 @dataclass(frozen=True)
 class Report:
-    """What a validation found: the SHACL report graph and text, and the results as records."""
+    """What a validation found: the results as records, and on demand the SHACL report graph and
+    text (made when asked for: a build reads them only for an article kept aside)."""
 
     conforms: bool                        # no result of severity sh:Violation
-    results: Graph                        # the sh:ValidationReport graph
-    text: str                             # the report for people
     violations: tuple[Violation, ...]     # the results, each distinct one once, sorted by focus,
                                           # path and message (two constraints of one shape that
                                           # fail on one value share a message: one line, not two)
+    found: tuple[Result, ...] = ()        # the engine's results, in the order found
+    report_graph: Graph | None = None     # the report graph, when another engine made it (pySHACL)
+    report_text: str | None = None
+
+    @functools.cached_property
+    def results(self) -> Graph:
+        """The sh:ValidationReport graph."""
+        return self.report_graph if self.report_graph is not None else _report_graph(self.conforms, self.found)
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The report for people."""
+        return self.report_text if self.report_text is not None else _report_text(self.conforms, self.found)
 
 
 def validate(data, *, context=None, loader_output: bool = True) -> Report:
@@ -77,8 +88,7 @@ def validate(data, *, context=None, loader_output: bool = True) -> Report:
     shapes = compiled_shapes(provenance=loader_output)
     results = list(dict.fromkeys(shapes.check(_triples(data), _triples(context))))
     conforms = not any(result.severity == VIOLATION for result in results)
-    return Report(conforms, _report_graph(conforms, results), _report_text(conforms, results),
-                  _violations(results))
+    return Report(conforms, _violations(results), tuple(results))
 
 
 def validate_shapes_graph(shapes: Graph | None = None) -> Report:
@@ -87,7 +97,7 @@ def validate_shapes_graph(shapes: Graph | None = None) -> Report:
     conforms, report_graph, text = pyshacl_validate(
         shapes if shapes is not None else _read_shapes_rdflib(), shacl_graph=_shacl_for_shacl(), inference="none"
     )
-    return Report(bool(conforms), report_graph, text, _graph_violations(report_graph))
+    return Report(bool(conforms), _graph_violations(report_graph), report_graph=report_graph, report_text=text)
 
 
 def _triples(graph) -> Iterable:
@@ -163,7 +173,7 @@ def class_hierarchy() -> tuple[tuple, ...]:
 # -- the report -------------------------------------------------------------------------------------
 
 
-def _report_graph(conforms: bool, results: list[Result]) -> Graph:
+def _report_graph(conforms: bool, results) -> Graph:
     """The results in the SHACL report vocabulary (sh:ValidationReport, sh:ValidationResult)."""
     graph = Graph()
     graph.bind("sh", str(SH))
@@ -194,7 +204,7 @@ def _short(term) -> str:
     return term.value.rsplit("#", 1)[-1] if isinstance(term, ox.NamedNode) else str(term)
 
 
-def _report_text(conforms: bool, results: list[Result]) -> str:
+def _report_text(conforms: bool, results) -> str:
     lines = ["Validation Report", f"Conforms: {conforms}"]
     if results:
         lines.append(f"Results ({len(results)}):")

@@ -174,32 +174,52 @@ def test_kg_export_then_kg_import_restores_a_graph(seeds_store, tmp_path):
     assert canonical(copy) == canonical(original)
 
 
-def test_the_validation_context_is_what_the_loader_reads_of_each_entity(seeds):
-    from rdflib import Graph
-
-    from kg.importer import _pointed_at, describe
-    from kg.store import describe as loader_describe, from_ox
-
-    for graph in seeds.named_graphs():
-        data = Graph()
-        for q in seeds.quads_for_pattern(None, None, None, graph):
-            data.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
-        iris = _pointed_at(data)
-        assert set(describe(seeds, iris)) == set(loader_describe(seeds, iris)), graph.value
+INDIA = ox.NamedNode("https://w3id.org/ctkg/id/state/india")
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+PREF_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+ACTS_FOR = ox.NamedNode("https://w3id.org/ctkg/ontology#actsFor")
+PERSON = ox.NamedNode("https://w3id.org/ctkg/ontology#Person")
 
 
-def test_the_context_cache_reads_each_entity_once_and_learns_from_each_imported_graph(seeds):
-    from rdflib import URIRef
-    from rdflib.namespace import RDF
+def test_an_imported_graphs_context_reads_the_rest_of_the_file_beside_the_store(seeds):
+    from kg.store import Descriptions
 
-    from kg.importer import ContextCache, describe
+    person = ox.NamedNode("https://w3id.org/ctkg/id/person/someone-new")
+    file = ox.Store()
+    file.add(ox.Quad(person, PREF_LABEL, ox.Literal("Someone New", language="en"),
+                     ox.NamedNode(IMPORT_GRAPH_PREFIX + "other")))
+    file.add(ox.Quad(person, ACTS_FOR, INDIA, ox.NamedNode(IMPORT_GRAPH_PREFIX + "other")))
+    context = Descriptions(seeds, also=file).describe({person})
+    assert (person, PREF_LABEL, ox.Literal("Someone New", language="en")) in context
+    assert (INDIA, RDF_TYPE, ox.NamedNode("https://w3id.org/ctkg/ontology#State")) in context   # its state's type
 
-    india = URIRef("https://w3id.org/ctkg/id/state/india")
-    cache = ContextCache(seeds)
-    assert set(cache.describe({india})) == set(describe(seeds, {india}))
-    cache.learn([ox.Quad(ox.NamedNode(str(india)), ox.NamedNode(str(RDF.type)),
-                         ox.NamedNode("https://w3id.org/ctkg/ontology#Actor"), ox.NamedNode(IMPORT_GRAPH_PREFIX + "x"))])
-    assert (india, RDF.type, URIRef("https://w3id.org/ctkg/ontology#Actor")) in cache.describe({india})
+
+def test_a_known_actor_is_described_by_the_reference_data_alone(seeds):
+    from kg.store import describe_triples
+
+    context = describe_triples(seeds, {INDIA})
+    reference = ox.NamedNode("https://w3id.org/ctkg/graph/reference")
+    stated = {(q.predicate, q.object) for q in seeds.quads_for_pattern(INDIA, None, None, reference)}
+    assert context and all((p, o) in stated for _, p, o in context)
+
+
+def test_descriptions_are_read_once_and_follow_each_imported_graph(seeds):
+    from kg.store import Descriptions
+
+    person = ox.NamedNode("https://w3id.org/ctkg/id/person/someone-new")
+    cache = Descriptions(seeds)
+    assert cache.describe({person}) == []
+    cache.learn([ox.Quad(person, RDF_TYPE, PERSON, ox.NamedNode(IMPORT_GRAPH_PREFIX + "x"))])
+    assert cache.describe({person}) == [(person, RDF_TYPE, PERSON)]
+
+
+def test_what_an_imported_graph_says_of_a_known_actor_does_not_enter_its_description(seeds):
+    from kg.store import Descriptions
+
+    cache = Descriptions(seeds)
+    before = cache.describe({INDIA})
+    cache.learn([ox.Quad(INDIA, RDF_TYPE, PERSON, ox.NamedNode(IMPORT_GRAPH_PREFIX + "x"))])
+    assert cache.describe({INDIA}) == before
 
 
 # -- hardened XML over the whole document (issue 15, point 1) ------------------------------------

@@ -27,9 +27,10 @@ def replace_graph(store, graph_iri: URIRef, graph: Graph, *also_drop: URIRef) ->
     write_graph(store, graph_iri, [(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph], *also_drop)
 
 
-def write_graph(store, graph_iri: URIRef, triples: list[tuple], *also_drop: URIRef) -> None:
+def write_graph(store, graph_iri: URIRef, triples: list[tuple], *also_drop: URIRef) -> str:
     """Replace one named graph by `triples` ((subject, predicate, object) tuples of pyoxigraph
-    terms), atomically, and drop the graphs `also_drop`; the lookup index follows.
+    terms, each once), atomically, and drop the graphs `also_drop`; the lookup index follows.
+    Returns the N-Triples text written (kg.journal seals the graph from it).
 
     A graph new to an embedded store, with nothing to drop, is one `load` of N-Triples, which
     Oxigraph runs as one transaction: the common case of a build, with no SPARQL to parse and no
@@ -37,13 +38,15 @@ def write_graph(store, graph_iri: URIRef, triples: list[tuple], *also_drop: URIR
     and inserts together."""
     name = ox.NamedNode(str(graph_iri))
     drops = [name, *(ox.NamedNode(str(g)) for g in also_drop)]
+    text = n_triples(triples)
     if embedded(store) and not any(store.contains_named_graph(g) for g in drops):
         change = index_change(store, drops, triples)
         apply_index_change(store, change, before=True)
-        store.load(n_triples(triples), format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+        store.load(text, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
         apply_index_change(store, change, before=False)
-        return
-    update_graphs(store, drops, f"GRAPH {name} {{\n{n_triples(triples)}\n}}", triples)
+        return text
+    update_graphs(store, drops, f"GRAPH {name} {{\n{text}\n}}", triples)
+    return text
 
 
 def update_graphs(store, drops: list, data: str, triples: list[tuple]) -> None:
