@@ -108,3 +108,10 @@ def test_timeline_of_pakistan_runs_in_date_order(store):
 def test_evidence_traces_a_fact_to_its_sentence(store):
     found = rows(store, "evidence", entity="Zakiur Rehman Lakhvi")
     assert any("arrested seven men" in r["sentence"] for r in found)
+
+
+def test_evidence_rows_come_in_the_order_of_predicate_then_subject(store):
+    result = run_named(store, "evidence", {"entity": "India"}, iris=True)
+    pairs = [(p.value, s.value) for s, p, _, _, _ in result.terms]
+    assert len({p for p, _ in pairs}) > 3 and len({s for _, s in pairs}) > 3
+    assert pairs == sorted(pairs)
