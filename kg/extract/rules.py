@@ -31,6 +31,7 @@ from kg.errors import BadRules
 RULES = Path(__file__).resolve().parent.parent / "rules"
 REL_OPS = {"<", ">", "<<", ">>", ".", ".*", ";", ";*", "$+", "$-", "$++", "$--", ">+", ">-", ">++", ">--",
            "<+", "<-", "<++", "<--"}
+MATCHER_CACHE = 256   # combined matchers kept per rule file (kg.extract.rules.RuleSet._matcher_of)
 RULE_KEYS = {"id", "pattern", "fills", "sets", "confidence", "examples", "note"}
 
 
@@ -86,12 +87,16 @@ class RuleMatch:
 
 
 class RuleSet:
-    """The rules of one file, each with its own DependencyMatcher: a sentence runs only the
-    rules whose words it has (Rule.requirements), which is most of the cost saved."""
+    """The rules of one file. A sentence runs only the rules whose words it has
+    (Rule.requirements), which is most of the cost saved, and those in one DependencyMatcher
+    (made for that set of rules, kept for the next sentence with the same set): the matcher's
+    cost per call is a pass over the sentence, paid once rather than once per rule. Each rule is
+    also compiled alone once, so that spaCy's checks name the rule that fails them."""
 
     def __init__(self, name: str, rules: tuple[Rule, ...]):
         self.name, self.rules = name, rules
         self._matchers: dict[str, object] | None = None
+        self._combined: dict[tuple[str, ...], object] = {}
         # Each rule filed under the words of its narrowest requirement: a sentence looks up its own
         # words here rather than testing every rule; a rule that names no word is always tried.
         self._by_word: dict[str, list[int]] = {}
@@ -143,18 +148,41 @@ class RuleSet:
 
     def matches(self, doc) -> list[RuleMatch]:
         """Every match of every rule in `doc`, in rule-file order, then text order."""
-        matchers = self._compiled()
+        candidates = self.candidates(doc)
+        if not candidates:
+            return []
+        by_rule: dict[str, list] = {}
+        strings = doc.vocab.strings
+        for match_id, token_ids in self._matcher_of(tuple(rule.id for rule in candidates))(doc):
+            by_rule.setdefault(strings[match_id], []).append(token_ids)
         found = []
-        for rule in self.candidates(doc):
+        for rule in candidates:
             names = [node["RIGHT_ID"] for node in rule.pattern]
             hits = []
-            for _, token_ids in matchers[rule.id](doc):
+            for token_ids in by_rule.get(rule.id, ()):
                 by_node = {name: doc[i] for name, i in zip(names, token_ids)}
                 slots = tuple((slot, by_node[node]) for slot, node in rule.fills)
                 hits.append(RuleMatch(rule, slots, rule.sets))
             hits.sort(key=lambda m: min((t.i for _, t in m.tokens), default=0))
             found += hits
         return found
+
+    def _matcher_of(self, ids: tuple[str, ...]):
+        """One DependencyMatcher for the rules `ids` together (a sentence's candidates): the
+        matcher reads the sentence once for all of them. Patterns were checked by `_compiled`;
+        a set of rules seen before reuses its matcher (at most MATCHER_CACHE per file)."""
+        matcher = self._combined.get(ids)
+        if matcher is None:
+            from spacy.matcher import DependencyMatcher
+
+            compiled = self._compiled()
+            matcher = DependencyMatcher(next(iter(compiled.values())).vocab)
+            for rule in (r for r in self.rules if r.id in ids):
+                matcher.add(rule.id, [list(rule.pattern)])
+            if len(self._combined) >= MATCHER_CACHE:
+                self._combined.pop(next(iter(self._combined)))
+            self._combined[ids] = matcher
+        return matcher
 
 
 def rule_files() -> list[Path]:
