@@ -31,11 +31,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable, Sequence
 
-from rdflib import URIRef
-from rdflib.namespace import RDF, SKOS
 
 from kg.paths import PACKAGE_DIR
-from kg.vocab import CTKG
+from kg.terms import NamedNode, ctkg, rdf, skos
 
 PRECISION_FILE = PACKAGE_DIR / "precision.json"
 
@@ -60,37 +58,37 @@ _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _SAID = re.compile(r"\b(said|says|told|stated|claimed|alleged|announced|maintained|insisted|asserted|"
                    r"confirmed|added)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:.!?\"\u201c\u201d]")
-ACTOR_CLASSES = {CTKG.State, CTKG.GovernmentAgency, CTKG.InternationalOrganization, CTKG.TerroristGroup,
-                 CTKG.SeparatistMovement, CTKG.NewsAgency, CTKG.Person}
+ACTOR_CLASSES = {ctkg.State, ctkg.GovernmentAgency, ctkg.InternationalOrganization, ctkg.TerroristGroup,
+                 ctkg.SeparatistMovement, ctkg.NewsAgency, ctkg.Person}
 
 # The kind of fact each property (or, for rdf:type, each class) belongs to, named as the shared
 # scorer names its categories.
 KIND_OF_PROPERTY = {
-    **dict.fromkeys((CTKG.participant, CTKG.startDate, CTKG.endDate, CTKG.startMonth, CTKG.place, CTKG.inSeries,
-                     CTKG.sessionNumber, CTKG.eventStatus, CTKG.isVirtual, CTKG.nextSession, CTKG.previousSession,
-                     CTKG.dateUnknown, CTKG.coChair), "meetings"),
-    **dict.fromkeys((CTKG.ledBy, CTKG.delegationOf, CTKG.atEvent, CTKG.hasDelegation), "delegation leaders"),
-    **dict.fromkeys((CTKG.holdsPost, CTKG.heldBy, CTKG.title, CTKG.postIn, CTKG.postState, CTKG.attestedOn), "posts"),
-    **dict.fromkeys((CTKG.nameKey, CTKG.actsFor), "persons"),
-    **dict.fromkeys((CTKG.killed, CTKG.injured, CTKG.target), "attacks"),
-    **dict.fromkeys((CTKG.perpetrator, CTKG.attributedTo, CTKG.claimedBy, CTKG.suspectedPerpetrator,
-                     CTKG.disownedBy, CTKG.blamedBy), "attack perpetrators"),
-    **dict.fromkeys((CTKG.targetPerson, CTKG.targetGroup, CTKG.actingState, CTKG.requestingState,
-                     CTKG.concernsAttack, CTKG.legalStatus), "legal actions"),
-    **dict.fromkeys((CTKG.party, CTKG.signatory, CTKG.signedAt, CTKG.referencedIn, CTKG.resolutionNumber),
+    **dict.fromkeys((ctkg.participant, ctkg.startDate, ctkg.endDate, ctkg.startMonth, ctkg.place, ctkg.inSeries,
+                     ctkg.sessionNumber, ctkg.eventStatus, ctkg.isVirtual, ctkg.nextSession, ctkg.previousSession,
+                     ctkg.dateUnknown, ctkg.coChair), "meetings"),
+    **dict.fromkeys((ctkg.ledBy, ctkg.delegationOf, ctkg.atEvent, ctkg.hasDelegation), "delegation leaders"),
+    **dict.fromkeys((ctkg.holdsPost, ctkg.heldBy, ctkg.title, ctkg.postIn, ctkg.postState, ctkg.attestedOn), "posts"),
+    **dict.fromkeys((ctkg.nameKey, ctkg.actsFor), "persons"),
+    **dict.fromkeys((ctkg.killed, ctkg.injured, ctkg.target), "attacks"),
+    **dict.fromkeys((ctkg.perpetrator, ctkg.attributedTo, ctkg.claimedBy, ctkg.suspectedPerpetrator,
+                     ctkg.disownedBy, ctkg.blamedBy), "attack perpetrators"),
+    **dict.fromkeys((ctkg.targetPerson, ctkg.targetGroup, ctkg.actingState, ctkg.requestingState,
+                     ctkg.concernsAttack, ctkg.legalStatus), "legal actions"),
+    **dict.fromkeys((ctkg.party, ctkg.signatory, ctkg.signedAt, ctkg.referencedIn, ctkg.resolutionNumber),
                     "agreements"),
-    **dict.fromkeys((CTKG.respondsTo, CTKG.spokesperson, CTKG.stance), "reactions"),
-    CTKG.namesGroup: "groups named",
+    **dict.fromkeys((ctkg.respondsTo, ctkg.spokesperson, ctkg.stance), "reactions"),
+    ctkg.namesGroup: "groups named",
 }
 KIND_OF_CLASS = {
-    **dict.fromkeys((CTKG.Meeting, CTKG.Dialogue, CTKG.WorkingGroupMeeting, CTKG.Summit), "meetings"),
-    CTKG.Delegation: "delegation leaders", CTKG.Post: "posts", CTKG.Person: "persons", CTKG.Attack: "attacks",
-    **dict.fromkeys((CTKG.LegalAction, CTKG.Extradition, CTKG.Arrest, CTKG.Designation, CTKG.Accusation,
-                     CTKG.AssassinationPlot, CTKG.DesignationProposal, CTKG.Indictment, CTKG.GuiltyPlea,
-                     CTKG.Conviction, CTKG.Acquittal, CTKG.Release, CTKG.Bail, CTKG.Bounty), "legal actions"),
-    **dict.fromkeys((CTKG.Agreement, CTKG.MemorandumOfCooperation, CTKG.MemorandumOfUnderstanding, CTKG.Treaty,
-                     CTKG.UNSCResolution), "agreements"),
-    CTKG.Reaction: "reactions",
+    **dict.fromkeys((ctkg.Meeting, ctkg.Dialogue, ctkg.WorkingGroupMeeting, ctkg.Summit), "meetings"),
+    ctkg.Delegation: "delegation leaders", ctkg.Post: "posts", ctkg.Person: "persons", ctkg.Attack: "attacks",
+    **dict.fromkeys((ctkg.LegalAction, ctkg.Extradition, ctkg.Arrest, ctkg.Designation, ctkg.Accusation,
+                     ctkg.AssassinationPlot, ctkg.DesignationProposal, ctkg.Indictment, ctkg.GuiltyPlea,
+                     ctkg.Conviction, ctkg.Acquittal, ctkg.Release, ctkg.Bail, ctkg.Bounty), "legal actions"),
+    **dict.fromkeys((ctkg.Agreement, ctkg.MemorandumOfCooperation, ctkg.MemorandumOfUnderstanding, ctkg.Treaty,
+                     ctkg.UNSCResolution), "agreements"),
+    ctkg.Reaction: "reactions",
 }
 # Facts that describe what an article names (a known actor, a person's name, state and post)
 # rather than what it reports: a sentence's hedges and attribution are about its report ('arrested
@@ -104,7 +102,7 @@ class Stated:
     """How one sentence states its facts: the hedges in it and the actor it attributes them to."""
 
     hedges: tuple[str, ...] = ()
-    according_to: URIRef | None = None
+    according_to: NamedNode | None = None
 
 
 @dataclass(frozen=True)
@@ -123,8 +121,8 @@ def hedges_in(text: str) -> tuple[str, ...]:
     return tuple(name for name, pattern in HEDGES if pattern.search(text))
 
 
-def how_stated(text: str, start: int, mentions: Sequence[tuple[object, URIRef]],
-               classes: dict[URIRef, URIRef]) -> Stated:
+def how_stated(text: str, start: int, mentions: Sequence[tuple[object, NamedNode]],
+               classes: dict[NamedNode, NamedNode]) -> Stated:
     """The hedges of a sentence (`text`, beginning at offset `start` of the article) and the actor
     it attributes its facts to: an actor mentioned in its 'according to X' phrase, else the one
     named by the subject of 'X said' (or after a closing 'said X'). `mentions` are (Mention, IRI)
@@ -134,7 +132,7 @@ def how_stated(text: str, start: int, mentions: Sequence[tuple[object, URIRef]],
     return Stated(hedges_in(text), _attributed(text, actors))
 
 
-def _attributed(text: str, actors: list[tuple[int, int, URIRef]]) -> URIRef | None:
+def _attributed(text: str, actors: list[tuple[int, int, NamedNode]]) -> NamedNode | None:
     for match in _ACCORDING.finditer(text):
         end = _clause_end(text, match.end())
         inside = [iri for s, e, iri in actors if s >= match.end() and e <= end]
@@ -165,18 +163,18 @@ def _clause_start(text: str, position: int) -> int:
     return marks[-1] if marks else 0
 
 
-def reported(rule: str, predicate: URIRef, obj) -> bool:
+def reported(rule: str, predicate: NamedNode, obj) -> bool:
     """Whether a fact is something the sentence reports (hedges and attribution bear on it),
     rather than a description of what it names."""
     return rule not in DESCRIPTIVE_RULES and kind_of_fact(predicate, obj) not in DESCRIPTIVE_KINDS and \
-        predicate not in (SKOS.prefLabel, SKOS.altLabel)
+        predicate not in (skos.prefLabel, skos.altLabel)
 
 
-def kind_of_fact(predicate: URIRef, obj) -> str | None:
+def kind_of_fact(predicate: NamedNode, obj) -> str | None:
     """The scorer's category for a fact: by its class for rdf:type, else by its property."""
-    if predicate == RDF.type:
+    if predicate == rdf.type:
         return KIND_OF_CLASS.get(obj)
-    if predicate == SKOS.prefLabel:
+    if predicate == skos.prefLabel:
         return None
     return KIND_OF_PROPERTY.get(predicate)
 
@@ -189,13 +187,13 @@ def measured_precision() -> dict[str, float]:
     return {kind: float(row["precision"]) for kind, row in json.loads(PRECISION_FILE.read_text())["kinds"].items()}
 
 
-def base_confidence(predicate: URIRef, obj, stated_by_rule: float) -> float:
+def base_confidence(predicate: NamedNode, obj, stated_by_rule: float) -> float:
     """The measured precision of the fact's kind, or the rule's own confidence for an unscored kind."""
     kind = kind_of_fact(predicate, obj)
     return measured_precision().get(kind, stated_by_rule) if kind else stated_by_rule
 
 
-def assertion_confidence(predicate: URIRef, obj, stated_by_rule: float, hedges: Iterable[str]) -> Decimal:
+def assertion_confidence(predicate: NamedNode, obj, stated_by_rule: float, hedges: Iterable[str]) -> Decimal:
     """What an assertion's ctkg:confidence says: the base confidence times the hedges' factor,
     as a decimal of two places in [0, 1]."""
     value = Decimal(str(base_confidence(predicate, obj, stated_by_rule)))

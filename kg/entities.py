@@ -18,35 +18,34 @@ from dataclasses import replace, dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
-from rdflib import URIRef
 
 from kg.article import Article
 from kg.mentions import Mention, title_words
 from kg.pattern_files import table
 from kg.reference import ReferenceIndex, normalise, reference_index, token_norm, tokens
-from kg.vocab import CTKG, mint
+from kg.terms import NamedNode, ctkg, mint
 
-ORG_CLASSES = {CTKG.GovernmentAgency, CTKG.InternationalOrganization, CTKG.TerroristGroup,
-               CTKG.SeparatistMovement, CTKG.NewsAgency}
+ORG_CLASSES = {ctkg.GovernmentAgency, ctkg.InternationalOrganization, ctkg.TerroristGroup,
+               ctkg.SeparatistMovement, ctkg.NewsAgency}
 
 @dataclass(frozen=True)
 class Post:
     title: str
-    organization: URIRef | None
-    state: URIRef | None
+    organization: NamedNode | None
+    state: NamedNode | None
     sentence: int
     rule: str
 
 
 @dataclass
 class Entity:
-    iri: URIRef
-    cls: URIRef
+    iri: NamedNode
+    cls: NamedNode
     label: str
     known: bool                      # from the reference data or already in the store
     aliases: set[str] = field(default_factory=set)
     name_key: str | None = None
-    state: URIRef | None = None      # for people: the state they act for
+    state: NamedNode | None = None      # for people: the state they act for
     state_sentence: int | None = None
     posts: list[Post] = field(default_factory=list)
     first_sentence: int = 0
@@ -54,13 +53,13 @@ class Entity:
 
 @dataclass
 class ArticleEntities:
-    entities: dict[URIRef, Entity]
-    mentions: list[tuple[Mention, URIRef]]     # every kept mention with its entity, in text order
+    entities: dict[NamedNode, Entity]
+    mentions: list[tuple[Mention, NamedNode]]     # every kept mention with its entity, in text order
 
-    def in_sentence(self, index: int) -> list[tuple[Mention, URIRef]]:
+    def in_sentence(self, index: int) -> list[tuple[Mention, NamedNode]]:
         return [(m, iri) for m, iri in self.mentions if m.sentence == index]
 
-    def of_class(self, cls: URIRef) -> list[Entity]:
+    def of_class(self, cls: NamedNode) -> list[Entity]:
         return [e for e in self.entities.values() if e.cls == cls]
 
 
@@ -90,8 +89,8 @@ def find_entities(article: Article, mentions: list[Mention], index: ReferenceInd
     """One entity per actor the article names: its mentions joined within the article, people with
     the posts it gives them."""
     index = index or reference_index()
-    entities: dict[URIRef, Entity] = {}
-    kept: list[tuple[Mention, URIRef]] = []
+    entities: dict[NamedNode, Entity] = {}
+    kept: list[tuple[Mention, NamedNode]] = []
     for m in mentions:
         if m.iri is not None:
             ent = entities.get(m.iri)
@@ -123,32 +122,32 @@ def find_entities(article: Article, mentions: list[Mention], index: ReferenceInd
     return ArticleEntities(entities, kept)
 
 
-def _reference_person(m: Mention, entities: dict[URIRef, Entity], index: ReferenceIndex,
-                      iri: URIRef | None = None) -> URIRef | None:
+def _reference_person(m: Mention, entities: dict[NamedNode, Entity], index: ReferenceIndex,
+                      iri: NamedNode | None = None) -> NamedNode | None:
     """A person of the reference data (ontology/reference/people.ttl), named by one of its full
     names, or by first and last name (`iri`, as minted): an entity with the reference's label
     and the state it acts for, whatever state the article's titles give."""
     known = index.person(m.text) if iri is None else index.known.get(iri)
-    if known is None or known.cls != CTKG.Person:
+    if known is None or known.cls != ctkg.Person:
         return None
     if known.iri not in entities:
-        entities[known.iri] = Entity(known.iri, CTKG.Person, known.label, True, name_key=name_key(known.label),
+        entities[known.iri] = Entity(known.iri, ctkg.Person, known.label, True, name_key=name_key(known.label),
                                      state=index.person_states.get(known.iri), state_sentence=m.sentence,
                                      first_sentence=m.sentence)
     return known.iri
 
 
-def _minted_person(text: str) -> URIRef:
+def _minted_person(text: str) -> NamedNode:
     """The IRI a name is given: its first and last name ('S. Jaishankar' -> person/jaishankar)."""
     first_last = [t for t, _, _ in tokens(text) if len(token_norm(t)) > 1] or [text]
     return mint("person", " ".join(dict.fromkeys([first_last[0], first_last[-1]])))
 
 
-def _person(m: Mention, entities: dict[URIRef, Entity], index) -> URIRef | None:
+def _person(m: Mention, entities: dict[NamedNode, Entity], index) -> NamedNode | None:
     parts = _name_parts(m.text)
     if not parts:
         return None
-    people = [e for e in entities.values() if e.cls == CTKG.Person]
+    people = [e for e in entities.values() if e.cls == ctkg.Person]
     if len(parts) == 1 and len(tokens(m.text)) == 1:
         # A lone surname (or given name) refers back to one full name of this article.
         matches = [p for p in people if parts[0] in _name_parts(p.label)]
@@ -160,15 +159,15 @@ def _person(m: Mention, entities: dict[URIRef, Entity], index) -> URIRef | None:
     iri = _minted_person(m.text)
     if _reference_person(m, entities, index, iri) is not None:
         return iri    # 'Narendra D. Modi': a known person's first and last name
-    entities[iri] = Entity(iri, CTKG.Person, m.text, False, name_key=key, first_sentence=m.sentence)
+    entities[iri] = Entity(iri, ctkg.Person, m.text, False, name_key=key, first_sentence=m.sentence)
     return iri
 
 
-def _known_person(m: Mention, entities: dict[URIRef, Entity], index) -> URIRef | None:
+def _known_person(m: Mention, entities: dict[NamedNode, Entity], index) -> NamedNode | None:
     """A name with no cue of its own ('the extradition of Tahawwur Rana', 'Rana's appeal') is a
     person only if it names one already met: in this article or in the reference data."""
     parts = _name_parts(m.text)
-    people = [e for e in entities.values() if e.cls == CTKG.Person]
+    people = [e for e in entities.values() if e.cls == ctkg.Person]
     if len(parts) == 1:
         matches = [p for p in people if parts[0] == _name_parts(p.label)[-1]]
         return matches[0].iri if len(matches) == 1 else None
@@ -204,7 +203,7 @@ def _add_post(article: Article, person: Entity, m: Mention, mentions: list[Menti
     inside = [k for k in _mentions_in_title(m, mentions, index) if k.text in outside]
     inside += _organization_after_name(article, m, mentions)
     org = next((k.iri for k in inside if k.cls in ORG_CLASSES and k.iri), None)
-    state = next((k.iri for k in inside if k.cls == CTKG.State and k.iri), None)
+    state = next((k.iri for k in inside if k.cls == ctkg.State and k.iri), None)
     title = _clean_title(m.title, inside)
     words = [token_norm(t) for t, _, _ in tokens(title)]
     _, heads = title_words()
@@ -257,7 +256,7 @@ def _organization_after_name(article: Article, m: Mention, mentions: list[Mentio
     if m.title_start is None:
         return []
     after = [k for k in mentions if k.iri and k.sentence == m.sentence and k.start >= m.end
-             and k.cls in ORG_CLASSES | {CTKG.State}]
+             and k.cls in ORG_CLASSES | {ctkg.State}]
     first = min(after, key=lambda k: k.start, default=None)
     if first is None or not POST_NOMINAL.fullmatch(article.raw_text[m.end:first.start]):
         return []
@@ -287,7 +286,7 @@ def _clean_title(title: str, inside: list[Mention]) -> str:
     """'the acting deputy secretary in the US Department of Homeland Security' -> 'acting deputy secretary'."""
     text = title
     for k in inside:
-        if k.text and k.cls in ORG_CLASSES - {CTKG.TerroristGroup} | {CTKG.State}:
+        if k.text and k.cls in ORG_CLASSES - {ctkg.TerroristGroup} | {ctkg.State}:
             text = text.replace(k.text, " ")
     parts = re.split(r",|\b(?:in|at|of the|with)\s+(?:the\s+)?(?=\s|$)"
                      r"|\s(?:in|at) the (?=[A-Z]|(?:ministry|department|office|bureau|agency)\b)", text)
@@ -302,7 +301,7 @@ def _clean_title(title: str, inside: list[Mention]) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,-")
 
 
-def _state_from_hints(words: list[str], index) -> URIRef | None:
+def _state_from_hints(words: list[str], index) -> NamedNode | None:
     for word in words:
         state_label = _state_hints().get(word)
         if state_label:
@@ -339,11 +338,11 @@ def capital_states(index: ReferenceIndex) -> MappingProxyType:
 
 
 def _capital_states(index: ReferenceIndex) -> MappingProxyType:
-    found: dict[URIRef, URIRef] = {}
+    found: dict[NamedNode, NamedNode] = {}
     for capital, state in table("capitals.tsv", 2):
         place = index.lookup(tuple(normalise(capital).split()), capital)
         known = index.lookup(tuple(normalise(state).split()), state)
-        if place is not None and known is not None and place.cls == CTKG.Place:
+        if place is not None and known is not None and place.cls == ctkg.Place:
             found[place.iri] = known.iri
     return MappingProxyType(found)
 
@@ -365,11 +364,11 @@ def _state_from_context(article: Article, m: Mention, title: str, mentions: list
     capitals = capital_states(index)
     sentence = article.sentences[m.sentence]
 
-    def state_of(k: Mention) -> URIRef | None:
-        if k.cls == CTKG.GovernmentAgency:
+    def state_of(k: Mention) -> NamedNode | None:
+        if k.cls == ctkg.GovernmentAgency:
             states = index.states_of(k.iri)
             return states[0] if len(states) == 1 else None
-        return k.iri if k.cls == CTKG.State else capitals.get(k.iri)
+        return k.iri if k.cls == ctkg.State else capitals.get(k.iri)
 
     opening = [k for k in mentions if k.sentence == m.sentence and k.iri and k.start < m.start
                and PLACE_PHRASE.match(sentence.text[: k.start - sentence.start]) and state_of(k)]
@@ -386,7 +385,7 @@ def _org_from_context(article: Article, m: Mention, mentions: list[Mention], tit
     if not generic and not anaphor:
         return None
     for k in sorted(mentions, key=lambda k: -k.start):
-        if k.start >= m.start or k.sentence < m.sentence - 3 or k.cls != CTKG.GovernmentAgency:
+        if k.start >= m.start or k.sentence < m.sentence - 3 or k.cls != ctkg.GovernmentAgency:
             continue
         label_words = set(normalise(k.text).split())
         if anaphor and anaphor.group(1) in set(normalise(index.label(k.iri) or k.text).split()):
@@ -396,7 +395,7 @@ def _org_from_context(article: Article, m: Mention, mentions: list[Mention], tit
     return None
 
 
-def _default_org(title: str, state: URIRef | None, index) -> tuple[URIRef | None, URIRef | None]:
+def _default_org(title: str, state: NamedNode | None, index) -> tuple[NamedNode | None, NamedNode | None]:
     """The organization a title implies (kg/patterns/post-organizations.tsv) for the post's state;
     with no state known, only a title that the table gives to one state alone."""
     key = normalise(title)
@@ -413,5 +412,5 @@ def _default_org(title: str, state: URIRef | None, index) -> tuple[URIRef | None
     return None, state
 
 
-def default_organization(title: str, state: URIRef) -> URIRef | None:
+def default_organization(title: str, state: NamedNode) -> NamedNode | None:
     return _default_org(title, state, reference_index())[0]

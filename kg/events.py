@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import replace
 from types import MappingProxyType
 
-from rdflib import URIRef
-from rdflib.namespace import SKOS
 
 from kg.article import Article
 from kg.entities import ArticleEntities
@@ -25,7 +23,7 @@ from kg.extract.scene import Extraction, Found
 from kg.extract.statements import MeetingInfo, find_statements
 from kg.extract.topics import find_topics_and_groups
 from kg.reference import ReferenceIndex, reference_index
-from kg.vocab import CTKG
+from kg.terms import NamedNode, ctkg, python_value, skos
 
 
 def extract_events(article: Article, res: ArticleEntities, index: ReferenceIndex | None = None,
@@ -49,12 +47,12 @@ def extract_events(article: Article, res: ArticleEntities, index: ReferenceIndex
 
 def meeting_infos(found: Found) -> dict:
     """Label, session number and dates of each meeting found (for naming its statement)."""
-    seen: dict[URIRef, dict] = {iri: {} for iri, _ in found.events}
+    seen: dict[NamedNode, dict] = {iri: {} for iri, _ in found.events}
     classes = dict(found.events)
-    keys = {SKOS.prefLabel: "label", CTKG.sessionNumber: "session", CTKG.startDate: "start", CTKG.endDate: "end"}
-    series = {iri for iri, cls in classes.items() if cls in (CTKG.WorkingGroupMeeting, CTKG.Dialogue)}
+    keys = {skos.prefLabel: "label", ctkg.sessionNumber: "session", ctkg.startDate: "start", ctkg.endDate: "end"}
+    series = {iri for iri, cls in classes.items() if cls in (ctkg.WorkingGroupMeeting, ctkg.Dialogue)}
     for f in found.facts:
         if f.subject in seen and f.predicate in keys:
-            seen[f.subject].setdefault(keys[f.predicate], f.object.toPython())
+            seen[f.subject].setdefault(keys[f.predicate], python_value(f.object))
     return {iri: MeetingInfo(str(v["label"]), v.get("session"), v.get("start"), v.get("end"), iri in series)
             for iri, v in seen.items() if "label" in v}

@@ -10,8 +10,6 @@ them to what other reports stored.
 """
 from __future__ import annotations
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SKOS
 
 from kg.article import Article
 from kg.entities import find_entities
@@ -21,7 +19,7 @@ from kg.extract.pipeline import parse
 from kg.mentions import find_mentions
 from kg.reference import ReferenceIndex, normalise, reference_index
 from kg.triples import ArticleGraph, build_graph
-from kg.vocab import CTKG, mint
+from kg.terms import NamedNode, ctkg, literal, mint, rdf, skos
 
 
 def extract_article(article: Article, index: ReferenceIndex | None = None, docs: tuple | None = None) -> ArticleGraph:
@@ -45,19 +43,19 @@ def _publisher(article: Article, index: ReferenceIndex):
     if not article.publisher:
         return None, []
     known = index.lookup(tuple(normalise(article.publisher).split()), article.publisher)
-    if known is not None and known.cls == CTKG.NewsAgency:
+    if known is not None and known.cls == ctkg.NewsAgency:
         return known.iri, []
     iri = mint("news", article.publisher)
-    return iri, [(iri, RDF.type, CTKG.NewsAgency), (iri, SKOS.prefLabel, Literal(article.publisher, lang="en"))]
+    return iri, [(iri, rdf.type, ctkg.NewsAgency), (iri, skos.prefLabel, literal(article.publisher, lang="en"))]
 
 
-def _dateline(article: Article, index: ReferenceIndex) -> URIRef | None:
+def _dateline(article: Article, index: ReferenceIndex) -> NamedNode | None:
     """The known place the dateline names ('NEW DELHI, May 2'), if any."""
     if not article.dateline:
         return None
     first = article.dateline.split("/")[0].split("[")[0].strip()
     for candidate in (first, first.split(",")[0]):
         known = index.lookup(tuple(normalise(candidate).split()), candidate)
-        if known is not None and known.cls == CTKG.Place:
+        if known is not None and known.cls == ctkg.Place:
             return known.iri
     return None

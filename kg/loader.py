@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 from rdflib.namespace import RDF
 
 from kg import store as kgstore
@@ -28,9 +28,10 @@ from kg.extraction import extract_article
 from kg.journal import BuildJournal, reasoner_available
 from kg.provenance import provenance_triples
 from kg.resolve import Resolved, resolve_article, rewrites, validation_context
+from kg.terms import ctkg, graph_of_article
 from kg.triples import ArticleGraph, article_iri
 from kg.validate import validate
-from kg.vocab import CTKG, G_INFERRED, article_graph, quarantine_graph
+from kg.vocab import CTKG, G_INFERRED, article_graph, from_ox, quarantine_graph
 
 
 @dataclass
@@ -113,14 +114,14 @@ def prepare_article(store, path: Path | str, parsed: tuple | None = None,
     return Prepared(path, article, resolved, validation_context(context, resolved))
 
 
-_HASH, _FILE_NAME = ox.NamedNode(str(CTKG.contentHash)), ox.NamedNode(str(CTKG.fileName))
+_HASH, _FILE_NAME = ctkg.contentHash, ctkg.fileName
 
 
 def stored_elsewhere(store, article: Article) -> Article | ArticleOutcome:
     """What the store already holds of this article under another graph or name: the same text
     under another name is a 'duplicate', stored once; a file whose key a different stored file
     holds gets a key of its own; an article replacing one with its URL says so."""
-    own = ox.NamedNode(str(article_graph(article.id)))
+    own = graph_of_article(article.id)
     for quad in store.quads_for_pattern(None, _HASH, ox.Literal(article.content_hash), None):
         if quad.graph_name != own:
             first = _stored_file(store, quad.subject, quad.graph_name) or quad.graph_name.value
@@ -135,7 +136,7 @@ def stored_elsewhere(store, article: Article) -> Article | ArticleOutcome:
                                           f"'{stored}': this version replaces it"))
     for key in (f"{article.id}-{Path(article.file_name).suffix.lstrip('.')}",
                 f"{article.id}-{hashlib.sha1(article.file_name.encode()).hexdigest()[:8]}"):
-        held = _stored_file(store, None, ox.NamedNode(str(article_graph(key))))
+        held = _stored_file(store, None, graph_of_article(key))
         if held is None or held == article.file_name:
             return replace(article, id=key, warnings=(*article.warnings, f"stored as '{key}': the key "
                            f"'{article.id}' belongs to the stored article read from '{stored}'"))
@@ -158,7 +159,7 @@ def commit_article(store: ox.Store, prepared: Prepared, report, journal: BuildJo
                              result.known_entities, result.events, len(report.violations),
                              warnings=article.warnings)
     if report.conforms:
-        written = [*((URIRef(g.value), t) for g, t in rewrites(store, prepared.resolved).items()), (graph_iri, result.triples)]
+        written = [*((g.value, t) for g, t in rewrites(store, prepared.resolved).items()), (graph_iri, result.triples)]
         for graph, triples in written:
             text = kgstore.write_graph(store, graph, triples, *([quarantine_graph(article.id)] if graph is graph_iri else []))
             if journal is not None:
@@ -178,7 +179,7 @@ def quarantined_graph(prepared: Prepared, report) -> Graph:
     kept = Graph()
     for triple in report.results:
         kept.add(triple)
-    article = article_iri(prepared.article)
+    article = from_ox(article_iri(prepared.article))   # the report is an rdflib graph (pySHACL's terms)
     kept.add((article, RDF.type, CTKG.Article))
     kept.add((article, CTKG.fileName, Literal(prepared.article.file_name)))
     kept.add((article, RDF.value, Literal(prepared.result.n_triples())))

@@ -14,13 +14,12 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from rdflib import URIRef
 
 from kg.article import Article, Sentence
 from kg.extract.people import named_people
 from kg.pattern_files import word_list
 from kg.reference import Known, ReferenceIndex, normalise, reference_index, token_norm, tokens
-from kg.vocab import CTKG
+from kg.terms import NamedNode, ctkg, rdf
 
 
 
@@ -33,8 +32,8 @@ class Mention:
     start: int           # offsets into Article.raw_text
     end: int
     sentence: int        # index of its sentence
-    cls: URIRef          # ctkg class (or skos:Concept for topics)
-    iri: URIRef | None = None       # for known things
+    cls: NamedNode          # ctkg class (or skos:Concept for topics)
+    iri: NamedNode | None = None       # for known things
     label: str | None = None        # preferred label (known) or the name as written
     title: str | None = None        # for people: the title as written
     title_start: int | None = None  # where the title begins (offset), when it precedes the name
@@ -138,7 +137,7 @@ def _named_mention(text: str, start: int, end: int, sentence: Sentence, person) 
     text = re.sub(r"['’]s$", "", text)
     title_start = sentence.start + person.title_start if person.title_start is not None else None
     second = person.apposition if person.apposition and _is_post_title(person.apposition) else None
-    return Mention("person", text, start, start + len(text), sentence.index, CTKG.Person, label=text,
+    return Mention("person", text, start, start + len(text), sentence.index, ctkg.Person, label=text,
                    title=person.title, title_start=title_start, apposition=second)
 
 
@@ -272,7 +271,7 @@ def _people(article: Article, sentence: Sentence, toks, known: list[Mention], in
             # Not announced as a person here; entities.py keeps it only if it names a person
             # already known (earlier in this article, or in the store).
             found.append(Mention("candidate", text[start - offset : end - offset], start, end, sentence.index,
-                                 CTKG.Person, label=text[start - offset : end - offset]))
+                                 ctkg.Person, label=text[start - offset : end - offset]))
             continue
         name = text[start - offset : end - offset]
         name = re.sub(r"['’]s$", "", name)
@@ -283,7 +282,7 @@ def _people(article: Article, sentence: Sentence, toks, known: list[Mention], in
         elif title_after and _is_post_title(title_after) and normalise(title_after) != normalise(title or ""):
             second = title_after                      # "Ambassador X, the US Coordinator for Counterterrorism"
         found.append(
-            Mention("person", name, start, end, sentence.index, CTKG.Person, label=name,
+            Mention("person", name, start, end, sentence.index, ctkg.Person, label=name,
                     title=title or title_after, title_start=title_start, apposition=second)
         )
     return found

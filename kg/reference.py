@@ -12,26 +12,25 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SKOS
+import pyoxigraph as ox
 
-from kg.vocab import CTKG
+from kg.paths import ONTOLOGY_DIR
+from kg.terms import NamedNode, ctkg, rdf, skos
 
-from kg.paths import ONTOLOGY_DIR  # noqa: E402
 REFERENCE_DIR = ONTOLOGY_DIR / "reference"
 TOPICS_FILE = ONTOLOGY_DIR / "topics.ttl"
 
 # Classes the matcher knows, most specific first (an IRI typed twice takes the first).
 KNOWN_CLASSES = (
-    CTKG.State,
-    CTKG.TerroristGroup,
-    CTKG.SeparatistMovement,
-    CTKG.GovernmentAgency,
-    CTKG.InternationalOrganization,
-    CTKG.NewsAgency,
-    CTKG.Place,
-    CTKG.Attack,
-    SKOS.Concept,
+    ctkg.State,
+    ctkg.TerroristGroup,
+    ctkg.SeparatistMovement,
+    ctkg.GovernmentAgency,
+    ctkg.InternationalOrganization,
+    ctkg.NewsAgency,
+    ctkg.Place,
+    ctkg.Attack,
+    skos.Concept,
 )
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
@@ -70,8 +69,8 @@ def is_case_sensitive(alias: str) -> bool:
 
 @dataclass(frozen=True)
 class Known:
-    iri: URIRef
-    cls: URIRef
+    iri: NamedNode
+    cls: NamedNode
     label: str
 
 
@@ -83,14 +82,14 @@ class ReferenceIndex:
     prefixes: set[tuple[str, ...]] = field(default_factory=set)
     demonyms: dict[str, Known] = field(default_factory=dict)
     max_len: int = 1
-    known: dict[URIRef, Known] = field(default_factory=dict)
-    parents: dict[URIRef, list[URIRef]] = field(default_factory=dict)
-    attacks_at: dict[URIRef, list[tuple[URIRef, str]]] = field(default_factory=dict)
+    known: dict[NamedNode, Known] = field(default_factory=dict)
+    parents: dict[NamedNode, list[NamedNode]] = field(default_factory=dict)
+    attacks_at: dict[NamedNode, list[tuple[NamedNode, str]]] = field(default_factory=dict)
     # Known people (people.ttl) are kept apart from the alias scan: an article announces a
     # person by a title or a cue and kg/entities.py looks the whole name up here, so the title
     # before a known name still reaches its post and no name matches inside a longer one.
     people: dict[tuple[str, ...], Known] = field(default_factory=dict)
-    person_states: dict[URIRef, URIRef] = field(default_factory=dict)
+    person_states: dict[NamedNode, NamedNode] = field(default_factory=dict)
 
     def add_alias(self, known: Known, alias: str) -> None:
         key = tuple(normalise(alias).split())
@@ -112,7 +111,7 @@ class ReferenceIndex:
             return None
         letters = None
         for known, exact in entries:
-            if topics is not None and (known.cls == SKOS.Concept) != topics:
+            if topics is not None and (known.cls == skos.Concept) != topics:
                 continue
             if exact is not None:
                 letters = letters or "".join(re.findall(r"[A-Za-z0-9]", fold(surface)))
@@ -127,11 +126,11 @@ class ReferenceIndex:
         that contains a label ('Rahul Narendra Modi') is not a match."""
         return self.people.get(tuple(normalise(name).split()))
 
-    def label(self, iri: URIRef) -> str | None:
+    def label(self, iri: NamedNode) -> str | None:
         known = self.known.get(iri)
         return known.label if known else None
 
-    def states_of(self, iri: URIRef) -> list[URIRef]:
+    def states_of(self, iri: NamedNode) -> list[NamedNode]:
         """The states an agency belongs to, directly or through its parents."""
         seen, todo, found = set(), [iri], []
         while todo:
@@ -140,7 +139,7 @@ class ReferenceIndex:
                     continue
                 seen.add(parent)
                 known = self.known.get(parent)
-                if known is not None and known.cls == CTKG.State:
+                if known is not None and known.cls == ctkg.State:
                     found.append(parent)
                 else:
                     todo.append(parent)
@@ -154,74 +153,70 @@ def reference_files() -> list[Path]:
     return files
 
 
-def load_reference_graph() -> Graph:
+def load_reference_graph():
+    """The reference files as one rdflib Graph, for the libraries that take one."""
+    from rdflib import Graph
+
     graph = Graph()
     for path in reference_files():
         graph.parse(path, format="turtle")
     return graph
 
 
-def _reference_triples():
-    """The reference files' triples as rdflib terms, parsed by Oxigraph (fast)."""
-    import pyoxigraph as ox
-
+def reference_triples():
+    """The reference files' triples, parsed by Oxigraph, as (subject, predicate, object) tuples."""
     for path in reference_files():
         for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
-            obj = triple.object
-            if isinstance(obj, ox.Literal):
-                value = Literal(obj.value, lang=obj.language) if obj.language else Literal(obj.value)
-            else:
-                value = URIRef(obj.value)
-            yield URIRef(triple.subject.value), URIRef(triple.predicate.value), value
+            yield triple.subject, triple.predicate, triple.object
 
 
 @lru_cache(maxsize=1)
 def reference_index() -> ReferenceIndex:
     """The alias index over all reference files, built once per process."""
-    return build_index(_reference_triples())
+    return build_index(reference_triples())
 
 
 def build_index(triples) -> ReferenceIndex:
-    """An index from (subject, predicate, object) triples: an rdflib Graph or any iterable."""
-    by_subject: dict[URIRef, dict[URIRef, list]] = {}
+    """An index from (subject, predicate, object) triples of pyoxigraph terms."""
+    by_subject: dict[NamedNode, dict[NamedNode, list]] = {}
     for s, p, o in triples:
         by_subject.setdefault(s, {}).setdefault(p, []).append(o)
     index = ReferenceIndex()
     rank = {cls: n for n, cls in enumerate(KNOWN_CLASSES)}
     for iri, props in by_subject.items():
-        if CTKG.Person in props.get(RDF.type, []):
+        if ctkg.Person in props.get(rdf.type, []):
             _add_person(index, iri, props)
             continue
-        classes = sorted((c for c in props.get(RDF.type, []) if c in rank), key=rank.get)
-        labels = props.get(SKOS.prefLabel)
-        if not isinstance(iri, URIRef) or not classes or not labels:
+        classes = sorted((c for c in props.get(rdf.type, []) if c in rank), key=rank.get)
+        labels = props.get(skos.prefLabel)
+        if not isinstance(iri, NamedNode) or not classes or not labels:
             continue
-        known = Known(iri, classes[0], str(labels[0]))
+        known = Known(iri, classes[0], labels[0].value)
         index.known[iri] = known
-        for alias in [*labels, *props.get(SKOS.altLabel, []), *props.get(CTKG.acronym, [])]:
-            index.add_alias(known, str(alias))
-        if known.cls == CTKG.State:
-            for demonym in props.get(CTKG.demonym, []):
-                index.demonyms[normalise(str(demonym))] = known
-        index.parents[iri] = [p for p in props.get(CTKG.subOrganizationOf, []) if isinstance(p, URIRef)]
-        if known.cls == CTKG.Attack:
-            date = str((props.get(CTKG.startDate) or [""])[0])
-            for place in props.get(CTKG.place, []):
+        for alias in [*labels, *props.get(skos.altLabel, []), *props.get(ctkg.acronym, [])]:
+            index.add_alias(known, alias.value)
+        if known.cls == ctkg.State:
+            for demonym in props.get(ctkg.demonym, []):
+                index.demonyms[normalise(demonym.value)] = known
+        index.parents[iri] = [p for p in props.get(ctkg.subOrganizationOf, []) if isinstance(p, NamedNode)]
+        if known.cls == ctkg.Attack:
+            date = next((d.value for d in props.get(ctkg.startDate, [])), "")
+            for place in props.get(ctkg.place, []):
                 index.attacks_at.setdefault(place, []).append((iri, date))
     return index
 
 
 def _add_person(index: ReferenceIndex, iri, props: dict) -> None:
     """A known person: its full names in `people`, the state it acts for in `person_states`."""
-    labels = props.get(SKOS.prefLabel)
-    if not isinstance(iri, URIRef) or not labels:
+    labels = props.get(skos.prefLabel)
+    if not isinstance(iri, NamedNode) or not labels:
         return
-    known = Known(iri, CTKG.Person, str(labels[0]))
+    known = Known(iri, ctkg.Person, labels[0].value)
     index.known[iri] = known
-    for alias in [*labels, *props.get(SKOS.altLabel, [])]:
-        key = tuple(normalise(str(alias)).split())
+    for alias in [*labels, *props.get(skos.altLabel, [])]:
+        key = tuple(normalise(alias.value).split())
         if len(key) > 1:
             index.people.setdefault(key, known)
-    states = [s for s in props.get(CTKG.actsFor, []) if isinstance(s, URIRef)]
+    states = [s for s in props.get(ctkg.actsFor, []) if isinstance(s, NamedNode)]
     if states:
         index.person_states[iri] = states[0]

@@ -32,27 +32,25 @@ import hashlib
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from rdflib.namespace import RDF, SKOS
 
 from kg.reference import ReferenceIndex, reference_index
-from kg.triples import ArticleGraph, term
-from rdflib import URIRef
+from kg.terms import NamedNode, ctkg, rdf, skos
+from kg.triples import ArticleGraph
+from kg.vocab import ARTICLE_GRAPH_PREFIX, G_REFERENCE, base_iri
 
-from kg.vocab import ARTICLE_GRAPH_PREFIX, CTKG, G_REFERENCE, base_iri
-
-NAME_KEY, IN_SERIES = term(CTKG.nameKey), term(CTKG.inSeries)
-START_DATE, MONTH_DAY = term(CTKG.startDate), term(CTKG.startMonthDay)
-STATUS, HELD = term(CTKG.eventStatus), term(CTKG.Held)
-PREF_LABEL, ALT_LABEL, TITLE = term(SKOS.prefLabel), term(SKOS.altLabel), term(CTKG.title)
-SUBJECT, PREDICATE, OBJECT = term(RDF.subject), term(RDF.predicate), term(RDF.object)
-RULE = term(CTKG.extractedBy)
+NAME_KEY, IN_SERIES = ctkg.nameKey, ctkg.inSeries
+START_DATE, MONTH_DAY = ctkg.startDate, ctkg.startMonthDay
+STATUS, HELD = ctkg.eventStatus, ctkg.Held
+PREF_LABEL, ALT_LABEL, TITLE = skos.prefLabel, skos.altLabel, ctkg.title
+SUBJECT, PREDICATE, OBJECT = rdf.subject, rdf.predicate, rdf.object
+RULE = ctkg.extractedBy
 CANONICAL_NAME_RULE = ox.Literal("resolution-canonical-name")   # kg/resolve.py states another report's name
 NAMES = (PREF_LABEL, TITLE)          # one value per thing; the others become aliases
-REFERENCE = ox.NamedNode(str(G_REFERENCE))
+REFERENCE = NamedNode(str(G_REFERENCE))
 SAME_SESSION_DAYS = 5                # two reports of a session may date it this many days apart
 # Values each report states for itself, side by side with other reports' (competing claims): an
 # article is validated against its own, not against what other reports say of the same event.
-PER_REPORT = frozenset(term(p) for p in (CTKG.startDate, CTKG.endDate, CTKG.startMonth, CTKG.startMonthDay))
+PER_REPORT = frozenset((ctkg.startDate, ctkg.endDate, ctkg.startMonth, ctkg.startMonthDay))
 PER_REPORT_IRIS = frozenset(p.value for p in PER_REPORT)
 
 
@@ -69,7 +67,7 @@ class Resolved:
 def resolve_article(graph: ArticleGraph, store, index: ReferenceIndex | None = None) -> Resolved:
     """Join the article's people and sessions to the stored ones and pick one name per thing."""
     index = index or reference_index()
-    own = ox.NamedNode(str(graph.graph_iri))
+    own = graph.graph_iri
     local, renames = _same_things(graph.triples, store, own, index)
     triples = [_renamed(t, local) for t in graph.triples]
     triples, demoted = _one_name_each(triples, store, own, renames)
@@ -99,7 +97,7 @@ def _people(triples, store, own, index) -> list[tuple]:
         others = {q.subject for q in _stored(store, None, NAME_KEY, key, own)} - {person}
         if others:
             found.append((person, sorted(others, key=str),
-                          lambda iri: (URIRef(iri.value) not in index.known, iri.value)))
+                          lambda iri: (iri not in index.known, iri.value)))
     return found
 
 
@@ -276,7 +274,7 @@ def rewrites(store, resolved: Resolved) -> dict[ox.NamedNode, list[tuple]]:
     """The stored article graphs `resolved` changes, each with its new triples (to write with the
     article: kg.store.write_graph keeps the lookup index in step)."""
     renames = dict(resolved.renames)
-    own = ox.NamedNode(str(resolved.graph.graph_iri))
+    own = resolved.graph.graph_iri
     touched = {q.graph_name for old in renames for q in _stored(store, old, None, None, own)}
     touched |= {q.graph_name for old in renames for q in _stored(store, None, None, old, own)}
     touched |= {q.graph_name for (s, p, o), _ in resolved.demoted for q in _stored(store, s, p, o, own)}
@@ -297,7 +295,15 @@ def validation_context(stored: list[tuple], resolved: Resolved, index: Reference
 def others_claim(subject: str, predicate: str, index: ReferenceIndex) -> bool:
     """Whether a stored value of `predicate` for `subject` is a claim its report makes for itself
     (PER_REPORT), which another article is not validated against; the reference data's are not."""
-    return predicate in PER_REPORT_IRIS and URIRef(subject) not in index.known
+    return predicate in PER_REPORT_IRIS and not _is_known(subject, index)
+
+
+def _is_known(iri: str, index: ReferenceIndex) -> bool:
+    """Whether the reference data names `iri` (a blank node's id never is)."""
+    try:
+        return NamedNode(iri) in index.known
+    except ValueError:
+        return False
 
 
 def as_rewritten(triples: list[tuple], resolved: Resolved) -> list[tuple]:

@@ -16,8 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.dates import find_date
 from kg.extract.grammar import conjuncts, modifiers, prep_objects, subject_of
@@ -25,10 +23,11 @@ from kg.extract.grammar_agreements import name_head, name_tokens, text_of
 from kg.extract.rules import RuleMatch, rule_set
 from kg.extract.scene import Found, FoundBuilder, Scene
 from kg.pattern_files import table
-from kg.vocab import CTKG, mint, slug
+from kg.terms import NamedNode, ctkg, literal, local_name, mint, rdf, skos, xsd
+from kg.vocab import slug
 
-OF_KINDS = {"understanding": CTKG.MemorandumOfUnderstanding, "cooperation": CTKG.MemorandumOfCooperation,
-            "co-operation": CTKG.MemorandumOfCooperation}
+OF_KINDS = {"understanding": ctkg.MemorandumOfUnderstanding, "cooperation": ctkg.MemorandumOfCooperation,
+            "co-operation": ctkg.MemorandumOfCooperation}
 COLLECTIVE = {"government", "side", "country", "nation", "party", "they", "we", "both"}
 ABBREVIATIONS = {"mou", "moc", "mous"}
 GENERIC_WORDS = {"memorandum of understanding", "memorandum of cooperation", "letter of intent", "letter of agreement"}
@@ -37,14 +36,14 @@ KIND_WORDS = {"memorandum", "understanding", "cooperation", "co-operation", "let
 
 
 @lru_cache(maxsize=1)
-def document_kinds() -> dict[str, URIRef]:
-    return {word: getattr(CTKG, kind) for word, kind in table("document-kinds.tsv", 2)}
+def document_kinds() -> dict[str, NamedNode]:
+    return {word: getattr(ctkg, kind) for word, kind in table("document-kinds.tsv", 2)}
 
 
 @dataclass
 class Document:
-    iri: URIRef
-    cls: URIRef
+    iri: NamedNode
+    cls: NamedNode
     label: str
     named: bool
     event: str                      # signed | referenced
@@ -62,20 +61,20 @@ class Document:
 def rows(extraction, label, rule: str) -> list[dict]:
     """One rule's documents as {agreement, kind, party, event} rows (one per party)."""
     mine = {f.subject for f in extraction.facts if f.rule == rule}
-    docs: dict[URIRef, dict] = {iri: {"parties": []} for iri in mine}
+    docs: dict[NamedNode, dict] = {iri: {"parties": []} for iri in mine}
     for fact in extraction.facts:
         doc = docs.get(fact.subject)
         if doc is None:
             continue
-        if fact.predicate == SKOS.prefLabel:
-            doc.setdefault("agreement", str(fact.object))
-        elif fact.predicate == RDF.type:
-            doc.setdefault("kind", str(fact.object).rsplit("#", 1)[-1].rsplit("/", 1)[-1])
-        elif fact.predicate == CTKG.party:
+        if fact.predicate == skos.prefLabel:
+            doc.setdefault("agreement", fact.object.value)
+        elif fact.predicate == rdf.type:
+            doc.setdefault("kind", local_name(fact.object))
+        elif fact.predicate == ctkg.party:
             doc["parties"].append(label(fact.object))
-        elif fact.predicate == CTKG.signedAt:
+        elif fact.predicate == ctkg.signedAt:
             doc["event"] = "signed"
-        elif fact.predicate == CTKG.referencedIn:
+        elif fact.predicate == ctkg.referencedIn:
             doc.setdefault("event", "referenced")
     found = []
     for doc in docs.values():
@@ -132,7 +131,7 @@ def _document(scene: Scene, i: int, match: RuleMatch, council: set[int], head) -
         cls = _kind(match.token("kind"), kinds) or cls
     rule, conf = match.rule.id, match.rule.confidence
     event = match.constant("event") or "referenced"
-    if cls == CTKG.UNSCResolution:
+    if cls == ctkg.UNSCResolution:
         return _resolution(tokens, outer, i, rule, conf, event, council)
     if cls is None or (event == "signed" and not _done(match.token("verb"))):
         return None
@@ -147,7 +146,7 @@ def _identified(scene: Scene, d: Document) -> Document | None:
     if d.iri is not None:
         return d
     if not d.parties and d.cls in AGREEMENTS:
-        d.cls = CTKG.Document     # an agreement binds parties; without them it is only a document
+        d.cls = ctkg.Document     # an agreement binds parties; without them it is only a document
     if d.named:
         d.iri = mint("document", d.label)
         return d
@@ -159,7 +158,7 @@ def _identified(scene: Scene, d: Document) -> Document | None:
     return d
 
 
-AGREEMENTS = {CTKG.Agreement, CTKG.MemorandumOfUnderstanding, CTKG.MemorandumOfCooperation, CTKG.Treaty}
+AGREEMENTS = {ctkg.Agreement, ctkg.MemorandumOfUnderstanding, ctkg.MemorandumOfCooperation, ctkg.Treaty}
 
 
 def issubclass_agreement(cls) -> bool:
@@ -176,7 +175,7 @@ def _done(verb) -> bool:
     return verb.dep_ not in ("xcomp", "pcomp") and verb.tag_ not in ("VB", "VBG")
 
 
-def _kind(token, kinds) -> URIRef | None:
+def _kind(token, kinds) -> NamedNode | None:
     word = token.lower_
     if word in ("memorandum", "letter"):
         for obj in prep_objects(token, ("of",)):
@@ -193,7 +192,7 @@ def _resolution(tokens, head, i, rule, conf, event, council) -> Document | None:
     if not ({"security", "unsc"} & words) and int(number.text) not in council:
         return None     # a resolution of some other body
     n = int(number.text)
-    return Document(mint("document", f"unsc-resolution-{n}"), CTKG.UNSCResolution,
+    return Document(mint("document", f"unsc-resolution-{n}"), ctkg.UNSCResolution,
                     f"UN Security Council Resolution {n}", True, event, i, rule, conf, number=n)
 
 
@@ -205,7 +204,7 @@ def _is_named(scene: Scene, i: int, tokens) -> bool:
         if not token.text[:1].isupper() or token.lower_ in KIND_WORDS:
             continue
         thing = scene.thing_at(i, token)
-        if thing is not None and thing.cls in (CTKG.State, CTKG.Place):
+        if thing is not None and thing.cls in (ctkg.State, ctkg.Place):
             continue
         return True
     return False
@@ -256,7 +255,7 @@ def _agencies_after(scene: Scene, i: int, between) -> list:
     start = between.idx
     if between.head.dep_ != "ROOT":
         end = max(end, max(t.idx + len(t.text) for t in between.subtree))
-    return [t.iri for t in scene.things_in(i, start, max(end, start) + 1) if t.cls == CTKG.GovernmentAgency]
+    return [t.iri for t in scene.things_in(i, start, max(end, start) + 1) if t.cls == ctkg.GovernmentAgency]
 
 
 def _objects(token, prepositions) -> list:
@@ -266,14 +265,14 @@ def _objects(token, prepositions) -> list:
 def _who(scene: Scene, i: int, word) -> list[tuple]:
     """(state, person) that a word stands for; a noun like 'the ministers of X and Y' through its modifiers."""
     thing = scene.thing_at(i, word)
-    if thing is not None and thing.cls == CTKG.Person:
+    if thing is not None and thing.cls == ctkg.Person:
         return [(scene.person_states.get(thing.iri), thing.iri)]
-    if thing is not None and thing.cls == CTKG.GovernmentAgency:
+    if thing is not None and thing.cls == ctkg.GovernmentAgency:
         return [(thing.iri, None)]      # the agencies that sign are the parties, not their states
     state = scene.state_of(i, word)
     if state is not None:
         return [(state, None)]
-    if word.pos_ in ("NOUN", "PROPN") and (thing is None or thing.cls != CTKG.State):
+    if word.pos_ in ("NOUN", "PROPN") and (thing is None or thing.cls != ctkg.State):
         found = []
         for mod in modifiers(word):
             for each in conjuncts(mod):
@@ -288,7 +287,7 @@ def _folded(scene: Scene, documents: list[Document]) -> list[Document]:
     """Within one article: a later generic mention of a signed document's kind ('the new memorandum
     between X and Y') gives it its parties; generic signings fold into the single named document
     signed in the article ('India, US sign pact' above 'The X Initiative was signed')."""
-    signed = [d for d in documents if d.event == "signed" and d.cls != CTKG.UNSCResolution]
+    signed = [d for d in documents if d.event == "signed" and d.cls != ctkg.UNSCResolution]
     kept = []
     for d in documents:
         same = [s for s in signed if s.sentence < d.sentence and (
@@ -305,26 +304,26 @@ def _folded(scene: Scene, documents: list[Document]) -> list[Document]:
 
 
 def _agencies_only(scene: Scene, parties) -> bool:
-    return all(scene.index.known.get(p) is None or scene.index.known[p].cls != CTKG.State for p in parties)
+    return all(scene.index.known.get(p) is None or scene.index.known[p].cls != ctkg.State for p in parties)
 
 
 def _emit(out: FoundBuilder, scene: Scene, d: Document, dated: set) -> None:
     out.declare(d.iri, d.cls, d.label, d.sentence, d.rule, d.confidence)
     if d.number is not None:
-        out.add(d.iri, CTKG.resolutionNumber, Literal(d.number, datatype=XSD.integer), d.sentence,
+        out.add(d.iri, ctkg.resolutionNumber, literal(d.number, datatype=xsd.integer), d.sentence,
                 d.rule, d.confidence)
-    for party in d.parties if d.cls != CTKG.UNSCResolution and d.cls != CTKG.Document else ():
-        out.add(d.iri, CTKG.party, party, d.sentence, d.party_rule or d.rule, d.confidence)
+    for party in d.parties if d.cls != ctkg.UNSCResolution and d.cls != ctkg.Document else ():
+        out.add(d.iri, ctkg.party, party, d.sentence, d.party_rule or d.rule, d.confidence)
     for person in d.signers:
-        out.add(d.iri, CTKG.signatory, person, d.sentence, d.rule, d.confidence)
+        out.add(d.iri, ctkg.signatory, person, d.sentence, d.rule, d.confidence)
     if d.event == "signed":
         if scene.main_meeting is not None:
-            out.add(d.iri, CTKG.signedAt, scene.main_meeting, d.sentence, d.rule, d.confidence)
+            out.add(d.iri, ctkg.signedAt, scene.main_meeting, d.sentence, d.rule, d.confidence)
         when = find_date(scene.article.sentences[d.sentence].text, scene.date)
         if when is not None and when.start is not None and when.start == when.end and d.iri not in dated:
             dated.add(d.iri)
-            out.add(d.iri, CTKG.published, Literal(when.start, datatype=XSD.date), d.sentence, d.rule, 0.7)
+            out.add(d.iri, ctkg.published, literal(when.start, datatype=xsd.date), d.sentence, d.rule, 0.7)
     else:
         where = scene.main_meeting or scene.statement
         if where is not None:
-            out.add(d.iri, CTKG.referencedIn, where, d.sentence, d.rule, d.confidence * 0.9)
+            out.add(d.iri, ctkg.referencedIn, where, d.sentence, d.rule, d.confidence * 0.9)

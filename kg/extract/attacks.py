@@ -23,8 +23,6 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.extract.grammar import conjuncts, subject_of
 from kg.extract.grammar_attacks import (attack_of_verb, clause_dates, count_of, groups_of_subject, groups_on,
@@ -32,10 +30,10 @@ from kg.extract.grammar_attacks import (attack_of_verb, clause_dates, count_of, 
                                         things_among, well_known_attack, when_said, words_on_noun)
 from kg.extract.rules import RuleMatch, rule_set
 from kg.extract.scene import Found, FoundBuilder, Scene
-from kg.vocab import CTKG, mint
+from kg.terms import NamedNode, ctkg, literal, mint, rdf, skos, xsd
 
-HOW = {"perpetrator": CTKG.perpetrator, "claimed": CTKG.claimedBy, "attributed": CTKG.attributedTo,
-       "suspected": CTKG.suspectedPerpetrator, "disowned": CTKG.disownedBy}
+HOW = {"perpetrator": ctkg.perpetrator, "claimed": ctkg.claimedBy, "attributed": ctkg.attributedTo,
+       "suspected": ctkg.suspectedPerpetrator, "disowned": ctkg.disownedBy}
 KILLED = {"kill", "die", "dead", "death", "perish", "claim"}
 INJURED = {"injure", "wound", "injured", "wounded", "injury"}
 TIME_WORDS = {"morning", "afternoon", "evening", "night", "day", "eve", "anniversary", "weekend"}
@@ -47,8 +45,8 @@ class AttacksFound:
     character offset (in the sentence) of each naming."""
 
     found: Found
-    by_sentence: Mapping[int, tuple[URIRef, ...]]
-    offsets: Mapping[tuple[int, URIRef], int]
+    by_sentence: Mapping[int, tuple[NamedNode, ...]]
+    offsets: Mapping[tuple[int, NamedNode], int]
 
 
 @dataclass
@@ -57,10 +55,10 @@ class _Work:
     out: FoundBuilder = field(default_factory=FoundBuilder)
     named: dict = field(default_factory=dict)       # sentence -> {token index: [attack IRIs]}
     offsets: dict = field(default_factory=dict)
-    first: URIRef | None = None                     # the attack the report named first: its topic
-    latest: tuple[int, URIRef] | None = None        # (sentence, attack) named most recently
+    first: NamedNode | None = None                     # the attack the report named first: its topic
+    latest: tuple[int, NamedNode] | None = None        # (sentence, attack) named most recently
 
-    def salient(self, i: int) -> URIRef | None:
+    def salient(self, i: int) -> NamedNode | None:
         """What 'the attack' in sentence i means: one named in this or the sentence before, else
         the attack the report is about (the one it named first)."""
         if self.latest is not None and self.latest[0] >= i - 1:
@@ -106,21 +104,21 @@ def find_attacks(scene: Scene) -> AttacksFound:
 def rows(extraction, label, rule: str) -> list[dict]:
     """One rule's facts as rows: {attack, place, killed, injured, target} per attack, and one row
     more per group (with `how`, and `by` for a state that blamed it)."""
-    names = {f.subject: str(f.object) for f in extraction.facts if f.predicate == SKOS.prefLabel}
+    names = {f.subject: f.object.value for f in extraction.facts if f.predicate == skos.prefLabel}
     blamers: dict = {}
     for f in extraction.facts:
-        if f.predicate == CTKG.blamedBy:
+        if f.predicate == ctkg.blamedBy:
             blamers.setdefault(f.subject, []).append(label(f.object))
     base: dict = {}
     groups: list = []
-    details = {CTKG.place: "place", CTKG.killed: "killed", CTKG.injured: "injured", CTKG.target: "target"}
+    details = {ctkg.place: "place", ctkg.killed: "killed", ctkg.injured: "injured", ctkg.target: "target"}
     how = {p: k for k, p in HOW.items()}
     for f in extraction.facts:
         if f.rule != rule:
             continue
         row = base.setdefault(f.subject, {"attack": names.get(f.subject) or label(f.subject)})
         if f.predicate in details:
-            row[details[f.predicate]] = label(f.object) if isinstance(f.object, URIRef) else str(f.object)
+            row[details[f.predicate]] = label(f.object) if isinstance(f.object, NamedNode) else f.object.value
         elif f.predicate in how:
             groups.append((f.subject, label(f.object), how[f.predicate]))
     found = list(base.values())
@@ -134,7 +132,7 @@ def rows(extraction, label, rule: str) -> list[dict]:
 
 def _known_names(work: _Work, i: int, doc) -> None:
     """Attacks the mentions stage found by name ('26/11', 'the 2008 Mumbai attacks')."""
-    for thing in work.scene.of_class(i, CTKG.Attack):
+    for thing in work.scene.of_class(i, ctkg.Attack):
         token = next((t for t in doc if thing.start <= t.idx < thing.end and t.lemma_ in _nouns()), None)
         token = token or next((t for t in doc if thing.start <= t.idx < thing.end), None)
         if token is not None:
@@ -149,7 +147,7 @@ def _nouns() -> frozenset:
     return frozenset(nouns)
 
 
-def _name(work: _Work, i: int, token, iri: URIRef, rule: str, confidence: float) -> None:
+def _name(work: _Work, i: int, token, iri: NamedNode, rule: str, confidence: float) -> None:
     named = work.named[i].setdefault(token.i, [])
     if iri in named:
         return
@@ -157,7 +155,7 @@ def _name(work: _Work, i: int, token, iri: URIRef, rule: str, confidence: float)
     work.offsets.setdefault((i, iri), token.idx)
     work.first = work.first or iri
     work.latest = (i, iri)
-    work.out.add(iri, RDF.type, CTKG.Attack, i, rule, confidence)
+    work.out.add(iri, rdf.type, ctkg.Attack, i, rule, confidence)
 
 
 def _mention(work: _Work, i: int, match: RuleMatch) -> None:
@@ -170,7 +168,7 @@ def _mention(work: _Work, i: int, match: RuleMatch) -> None:
     if any(c.tag_ in ("JJS", "RBS") for c in noun.children):
         return   # 'the deadliest attack in X' speaks of no one attack
     words = words_on_noun(noun)
-    known = things_among(work.scene, i, words, CTKG.Attack)
+    known = things_among(work.scene, i, words, ctkg.Attack)
     for iri in known:   # 'the 26/11 assault on Mumbai'
         _name(work, i, noun, iri, match.rule.id, match.rule.confidence)
     year, month_day, date = when_said(work.scene, words, noun)
@@ -196,10 +194,10 @@ def _listed(work: _Work, i: int, match: RuleMatch) -> None:
     for item in conjuncts(match.token("item")):
         others = {t.i for c in item.children if c.dep_ in ("conj", "cc") for t in c.subtree}
         words = [t for t in item.subtree if t.i not in others]
-        known = things_among(work.scene, i, words, CTKG.Attack)
+        known = things_among(work.scene, i, words, ctkg.Attack)
         if not known:
             year, month_day, date = when_said(work.scene, words, noun)
-            for place in things_among(work.scene, i, words, CTKG.Place)[:1]:
+            for place in things_among(work.scene, i, words, ctkg.Place)[:1]:
                 iri = well_known_attack(work.scene, place, year, month_day, date, True)
                 known += [iri] if iri is not None else []
         for iri in known:
@@ -208,13 +206,13 @@ def _listed(work: _Work, i: int, match: RuleMatch) -> None:
 
 def _inside_known(work: _Work, i: int, noun) -> bool:
     """A noun inside a known name ('the Pathankot air base attack') already names its attack."""
-    for thing in work.scene.of_class(i, CTKG.Attack):
+    for thing in work.scene.of_class(i, ctkg.Attack):
         if thing.start <= noun.idx < thing.end:
             return True
     return False
 
 
-def _named_before(work: _Work, place) -> URIRef | None:
+def _named_before(work: _Work, place) -> NamedNode | None:
     """'the Mumbai attack' after 'the November 2008 Mumbai terror attacks': the attack at that place
     the report has already named."""
     if place is None:
@@ -228,18 +226,18 @@ def _named_before(work: _Work, place) -> URIRef | None:
     return None
 
 
-def _mint(work: _Work, i: int, noun, place: URIRef, year, date, match: RuleMatch) -> URIRef:
+def _mint(work: _Work, i: int, noun, place: NamedNode, year, date, match: RuleMatch) -> NamedNode:
     """A new attack, keyed by year and place so that two reports of it meet."""
     name = work.scene.label(place)
     iri = mint("event/attack", f"{year or 'undated'} {name}")
     label = f"{year} {name} attack" if year else f"{name} attack"
     rule, confidence = match.rule.id, match.rule.confidence
-    work.out.declare(iri, CTKG.Attack, label, i, rule, confidence)
-    work.out.add(iri, CTKG.place, place, i, rule, confidence)
+    work.out.declare(iri, ctkg.Attack, label, i, rule, confidence)
+    work.out.add(iri, ctkg.place, place, i, rule, confidence)
     if date is not None:
-        work.out.add(iri, CTKG.startDate, Literal(date, datatype=XSD.date), i, rule, confidence)
+        work.out.add(iri, ctkg.startDate, literal(date, datatype=xsd.date), i, rule, confidence)
     else:
-        work.out.add(iri, CTKG.dateUnknown, Literal(True), i, rule, 0.6)
+        work.out.add(iri, ctkg.dateUnknown, literal(True), i, rule, 0.6)
     return iri
 
 
@@ -255,11 +253,11 @@ def _vehicle(work: _Work, i: int, noun, match: RuleMatch) -> None:
     label = f"{year} {name} {noun.lemma_}" if year else f"{name} {noun.lemma_}"
     iri = mint("event/attack", f"{year or 'undated'} {name} {noun.lemma_}")
     rule, confidence = match.rule.id, match.rule.confidence
-    work.out.declare(iri, CTKG.Attack, label, i, rule, confidence)
+    work.out.declare(iri, ctkg.Attack, label, i, rule, confidence)
     if date is not None:
-        work.out.add(iri, CTKG.startDate, Literal(date, datatype=XSD.date), i, rule, confidence)
+        work.out.add(iri, ctkg.startDate, literal(date, datatype=xsd.date), i, rule, confidence)
     else:
-        work.out.add(iri, CTKG.dateUnknown, Literal(True), i, rule, 0.6)
+        work.out.add(iri, ctkg.dateUnknown, literal(True), i, rule, 0.6)
     _name(work, i, noun, iri, rule, confidence)
 
 
@@ -275,7 +273,7 @@ def _anaphor(work: _Work, i: int, match: RuleMatch) -> None:
     _name(work, i, noun, work.salient(i), match.rule.id, match.rule.confidence)
 
 
-def _attack_at(work: _Work, i: int, token, anaphora: bool = True) -> list[URIRef]:
+def _attack_at(work: _Work, i: int, token, anaphora: bool = True) -> list[NamedNode]:
     """The attacks a rule's token names: itself, a word under it ('responsibility for the attack'),
     or, for a word that stands for an attack ('it', 'the claim'), the salient attack."""
     if token is None:
@@ -292,12 +290,12 @@ def _names_other(work: _Work, i: int, token) -> bool:
     """A phrase that names some other thing ('the attack on the consulate in X', 'the 2019 bombing'):
     not to be read as the attack named first."""
     for t in token.subtree:
-        if t.like_num or work.scene.thing_at(i, t) is not None and work.scene.thing_at(i, t).cls == CTKG.Place:
+        if t.like_num or work.scene.thing_at(i, t) is not None and work.scene.thing_at(i, t).cls == ctkg.Place:
             return True
     return False
 
 
-def _target(work: _Work, i: int, noun, iri: URIRef, match: RuleMatch) -> None:
+def _target(work: _Work, i: int, noun, iri: NamedNode, match: RuleMatch) -> None:
     """'the attack on the Indian consulate in X' -> 'Indian consulate'."""
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("on", "against"):
@@ -309,7 +307,7 @@ def _target(work: _Work, i: int, noun, iri: URIRef, match: RuleMatch) -> None:
                 continue    # 'the assault on Mumbai': a place or an actor, not a description
             text = phrase_of(obj)
             if text:
-                work.out.add(iri, CTKG.target, Literal(text), i, match.rule.id, 0.7)
+                work.out.add(iri, ctkg.target, literal(text), i, match.rule.id, 0.7)
 
 
 # -- toll and target ----------------------------------------------------------------------------
@@ -329,13 +327,13 @@ def _toll(work: _Work, i: int, match: RuleMatch) -> None:
     if number is None or attack_token is None:
         return
     lemma = word.lemma_.lower() if word.lower_ not in ("dead", "injured", "wounded") else word.lower_
-    predicate = CTKG.injured if lemma in INJURED else CTKG.killed if lemma in KILLED else None
+    predicate = ctkg.injured if lemma in INJURED else ctkg.killed if lemma in KILLED else None
     for iri in _attack_at(work, i, attack_token, anaphora=False):
-        if predicate == CTKG.killed and iri in work.killed:
+        if predicate == ctkg.killed and iri in work.killed:
             continue
-        work.killed.add(iri) if predicate == CTKG.killed else None
+        work.killed.add(iri) if predicate == ctkg.killed else None
         if predicate is not None:
-            work.out.add(iri, predicate, Literal(number, datatype=XSD.integer), i, match.rule.id,
+            work.out.add(iri, predicate, literal(number, datatype=xsd.integer), i, match.rule.id,
                          match.rule.confidence)
     for conj in verb.children:   # 'killed 31 people and wounded at least 50'
         if conj.dep_ == "conj" and conj.lemma_ in INJURED | KILLED:
@@ -343,8 +341,8 @@ def _toll(work: _Work, i: int, match: RuleMatch) -> None:
             n = count_of(obj) if obj is not None else None
             if n is not None:
                 for iri in _attack_at(work, i, attack_token, anaphora=False):
-                    work.out.add(iri, CTKG.injured if conj.lemma_ in INJURED else CTKG.killed,
-                                 Literal(n, datatype=XSD.integer), i, match.rule.id, match.rule.confidence)
+                    work.out.add(iri, ctkg.injured if conj.lemma_ in INJURED else ctkg.killed,
+                                 literal(n, datatype=xsd.integer), i, match.rule.id, match.rule.confidence)
 
 
 def _targeted(work: _Work, i: int, match: RuleMatch) -> None:
@@ -353,7 +351,7 @@ def _targeted(work: _Work, i: int, match: RuleMatch) -> None:
     if subject is None or work.scene.thing_at(i, target) is not None:
         return
     for iri in _attack_at(work, i, subject, anaphora=False):
-        work.out.add(iri, CTKG.target, Literal(phrase_of(target)), i, match.rule.id, match.rule.confidence)
+        work.out.add(iri, ctkg.target, literal(phrase_of(target)), i, match.rule.id, match.rule.confidence)
 
 
 # -- perpetrators -------------------------------------------------------------------------------
@@ -369,7 +367,7 @@ def _perpetrator(work: _Work, i: int, match: RuleMatch, kind: str) -> None:
         attack_token = attack_of_verb(verb)
     attacks = _attack_at(work, i, attack_token, anaphora=kind != "perpetrator" or attack_token is None)
     if responsible is not None:
-        groups = things_among(work.scene, i, list(verb.doc[verb.i + 1:responsible.i]), CTKG.TerroristGroup)
+        groups = things_among(work.scene, i, list(verb.doc[verb.i + 1:responsible.i]), ctkg.TerroristGroup)
     elif kind == "perpetrator" and match.token("group") is not None and match.token("attack") is not None:
         groups = groups_on(work.scene, i, match.token("attack"))
     elif match.token("group") is not None:
@@ -386,13 +384,13 @@ def _perpetrator(work: _Work, i: int, match: RuleMatch, kind: str) -> None:
                 _claimed_before(work, i, verb, iri, group, rule, confidence)
         if kind == "attributed" and verb is not None and verb.lemma_ in ("blame", "hold", "accuse", "fault"):
             for state in states_of_subject(work.scene, i, verb):
-                work.out.add(iri, CTKG.blamedBy, state, i, rule, confidence)
+                work.out.add(iri, ctkg.blamedBy, state, i, rule, confidence)
 
 
 def _claimed_before(work: _Work, i: int, verb, iri, group, rule, confidence) -> None:
     """'G claimed the killings, then disowned them': the claim is coordinated with the denial."""
     head = verb.head if verb.dep_ in ("conj", "dep") else None
     if head is not None and head.lemma_ == "claim":
-        work.out.add(iri, CTKG.claimedBy, group, i, rule, confidence)
+        work.out.add(iri, ctkg.claimedBy, group, i, rule, confidence)
 
 

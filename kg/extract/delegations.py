@@ -8,24 +8,23 @@ post ('Delegations were led by X and Y respectively').
 """
 from __future__ import annotations
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SKOS
 
 from kg.extract.grammar import conjuncts, in_clause, modifiers, named_by, prep_objects, subject_of
 from kg.extract.rules import RuleMatch, rule_set
 from kg.extract.scene import Found, FoundBuilder, Scene
-from kg.vocab import CTKG, slug
+from kg.terms import NamedNode, ctkg, literal, local_name, rdf, skos
+from kg.vocab import slug
 
 
 def rows(extraction, label, rule: str) -> list[dict]:
     """One rule's delegations as {state, leader} rows."""
-    by_delegation: dict[URIRef, dict] = {}
+    by_delegation: dict[NamedNode, dict] = {}
     for fact in extraction.facts:
         if fact.rule != rule:
             continue
-        if fact.predicate == CTKG.delegationOf:
+        if fact.predicate == ctkg.delegationOf:
             by_delegation.setdefault(fact.subject, {})["state"] = label(fact.object)
-        elif fact.predicate == CTKG.ledBy:
+        elif fact.predicate == ctkg.ledBy:
             by_delegation.setdefault(fact.subject, {}).setdefault("leaders", []).append(label(fact.object))
     return [{"state": d.get("state", ""), "leader": who} for d in by_delegation.values() for who in d.get("leaders", [])]
 
@@ -42,7 +41,7 @@ def find(scene: Scene) -> Found:
     return out.done()
 
 
-def _leaders(scene: Scene, i: int, match: RuleMatch) -> list[tuple[URIRef, URIRef]]:
+def _leaders(scene: Scene, i: int, match: RuleMatch) -> list[tuple[NamedNode, NamedNode]]:
     leader = match.token("leader")
     if leader is None and match.token("verb") is not None:
         leader = subject_of(match.token("verb"))
@@ -52,7 +51,7 @@ def _leaders(scene: Scene, i: int, match: RuleMatch) -> list[tuple[URIRef, URIRe
     found = []
     for token in conjuncts(leader) + _names_on_the_verb(match, leader):
         thing = next((t for t in map(lambda w: scene.thing_at(i, w), named_by(token))
-                      if t is not None and t.cls == CTKG.Person), None)
+                      if t is not None and t.cls == ctkg.Person), None)
         if thing is None:
             continue
         own = scene.person_states.get(thing.iri)
@@ -89,7 +88,7 @@ def _in_clause(token, top) -> bool:
     return in_clause(token, top, CLAUSES)
 
 
-def _side_state(scene: Scene, i: int, match: RuleMatch) -> URIRef | None:
+def _side_state(scene: Scene, i: int, match: RuleMatch) -> NamedNode | None:
     """The state a side stands for, read from the words that qualify it."""
     verb = match.token("verb")
     speaking_for = prep_objects(verb, ("for",)) if verb is not None else []
@@ -103,7 +102,7 @@ def _side_state(scene: Scene, i: int, match: RuleMatch) -> URIRef | None:
     return None
 
 
-def _delegation(out: FoundBuilder, scene: Scene, i: int, state: URIRef, person: URIRef, rule: str,
+def _delegation(out: FoundBuilder, scene: Scene, i: int, state: NamedNode, person: NamedNode, rule: str,
                 confidence: float) -> None:
     meeting = scene.meeting_at(i)
     own = scene.person_states.get(person)
@@ -112,20 +111,20 @@ def _delegation(out: FoundBuilder, scene: Scene, i: int, state: URIRef, person: 
     write_side(out, scene, meeting, state, person, i, rule, confidence)
 
 
-def write_side(out: FoundBuilder, scene: Scene, meeting: URIRef, state: URIRef, person: URIRef | None, i: int,
+def write_side(out: FoundBuilder, scene: Scene, meeting: NamedNode, state: NamedNode, person: NamedNode | None, i: int,
                rule: str, confidence: float) -> None:
     """A state's side at a meeting, led by `person` when known: the delegation and its links. A
     leader whose post names no state is said to act for the side's."""
-    delegation = URIRef(f"{meeting}/delegation/{slug(str(state).rsplit('/', 1)[-1])}")
-    out.add(meeting, CTKG.participant, state, i, rule, confidence)
+    delegation = NamedNode(f"{meeting.value}/delegation/{slug(local_name(state))}")
+    out.add(meeting, ctkg.participant, state, i, rule, confidence)
     if person is None:
         return
-    out.add(delegation, RDF.type, CTKG.Delegation, i, rule, confidence)
-    out.add(delegation, SKOS.prefLabel, Literal(f"{scene.label(state)} delegation", lang="en"), i, rule, confidence)
-    out.add(delegation, CTKG.delegationOf, state, i, rule, confidence)
-    out.add(delegation, CTKG.ledBy, person, i, rule, confidence)
-    out.add(delegation, CTKG.atEvent, meeting, i, rule, confidence)
-    out.add(meeting, CTKG.hasDelegation, delegation, i, rule, confidence)
-    out.add(meeting, CTKG.participant, person, i, rule, confidence)
+    out.add(delegation, rdf.type, ctkg.Delegation, i, rule, confidence)
+    out.add(delegation, skos.prefLabel, literal(f"{scene.label(state)} delegation", lang="en"), i, rule, confidence)
+    out.add(delegation, ctkg.delegationOf, state, i, rule, confidence)
+    out.add(delegation, ctkg.ledBy, person, i, rule, confidence)
+    out.add(delegation, ctkg.atEvent, meeting, i, rule, confidence)
+    out.add(meeting, ctkg.hasDelegation, delegation, i, rule, confidence)
+    out.add(meeting, ctkg.participant, person, i, rule, confidence)
     if person not in scene.person_states:
-        out.add(person, CTKG.actsFor, state, i, rule, confidence)
+        out.add(person, ctkg.actsFor, state, i, rule, confidence)

@@ -32,7 +32,7 @@ def extraction_of(text: str, folder: Path):
     res = find_entities(article, find_mentions(article, index, docs), index)
     extraction = extract_events(article, res, index, docs)
     labels = {iri: e.label for iri, e in res.entities.items()}
-    return extraction, lambda iri: labels.get(iri) or (index.known[iri].label if iri in index.known else str(iri))
+    return extraction, lambda iri: labels.get(iri) or (index.known[iri].label if iri in index.known else iri.value)
 
 
 def rows(family: str, extraction, label, rule: str) -> list[dict]:

@@ -20,7 +20,7 @@ from types import MappingProxyType
 
 from kg.entities import capital_states
 from kg.extract.scene import Scene, Thing
-from kg.vocab import CTKG
+from kg.terms import ctkg
 
 
 
@@ -66,6 +66,6 @@ def scene_of(article, res, index, docs: tuple) -> Scene:
         label = entity.label if entity else (mention.label or mention.text)
         offset = article.sentences[mention.sentence].start
         things[mention.sentence].append(Thing(mention.start - offset, mention.end - offset, iri, cls, label))
-    person_states = {iri: e.state for iri, e in res.entities.items() if e.cls == CTKG.Person and e.state}
+    person_states = {iri: e.state for iri, e in res.entities.items() if e.cls == ctkg.Person and e.state}
     return Scene(article, tuple(docs), tuple(tuple(t) for t in things), MappingProxyType(person_states),
                  index, capital_states(index))

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 
-from rdflib import URIRef
 
 from kg.dates import day_month_code, find_date
 from kg.extract.grammar import conjuncts, in_clause, subject_of
 from kg.extract.numbers import NUMBER_WORDS
 from kg.extract.scene import Scene
-from kg.vocab import CTKG
+from kg.terms import NamedNode, ctkg
 
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
         "ninety": 90}
@@ -69,22 +68,22 @@ def has_day(text: str) -> bool:
     return bool(re.search(r"(?<![\d/])\d{1,2}(?![\d/])", text))
 
 
-def places_named(scene: Scene, i: int, noun, words: list) -> list[URIRef]:
+def places_named(scene: Scene, i: int, noun, words: list) -> list[NamedNode]:
     """The places of the attack: each place written on the noun ('the Amritsar and Jammu blasts'),
     else the first place in its phrases ('the ambush near Jammu', 'the attack on the consulate in X')."""
     left = [t for t in words if t.i < noun.i]
-    places = things_among(scene, i, left, CTKG.Place)
+    places = things_among(scene, i, left, ctkg.Place)
     for child in noun.children:
         if child.dep_ in ("compound", "nmod", "amod") and child.i < noun.i:
             for other in conjuncts(child)[1:]:
-                places += [p for p in things_among(scene, i, list(other.subtree), CTKG.Place) if p not in places]
+                places += [p for p in things_among(scene, i, list(other.subtree), ctkg.Place) if p not in places]
     if places:
         return places
-    right = things_among(scene, i, [t for t in words if t.i > noun.i], CTKG.Place)
+    right = things_among(scene, i, [t for t in words if t.i > noun.i], ctkg.Place)
     return right[:1]
 
 
-def things_among(scene: Scene, i: int, tokens: list, cls: URIRef) -> list[URIRef]:
+def things_among(scene: Scene, i: int, tokens: list, cls: NamedNode) -> list[NamedNode]:
     found = []
     for token in tokens:
         thing = scene.thing_at(i, token)
@@ -98,7 +97,7 @@ def is_definite(noun) -> bool:
     return not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
 
 
-def well_known_attack(scene: Scene, place, year, month_day, date, definite: bool = False) -> URIRef | None:
+def well_known_attack(scene: Scene, place, year, month_day, date, definite: bool = False) -> NamedNode | None:
     """The attack of the reference data at that place (in that year, on that day), or on that date.
     A definite mention with neither year nor day ('the Mumbai attacks') is the latest one before the
     report."""
@@ -165,32 +164,32 @@ def attack_of_verb(verb):
     return subject_of(verb)
 
 
-def groups_on(scene: Scene, i: int, noun) -> list[URIRef]:
+def groups_on(scene: Scene, i: int, noun) -> list[NamedNode]:
     """Groups written on an attack noun, before it: 'a G suicide attack'."""
     span = [t for t in noun.subtree if t.i < noun.i]
-    return things_among(scene, i, span, CTKG.TerroristGroup)
+    return things_among(scene, i, span, ctkg.TerroristGroup)
 
 
-def groups_under(scene: Scene, i: int, token) -> list[URIRef]:
+def groups_under(scene: Scene, i: int, token) -> list[NamedNode]:
     """Groups named under a token: those on the noun itself first ('the LeT, a proxy of JeM' gives
     LeT), else any in its phrase ('the outfit, known as G')."""
     subtree = list(token.subtree)
     direct = [t for t in subtree if not through_clause(t, token)]
-    return things_among(scene, i, direct, CTKG.TerroristGroup) or things_among(scene, i, subtree, CTKG.TerroristGroup)
+    return things_among(scene, i, direct, ctkg.TerroristGroup) or things_among(scene, i, subtree, ctkg.TerroristGroup)
 
 
 def through_clause(token, top) -> bool:
     return in_clause(token, top, CLAUSES)
 
 
-def groups_of_subject(scene: Scene, i: int, verb) -> list[URIRef]:
+def groups_of_subject(scene: Scene, i: int, verb) -> list[NamedNode]:
     """Groups named as the verb's subject, whatever the parser made of a hyphenated name
     ('The Lashkar-e-Jhangvi claimed ...'): the words left of the verb that are not in a clause."""
     if verb.dep_ == "relcl":   # 'LeT, the group that carried out the attacks'
         noun = verb.head
-        named = things_among(scene, i, [noun], CTKG.TerroristGroup)
+        named = things_among(scene, i, [noun], ctkg.TerroristGroup)
         if not named and noun.dep_ == "appos":
-            named = things_among(scene, i, [noun.head], CTKG.TerroristGroup)
+            named = things_among(scene, i, [noun.head], ctkg.TerroristGroup)
         return named
     subject = subject_of(verb)
     if subject is not None and subject.i > verb.i:
@@ -201,10 +200,10 @@ def groups_of_subject(scene: Scene, i: int, verb) -> list[URIRef]:
         top = top.head
     left = [c for c in top.children if c.i < top.i and c.dep_ not in CLAUSES | {"advmod", "aux", "auxpass", "punct", "mark"}]
     tokens = [t for c in left for t in c.subtree if not through_clause(t, c)]
-    return things_among(scene, i, tokens, CTKG.TerroristGroup)
+    return things_among(scene, i, tokens, ctkg.TerroristGroup)
 
 
-def states_of_subject(scene: Scene, i: int, verb) -> list[URIRef]:
+def states_of_subject(scene: Scene, i: int, verb) -> list[NamedNode]:
     subject = subject_of(verb)
     if subject is None:
         return []

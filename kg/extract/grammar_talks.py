@@ -9,14 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
 
 from kg.dates import DateSpan, find_date
 from kg.extract.delegations import write_side  # noqa: F401  (the families of talks write sides as delegations do)
 from kg.extract.grammar import named_by
 from kg.extract.scene import FoundBuilder, Scene, Thing
-from kg.vocab import CTKG
+from kg.terms import NamedNode, ctkg, literal, xsd
 
 SAME_DAY = re.compile(r"\b(?:the same day|that (?:same )?day|on the same day)\b", re.I)
 UNDATED = re.compile(r"\b(?:recent|recently|earlier|previous|last)\b", re.I)
@@ -29,7 +27,7 @@ def person_at(scene: Scene, i: int, token) -> Thing | None:
         return None
     for word in named_by(token):
         thing = scene.thing_at(i, word)
-        if thing is not None and thing.cls == CTKG.Person:
+        if thing is not None and thing.cls == ctkg.Person:
             return thing
     return _by_surname(scene, token) if scene.thing_at(i, token) is None else None
 
@@ -40,14 +38,14 @@ def _by_surname(scene: Scene, token) -> Thing | None:
     if token.pos_ != "PROPN" or any(c.dep_ == "compound" for c in token.children) or token.dep_ == "compound":
         return None   # a name of several words, or a word inside one, is the mention step's to read
     found = {t.iri: t for things in scene.things for t in things
-             if t.cls == CTKG.Person and t.label.split() and t.label.split()[-1] == token.text}
+             if t.cls == ctkg.Person and t.label.split() and t.label.split()[-1] == token.text}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def state_at(scene: Scene, i: int, token) -> URIRef | None:
+def state_at(scene: Scene, i: int, token) -> NamedNode | None:
     """The state a place word stands for: a state's name, or a capital ('a visit to Washington')."""
     thing = scene.thing_at(i, token) if token is not None else None
-    if thing is None or thing.cls not in (CTKG.State, CTKG.Place):
+    if thing is None or thing.cls not in (ctkg.State, ctkg.Place):
         return None   # a person or an agency is not where a visit goes
     return scene.state_of(i, token)
 
@@ -95,18 +93,18 @@ def surname(label: str) -> str:
     return label.split()[-1] if label.split() else label
 
 
-def write_dates(out: FoundBuilder, meeting: URIRef, span: DateSpan | None, i: int, rule: str,
+def write_dates(out: FoundBuilder, meeting: NamedNode, span: DateSpan | None, i: int, rule: str,
                 confidence: float, start: dt.date | None = None) -> None:
     start = start or (span.start if span else None)
     if start:
-        out.add(meeting, CTKG.startDate, Literal(start, datatype=XSD.date), i, rule, confidence)
+        out.add(meeting, ctkg.startDate, literal(start, datatype=xsd.date), i, rule, confidence)
         if span and span.end and span.start and span.end > span.start:
-            out.add(meeting, CTKG.endDate, Literal(span.end, datatype=XSD.date), i, rule, confidence)
+            out.add(meeting, ctkg.endDate, literal(span.end, datatype=xsd.date), i, rule, confidence)
     elif span and span.month_year:
         month, year = span.month_year
-        out.add(meeting, CTKG.startMonth, Literal(f"{year}-{month:02d}", datatype=XSD.gYearMonth), i, rule,
+        out.add(meeting, ctkg.startMonth, literal(f"{year}-{month:02d}", datatype=xsd.gYearMonth), i, rule,
                 confidence)
     else:
-        out.add(meeting, CTKG.dateUnknown, Literal(True), i, rule, confidence)
+        out.add(meeting, ctkg.dateUnknown, literal(True), i, rule, confidence)
 
 

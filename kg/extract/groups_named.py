@@ -16,14 +16,12 @@ article with neither (a single party's statement, a phone call) names no groups.
 """
 from __future__ import annotations
 
-from rdflib import URIRef
-from rdflib.namespace import RDF
 
 from kg.extract.grammar import conjuncts, modifiers
 from kg.extract.grammar_groups_named import governing_subjects, list_span, list_tokens, modifies_other_noun
 from kg.extract.rules import RuleMatch, rule_set
 from kg.extract.scene import Found, FoundBuilder, Scene, Thing
-from kg.vocab import CTKG
+from kg.terms import NamedNode, ctkg, rdf
 
 PHASE = 3
 STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "document", "text", "readout"}
@@ -34,18 +32,18 @@ PRONOUNS = {"it", "this"}
 # verbs whose object is asked to act: 'urged Pakistan to act against X'
 ASKING = {"urge", "ask", "call", "press", "demand", "request", "want", "expect", "push", "exhort", "tell",
           "encourage", "appeal"}
-STATEMENT_CLASSES = (CTKG.JointStatement, CTKG.JointDeclaration, CTKG.Statement)
+STATEMENT_CLASSES = (ctkg.JointStatement, ctkg.JointDeclaration, ctkg.Statement)
 
 
 def rows(extraction, label, rule: str) -> list[dict]:
     """One rule's groups as {group, event} rows; event is 'statement' or 'meeting'."""
     types: dict = {}
     for fact in extraction.facts:
-        if fact.predicate == RDF.type:
+        if fact.predicate == rdf.type:
             types.setdefault(fact.subject, set()).add(fact.object)
     found = []
     for fact in extraction.facts:
-        if fact.rule == rule and fact.predicate == CTKG.namesGroup:
+        if fact.rule == rule and fact.predicate == ctkg.namesGroup:
             kind = "statement" if types.get(fact.subject, set()) & set(STATEMENT_CLASSES) else "meeting"
             found.append({"group": label(fact.object), "event": kind})
     return found
@@ -56,7 +54,7 @@ def find(scene: Scene) -> Found:
     rules = rule_set("groups_named")
     seen: set = set()
     for i, doc in enumerate(scene.docs):
-        if not scene.of_class(i, CTKG.TerroristGroup):
+        if not scene.of_class(i, ctkg.TerroristGroup):
             continue
         for match in rules.matches(doc):
             groups = _groups(scene, i, match.token("target"))
@@ -69,14 +67,14 @@ def find(scene: Scene) -> Found:
             for group in groups:
                 if (event, group, i) not in seen:   # the first rule of the file that reads it
                     seen.add((event, group, i))
-                    out.add(event, CTKG.namesGroup, group, i, match.rule.id, match.rule.confidence)
+                    out.add(event, ctkg.namesGroup, group, i, match.rule.id, match.rule.confidence)
     return out.done()
 
 
-def _groups(scene: Scene, i: int, target) -> list[URIRef]:
+def _groups(scene: Scene, i: int, target) -> list[NamedNode]:
     """The groups of the list the target stands in, in text order."""
     text = scene.docs[i].text
-    groups = scene.of_class(i, CTKG.TerroristGroup)
+    groups = scene.of_class(i, ctkg.TerroristGroup)
     listed: list[Thing] = []
     for token in list_tokens(target):
         thing = _group_at(scene, i, token)
@@ -91,7 +89,7 @@ def _groups(scene: Scene, i: int, target) -> list[URIRef]:
 
 def _group_at(scene: Scene, i: int, token) -> Thing | None:
     thing = scene.thing_at(i, token)
-    if thing is None or thing.cls != CTKG.TerroristGroup or _qualifies(scene, i, thing):
+    if thing is None or thing.cls != ctkg.TerroristGroup or _qualifies(scene, i, thing):
         return None
     return thing
 
@@ -104,7 +102,7 @@ def _qualifies(scene: Scene, i: int, thing: Thing) -> bool:
     heads = [t for t in words if t.head.i not in inside or t.head.i == t.i]
     def other_name(word) -> bool:
         other = scene.thing_at(i, word)
-        return other is not None and other.cls != CTKG.Person
+        return other is not None and other.cls != ctkg.Person
 
     return bool(heads) and all(modifies_other_noun(t, lambda w: w.i in inside, other_name) for t in heads)
 
@@ -118,7 +116,7 @@ def _speaker(scene: Scene, i: int, match: RuleMatch) -> str | None:
     for subject in governing_subjects(match.token("trigger"), ASKING):
         for token in conjuncts(subject):
             thing = scene.thing_at(i, token)
-            if thing is not None and thing.cls == CTKG.TerroristGroup:
+            if thing is not None and thing.cls == ctkg.TerroristGroup:
                 continue
             kinds.add(_party(scene, i, token, parties))
     if "other" in kinds:
@@ -137,7 +135,7 @@ def _party(scene: Scene, i: int, token, parties: set) -> str | None:
     if state is not None:
         return "party" if state in parties else "other"
     thing = scene.thing_at(i, token)
-    if thing is not None and thing.cls == CTKG.InternationalOrganization:
+    if thing is not None and thing.cls == ctkg.InternationalOrganization:
         return "other"
     if lemma in COLLECTIVE or token.lower_ in COLLECTIVE:
         for word in modifiers(token):
@@ -162,7 +160,7 @@ def _joint(scene: Scene) -> bool:
     return scene.statement is not None and len(scene.statement_states) >= 2
 
 
-def _event(scene: Scene, i: int, of_statement: bool) -> URIRef | None:
+def _event(scene: Scene, i: int, of_statement: bool) -> NamedNode | None:
     """The joint statement when the sentence speaks of it, else the meeting the sentence reports."""
     speaks = of_statement or any(t.lemma_.lower() in STATEMENT_NOUNS - {"text"}
                                  for t in scene.docs[i])

@@ -29,29 +29,28 @@ An action is keyed by its class and the target's IRI, so two reports of it meet.
 from __future__ import annotations
 
 
-from rdflib import Literal, URIRef
 
 from kg.extract.grammar import antecedent, conjuncts, modifiers, prep_objects, subject_of
 from kg.extract.rules import RuleMatch, rule_set
 from kg.extract.scene import Found, FoundBuilder, Scene
 from kg.pattern_files import word_list
-from kg.vocab import CTKG, mint
+from kg.terms import NamedNode, ctkg, literal, local_name, mint, rdf
 
 # The action a rule sets -> (class, IRI key, label of the action).
 ACTIONS = {
-    "Arrest": (CTKG.Arrest, "arrest", "Arrest of {}"),
-    "Extradition": (CTKG.Extradition, "extradition", "Extradition of {}"),
-    "Designation": (CTKG.Designation, "designation", "Designation of {}"),
-    "DesignationProposal": (CTKG.DesignationProposal, "designation-proposal", "Proposal to list {}"),
-    "Accusation": (CTKG.Accusation, "accusation", "Accusation against {}"),
-    "Indictment": (CTKG.Indictment, "indictment", "Indictment of {}"),
-    "GuiltyPlea": (CTKG.GuiltyPlea, "guilty-plea", "Guilty plea of {}"),
-    "Conviction": (CTKG.Conviction, "conviction", "Conviction of {}"),
-    "Acquittal": (CTKG.Acquittal, "acquittal", "Acquittal of {}"),
-    "Release": (CTKG.Release, "release", "Release of {}"),
-    "Bail": (CTKG.Bail, "bail", "Bail for {}"),
-    "Bounty": (CTKG.Bounty, "bounty", "Bounty on {}"),
-    "AssassinationPlot": (CTKG.AssassinationPlot, "assassination-plot", "Assassination plot against {}"),
+    "Arrest": (ctkg.Arrest, "arrest", "Arrest of {}"),
+    "Extradition": (ctkg.Extradition, "extradition", "Extradition of {}"),
+    "Designation": (ctkg.Designation, "designation", "Designation of {}"),
+    "DesignationProposal": (ctkg.DesignationProposal, "designation-proposal", "Proposal to list {}"),
+    "Accusation": (ctkg.Accusation, "accusation", "Accusation against {}"),
+    "Indictment": (ctkg.Indictment, "indictment", "Indictment of {}"),
+    "GuiltyPlea": (ctkg.GuiltyPlea, "guilty-plea", "Guilty plea of {}"),
+    "Conviction": (ctkg.Conviction, "conviction", "Conviction of {}"),
+    "Acquittal": (ctkg.Acquittal, "acquittal", "Acquittal of {}"),
+    "Release": (ctkg.Release, "release", "Release of {}"),
+    "Bail": (ctkg.Bail, "bail", "Bail for {}"),
+    "Bounty": (ctkg.Bounty, "bounty", "Bounty on {}"),
+    "AssassinationPlot": (ctkg.AssassinationPlot, "assassination-plot", "Assassination plot against {}"),
 }
 # Actions that may be taken against a group as well as a person.
 GROUP_ACTIONS = {"Designation", "DesignationProposal", "Accusation"}
@@ -87,21 +86,22 @@ ATTACK_WORDS = frozenset(word_list("attack-words.txt")) | {"26/11"}
 
 def rows(extraction, label, rule: str) -> list[dict]:
     """One rule's legal actions as {person, action, state, requester, attack} rows."""
-    found: dict[URIRef, dict] = {}
-    classes = {f.subject: f.object for f in extraction.facts if f.predicate.endswith("#type")}
+    found: dict[NamedNode, dict] = {}
+    classes = {f.subject: f.object for f in extraction.facts if f.predicate == rdf.type}
     for fact in extraction.facts:
         if fact.rule != rule:
             continue
         row = found.setdefault(fact.subject, {})
-        if str(classes.get(fact.subject, "")).startswith(str(CTKG)):
-            row["action"] = str(classes[fact.subject]).rsplit("#", 1)[-1]
-        if fact.predicate in (CTKG.targetPerson, CTKG.targetGroup):
+        cls = classes.get(fact.subject)
+        if cls is not None and cls.value.startswith(str(ctkg)):
+            row["action"] = local_name(cls)
+        if fact.predicate in (ctkg.targetPerson, ctkg.targetGroup):
             row["person"] = label(fact.object)
-        elif fact.predicate == CTKG.actingState:
+        elif fact.predicate == ctkg.actingState:
             row["state"] = label(fact.object)
-        elif fact.predicate == CTKG.requestingState:
+        elif fact.predicate == ctkg.requestingState:
             row["requester"] = label(fact.object)
-        elif fact.predicate == CTKG.concernsAttack:
+        elif fact.predicate == ctkg.concernsAttack:
             row["attack"] = label(fact.object)
     return [r for r in found.values() if "person" in r]
 
@@ -139,18 +139,18 @@ def _action(out: FoundBuilder, scene: Scene, i: int, match: RuleMatch) -> None:
         return
     attack = _attack_slot(scene, i, match.token("attack")) or _attack(scene, i, match.token("verdict") or cue)
     for target, name, prop in targets:
-        iri = mint(f"event/{key}", str(target).rsplit("/", 1)[-1])
+        iri = mint(f"event/{key}", local_name(target))
         out.declare(iri, cls, label.format(name), i, rule, conf)
         out.reports_legal_action(i, iri)
         out.add(iri, prop, target, i, rule, conf)
-        out.add(iri, CTKG.actingState, state, i, rule, conf * 0.9)
-        out.add(iri, CTKG.concernsAttack, attack, i, rule, conf * 0.9)
+        out.add(iri, ctkg.actingState, state, i, rule, conf * 0.9)
+        out.add(iri, ctkg.concernsAttack, attack, i, rule, conf * 0.9)
         if action == "Extradition" and wanted:
-            out.add(iri, CTKG.requestingState, _requester(scene, i, cue), i, rule, conf * 0.8)
-            out.add(iri, CTKG.legalStatus, Literal("requested"), i, rule, conf * 0.8)
+            out.add(iri, ctkg.requestingState, _requester(scene, i, cue), i, rule, conf * 0.8)
+            out.add(iri, ctkg.legalStatus, literal("requested"), i, rule, conf * 0.8)
 
 
-def _targets(scene: Scene, i: int, token, groups: bool = False) -> list[tuple[URIRef, str, URIRef]]:
+def _targets(scene: Scene, i: int, token, groups: bool = False) -> list[tuple[NamedNode, str, NamedNode]]:
     """The persons (and, when `groups`, terrorist groups) a target word names, as (IRI, label,
     property): itself and its conjuncts ('X and Y'), a relative pronoun's noun ('X, who was
     arrested'), the person a descriptive noun stands beside ('X, the businessman who was
@@ -158,7 +158,7 @@ def _targets(scene: Scene, i: int, token, groups: bool = False) -> list[tuple[UR
     pronoun plainly stands for."""
     if token is None:
         return []
-    found: list[tuple[URIRef, str, URIRef]] = []
+    found: list[tuple[NamedNode, str, NamedNode]] = []
     for word in conjuncts(antecedent(token)):
         thing = None
         if word.lower_ in ("his", "her") and word.dep_ == "poss":
@@ -168,16 +168,16 @@ def _targets(scene: Scene, i: int, token, groups: bool = False) -> list[tuple[UR
             thing = _pronoun_person(scene, i, word)  # 'FBI agents arrested him'
         else:
             thing = scene.thing_at(i, word) or _by_surname(scene, i, word)
-            if (thing is None or thing.cls not in (CTKG.Person, CTKG.TerroristGroup)) and word.dep_ == "appos":
+            if (thing is None or thing.cls not in (ctkg.Person, ctkg.TerroristGroup)) and word.dep_ == "appos":
                 thing = scene.thing_at(i, word.head)    # 'X, the businessman who was arrested'
             if thing is None and word.lemma_.lower() in STAND_INS:
                 thing = _named_beside(scene, i, word)   # 'the group, known as X'
         if thing is None or any(thing.iri == f[0] for f in found):
             continue
-        if thing.cls == CTKG.Person:
-            found.append((thing.iri, thing.label, CTKG.targetPerson))
-        elif groups and thing.cls == CTKG.TerroristGroup:
-            found.append((thing.iri, thing.label, CTKG.targetGroup))
+        if thing.cls == ctkg.Person:
+            found.append((thing.iri, thing.label, ctkg.targetPerson))
+        elif groups and thing.cls == ctkg.TerroristGroup:
+            found.append((thing.iri, thing.label, ctkg.targetGroup))
     return found
 
 
@@ -189,7 +189,7 @@ def _by_surname(scene: Scene, i: int, word):
             or word.dep_ in ("compound", "flat") or not word.text[:1].isupper():
         return None
     found = {t.iri: t for things in scene.things[:i + 1] for t in things
-             if t.cls == CTKG.Person and t.label.split()[-1] == word.text}
+             if t.cls == ctkg.Person and t.label.split()[-1] == word.text}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -237,9 +237,9 @@ def _pronoun_person(scene: Scene, i: int, pronoun):
     if nouns:
         noun = antecedent(max(nouns, key=lambda n: n.i))
         thing = scene.thing_at(i, noun) or _by_surname(scene, i, noun)
-        return thing if thing is not None and thing.cls == CTKG.Person else None
+        return thing if thing is not None and thing.cls == ctkg.Person else None
     own_things = {id(scene.thing_at(i, pronoun.doc[j])) for j in own}
-    if any(t.cls == CTKG.Person and t.end <= pronoun.idx and id(t) not in own_things for t in scene.things[i]):
+    if any(t.cls == ctkg.Person and t.end <= pronoun.idx and id(t) not in own_things for t in scene.things[i]):
         return None    # a person named before it whose part we cannot read
     return _previous_subject(scene, i)
 
@@ -263,9 +263,9 @@ def _previous_subject(scene: Scene, i: int):
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
     thing = scene.thing_at(i - 1, subject) if subject is not None else None
-    if thing is None or thing.cls != CTKG.Person:
+    if thing is None or thing.cls != ctkg.Person:
         return None
-    others = {t.iri for t in scene.things[i - 1] if t.cls == CTKG.Person and t.start >= thing.end}
+    others = {t.iri for t in scene.things[i - 1] if t.cls == ctkg.Person and t.start >= thing.end}
     return thing if others <= {thing.iri} else None
 
 
@@ -320,7 +320,7 @@ def _wanted(cue) -> bool:
     return False
 
 
-def _state_in(scene: Scene, i: int, token) -> URIRef | None:
+def _state_in(scene: Scene, i: int, token) -> NamedNode | None:
     """The state a phrase stands for: the word itself or a word that qualifies it ('FBI agents',
     'a Pakistani court', 'the court in Islamabad')."""
     if token is None:
@@ -332,7 +332,7 @@ def _state_in(scene: Scene, i: int, token) -> URIRef | None:
     return None
 
 
-def _actor_state(scene: Scene, i: int, match: RuleMatch) -> URIRef | None:
+def _actor_state(scene: Scene, i: int, match: RuleMatch) -> NamedNode | None:
     """The state that acts: the subject of the active cue, the agent of the passive one, or the
     'by' object or possessor of a noun cue (when the possessor is not the target)."""
     cue, target = match.token("cue"), match.token("target")
@@ -364,7 +364,7 @@ def _actor_state(scene: Scene, i: int, match: RuleMatch) -> URIRef | None:
     return None
 
 
-def _proposer(scene: Scene, i: int, cue) -> URIRef | None:
+def _proposer(scene: Scene, i: int, cue) -> NamedNode | None:
     """The state that moved a listing proposal: 'a proposal moved by the US', 'the US proposal'."""
     word, steps = cue, 0
     while word.head.i != word.i and steps < 4:
@@ -384,7 +384,7 @@ def _proposer(scene: Scene, i: int, cue) -> URIRef | None:
     return None
 
 
-def _requester(scene: Scene, i: int, cue) -> URIRef | None:
+def _requester(scene: Scene, i: int, cue) -> NamedNode | None:
     """The state asking for an extradition: "India's request for X's extradition"."""
     word, steps = cue, 0
     while word.head.i != word.i and steps < 3:
@@ -398,24 +398,24 @@ def _requester(scene: Scene, i: int, cue) -> URIRef | None:
     return None
 
 
-def _attack_slot(scene: Scene, i: int, token) -> URIRef | None:
+def _attack_slot(scene: Scene, i: int, token) -> NamedNode | None:
     """The attack a rule names in its own slot ('26/11 Mumbai attacks accused X'): the attack
     mention within that word's phrase."""
     if token is None:
         return None
     for word in token.subtree:
         thing = scene.thing_at(i, word)
-        if thing is not None and thing.cls == CTKG.Attack:
+        if thing is not None and thing.cls == ctkg.Attack:
             return thing.iri
     return None
 
 
-def _attack(scene: Scene, i: int, cue) -> URIRef | None:
+def _attack(scene: Scene, i: int, cue) -> NamedNode | None:
     """The attack the action is about, when an attack mention hangs under the cue."""
     known = scene.attacks.get(i, ())
     if not known:
         return _attack_named_before(scene, i, cue)
-    for thing in scene.of_class(i, CTKG.Attack):
+    for thing in scene.of_class(i, ctkg.Attack):
         token = next((t for t in cue.doc if thing.start <= t.idx < thing.end and t.lemma_.lower() in ATTACK_WORDS),
                      None) or next((t for t in cue.doc if thing.start <= t.idx < thing.end), None)
         if token is not None and (_under(token, cue) or _reason_of(token, cue)):
@@ -428,7 +428,7 @@ def _attack(scene: Scene, i: int, cue) -> URIRef | None:
     return None
 
 
-def _attack_named_before(scene: Scene, i: int, cue) -> URIRef | None:
+def _attack_named_before(scene: Scene, i: int, cue) -> NamedNode | None:
     """'arrested seven men for planning the attacks': a definite 'the attack(s)' under the cue
     stands for the one attack the sentence before reports, if it reports exactly one."""
     before = scene.attacks.get(i - 1, ()) if i > 0 else ()

@@ -12,15 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.article import Sentence
 from kg.dates import MONTH_NAMES, DateSpan, find_date
 from kg.extract.scene import Found, FoundBuilder, Scene
 from kg.extract.numbers import ORDINALS
 from kg.reference import normalise, token_norm
-from kg.vocab import CTKG, mint, slug
+from kg.terms import NamedNode, ctkg, literal, local_name, mint, rdf, skos, xsd
+from kg.vocab import slug
 
 
 @dataclass(frozen=True)
@@ -29,7 +28,7 @@ class MainSeries:
 
     key: str
     label: str
-    cls: URIRef
+    cls: NamedNode
 
 
 @dataclass(frozen=True)
@@ -38,9 +37,9 @@ class MeetingsFound:
     which meeting, and the main series (for the families that read them)."""
 
     found: Found
-    main_meeting: URIRef | None = None
-    meeting_states: tuple[URIRef, ...] = ()
-    by_sentence: tuple[tuple[int, URIRef], ...] = ()
+    main_meeting: NamedNode | None = None
+    meeting_states: tuple[NamedNode, ...] = ()
+    by_sentence: tuple[tuple[int, NamedNode], ...] = ()
     main_series: MainSeries | None = None
 
 
@@ -50,10 +49,10 @@ class _Work:
     def __init__(self, scene: Scene):
         self.scene = scene
         self.out = FoundBuilder()
-        self.main_meeting: URIRef | None = None
-        self.meeting_states: list[URIRef] = []
+        self.main_meeting: NamedNode | None = None
+        self.meeting_states: list[NamedNode] = []
         self.main_series: MainSeries | None = None
-        self.series_iri: URIRef | None = None
+        self.series_iri: NamedNode | None = None
         self.series_label = ""
 
     def sentence(self, i: int) -> Sentence:
@@ -80,7 +79,7 @@ HELD_CUES = re.compile(r"\b(held|met|meet|meeting of|session of|round of|during 
 class SeriesMention:
     key: str
     label: str
-    states: list[URIRef]
+    states: list[NamedNode]
     session: int | None
     sentence: int
     start: int
@@ -112,7 +111,7 @@ def _series_in(ctx: _Work, i: int) -> list[SeriesMention]:
         for word in phrase:
             for part in re.split(r"[-–]", word) if re.search(r"[-–]", word) else []:
                 known = ctx.scene.index.lookup((token_norm(part),), part)
-                if known is not None and known.cls == CTKG.State and known.iri not in states:
+                if known is not None and known.cls == ctkg.State and known.iri not in states:
                     states.append(known.iri)
         words = [w for w in normalise(name).split()]
         content = [w for w in words if w not in SERIES_STOP and not _is_state_word(ctx, w)]
@@ -126,14 +125,14 @@ def _series_in(ctx: _Work, i: int) -> list[SeriesMention]:
 
 def _is_state_word(ctx: _Work, word: str) -> bool:
     """'india', 'us': a word some state is named by, left out of a series' key."""
-    return any(k.cls == CTKG.State for k, _ in ctx.scene.index.by_tokens.get((word,), []))
+    return any(k.cls == ctkg.State for k, _ in ctx.scene.index.by_tokens.get((word,), []))
 
 
-def _states_in_phrase(ctx: _Work, i: int, start: int, end: int) -> list[URIRef]:
+def _states_in_phrase(ctx: _Work, i: int, start: int, end: int) -> list[NamedNode]:
     base = ctx.sentence(i).start
     states = []
     for thing in ctx.scene.things[i]:
-        if start - 2 <= base + thing.start and base + thing.end <= end and thing.cls == CTKG.State \
+        if start - 2 <= base + thing.start and base + thing.end <= end and thing.cls == ctkg.State \
                 and thing.iri not in states:
             states.append(thing.iri)
     return states
@@ -149,8 +148,8 @@ def _session_number(before: str) -> int | None:
     return ORDINALS[m.group(1).lower()] if m else None
 
 
-def _series_key(states: list[URIRef], words: str) -> str:
-    return "-".join(sorted(slug(str(s).rsplit("/", 1)[-1]) for s in states) + sorted(set(words.split())))
+def _series_key(states: list[NamedNode], words: str) -> str:
+    return "-".join(sorted(slug(local_name(s)) for s in states) + sorted(set(words.split())))
 
 
 def find_meetings(scene: Scene) -> MeetingsFound:
@@ -179,8 +178,8 @@ def _find(ctx: _Work) -> None:
         label = primary.label
         if states and not any(ctx.scene.label(st).split()[0] in primary.label for st in states):
             label = "-".join(ctx.scene.label(st) for st in states) + " " + primary.label
-        cls = CTKG.WorkingGroupMeeting if "group" in primary.key else (
-            CTKG.Summit if "summit" in primary.key else CTKG.Dialogue)
+        cls = ctkg.WorkingGroupMeeting if "group" in primary.key else (
+            ctkg.Summit if "summit" in primary.key else ctkg.Dialogue)
         _meeting(ctx, key, label, cls, states, session, primary.sentence)
         ctx.main_series = MainSeries(key, re.sub(r"\s*\(.*\)$", "", label), cls)
         main = (ctx.main_meeting, ctx.meeting_states, ctx.series_iri, ctx.series_label)
@@ -189,7 +188,7 @@ def _find(ctx: _Work) -> None:
             # a second session, held together with the first, of a series of its own.
             other_key = _series_key(other.states or states, other.key)
             other_label = other.label if other.states else "-".join(ctx.scene.label(st) for st in states) + " " + other.label
-            _meeting(ctx, other_key, other_label, CTKG.Dialogue if "dialogue" in other.key else cls,
+            _meeting(ctx, other_key, other_label, ctkg.Dialogue if "dialogue" in other.key else cls,
                      states, other.session, other.sentence)
         ctx.main_meeting, ctx.meeting_states, ctx.series_iri, ctx.series_label = main
     else:
@@ -203,29 +202,29 @@ def _summit(ctx: _Work):
         m = re.search(r"\b(?:meeting|summit|talks)\s+between\s+", sent.text)
         if not m:
             continue
-        people = [iri for off, iri in ctx.scene.offsets(sent.index, CTKG.Person) if off > m.end() - 1][:2]
+        people = [iri for off, iri in ctx.scene.offsets(sent.index, ctkg.Person) if off > m.end() - 1][:2]
         if len(people) < 2:
             continue
         states = [s for s in (ctx.scene.person_states.get(p) for p in people) if s]
         names = [ctx.scene.label(p) for p in people]
         key = "summit-" + "-".join(sorted(slug(n) for n in names))
         label = f"Meeting between {names[0]} and {names[1]}"
-        return key, label, CTKG.Summit, states, None, sent.index, people
+        return key, label, ctkg.Summit, states, None, sent.index, people
     return None
 
 
-def _states_of_sentence(ctx: _Work, index: int) -> list[URIRef]:
+def _states_of_sentence(ctx: _Work, index: int) -> list[NamedNode]:
     """'cooperation between Colombia and the US featured in ... the dialogue': the states the
     meeting's sentence names, when the series name holds none."""
-    return list(dict.fromkeys(iri for _, iri in ctx.scene.offsets(index, CTKG.State)))
+    return list(dict.fromkeys(iri for _, iri in ctx.scene.offsets(index, ctkg.State)))
 
 
-def _delegation_states(ctx: _Work) -> list[URIRef]:
+def _delegation_states(ctx: _Work) -> list[NamedNode]:
     states = []
     for sent in ctx.scene.article.sentences:
         for thing in ctx.scene.things[sent.index]:
             after = sent.text[thing.end: thing.end + 20]
-            if thing.cls == CTKG.State and re.match(r"\s+(delegation|side)\b", after) and thing.iri not in states:
+            if thing.cls == ctkg.State and re.match(r"\s+(delegation|side)\b", after) and thing.iri not in states:
                 states.append(thing.iri)
     return states
 
@@ -276,57 +275,57 @@ def _meeting(ctx: _Work, key, label, cls, states, session, first, people=()) -> 
     out.reports(first, iri)
     series = mint("series", key)
     ctx.series_iri, ctx.series_label = series, re.sub(r"\s*\(.*\)$", "", label)
-    out.add(iri, CTKG.inSeries, series, first, "meeting-series")
-    out.add(series, RDF.type, CTKG.EventSeries, first, "meeting-series")
-    out.add(series, SKOS.prefLabel, Literal(re.sub(r"\s*\(.*\)$", "", label), lang="en"), first, "meeting-series")
-    out.add(iri, CTKG.eventStatus, CTKG.Held, first, "meeting-series")
+    out.add(iri, ctkg.inSeries, series, first, "meeting-series")
+    out.add(series, rdf.type, ctkg.EventSeries, first, "meeting-series")
+    out.add(series, skos.prefLabel, literal(re.sub(r"\s*\(.*\)$", "", label), lang="en"), first, "meeting-series")
+    out.add(iri, ctkg.eventStatus, ctkg.Held, first, "meeting-series")
     if session:
-        out.add(iri, CTKG.sessionNumber, Literal(session, datatype=XSD.integer), first, "session-ordinal", 0.9)
+        out.add(iri, ctkg.sessionNumber, literal(session, datatype=xsd.integer), first, "session-ordinal", 0.9)
     if start:
-        out.add(iri, CTKG.startDate, Literal(start, datatype=XSD.date), first, span.how and "meeting-date", 0.85)
+        out.add(iri, ctkg.startDate, literal(start, datatype=xsd.date), first, span.how and "meeting-date", 0.85)
         if span.end:
-            out.add(iri, CTKG.endDate, Literal(span.end, datatype=XSD.date), first, "meeting-date", 0.85)
+            out.add(iri, ctkg.endDate, literal(span.end, datatype=xsd.date), first, "meeting-date", 0.85)
     elif month_day:
-        out.add(iri, CTKG.startMonthDay, Literal(f"--{month_day[0]:02d}-{month_day[1]:02d}", datatype=XSD.gMonthDay),
+        out.add(iri, ctkg.startMonthDay, literal(f"--{month_day[0]:02d}-{month_day[1]:02d}", datatype=xsd.gMonthDay),
                 first, "meeting-month-day-dateline" if from_dateline else "meeting-month-day",
                 0.5 if from_dateline else 0.7)
     else:
-        out.add(iri, CTKG.dateUnknown, Literal(True), first, "meeting-date-unknown", 0.6)
+        out.add(iri, ctkg.dateUnknown, literal(True), first, "meeting-date-unknown", 0.6)
     for st in states:
-        out.add(iri, CTKG.participant, st, first, "series-states", 0.9)
+        out.add(iri, ctkg.participant, st, first, "series-states", 0.9)
     for person in people:
-        out.add(iri, CTKG.participant, person, first, "meeting-between", 0.85)
+        out.add(iri, ctkg.participant, person, first, "meeting-between", 0.85)
     _place(ctx, iri, first)
 
 
-def _place(ctx: _Work, iri: URIRef, first: int) -> None:
+def _place(ctx: _Work, iri: NamedNode, first: int) -> None:
     for sent in ctx.scene.article.sentences:
         text = sent.text
         if re.search(r"\b(next|last|previous)\b", text, re.I):
             continue
         if re.search(r"\b(held|met|meeting)\b[^.]{0,40}\bvirtual(ly)?\b|\bvirtual(ly)?\b[^.]{0,20}\b(held|meeting)\b",
                      text, re.I):
-            ctx.out.add(iri, CTKG.isVirtual, Literal(True), sent.index, "held-virtually", 0.9)
+            ctx.out.add(iri, ctkg.isVirtual, literal(True), sent.index, "held-virtually", 0.9)
             return
         if re.search(r"\bheld here\b", text) and ctx.scene.article.dateline:
             place = _dateline_place(ctx)
             if place:
-                ctx.out.add(iri, CTKG.place, place, sent.index, "held-here-dateline", 0.8)
+                ctx.out.add(iri, ctkg.place, place, sent.index, "held-here-dateline", 0.8)
                 return
         m = re.search(r"\b(?:met|held|meeting|dialogue)\b[^.;]{0,60}?\bin\s+", text)
         if m:
-            for off, place in ctx.scene.offsets(sent.index, CTKG.Place):
+            for off, place in ctx.scene.offsets(sent.index, ctkg.Place):
                 if off == m.end():
-                    ctx.out.add(iri, CTKG.place, place, sent.index, "met-in-place", 0.8)
+                    ctx.out.add(iri, ctkg.place, place, sent.index, "met-in-place", 0.8)
                     return
 
 
-def _dateline_place(ctx: _Work) -> URIRef | None:
+def _dateline_place(ctx: _Work) -> NamedNode | None:
     first = re.split(r"[/\[,]", ctx.scene.article.dateline or "")[0].strip()
     if not first:
         return None
     known = ctx.scene.index.lookup(tuple(normalise(first).split()), first)
-    return known.iri if known and known.cls == CTKG.Place else None
+    return known.iri if known and known.cls == ctkg.Place else None
 
 
 def _next_and_previous(ctx: _Work, mentions: list[SeriesMention]) -> None:
@@ -337,29 +336,29 @@ def _next_and_previous(ctx: _Work, mentions: list[SeriesMention]) -> None:
         text = sent.text
         if re.search(r"\bnext\s+(round|meeting|session|dialogue|edition)\b", text, re.I) and \
                 re.search(r"\b(hold|held|host|convene|meet)\b", text, re.I):
-            nxt = URIRef(f"{ctx.main_meeting}/next")
-            _other_session(ctx, nxt, series, f"{base_label} (next session, planned)", CTKG.Planned, sent,
+            nxt = NamedNode(f"{ctx.main_meeting.value}/next")
+            _other_session(ctx, nxt, series, f"{base_label} (next session, planned)", ctkg.Planned, sent,
                            "next-session", 0.75)
-            for off, place in ctx.scene.offsets(sent.index, CTKG.Place):
-                ctx.out.add(nxt, CTKG.place, place, sent.index, "next-session", 0.75)
+            for off, place in ctx.scene.offsets(sent.index, ctkg.Place):
+                ctx.out.add(nxt, ctkg.place, place, sent.index, "next-session", 0.75)
                 break
-            ctx.out.add(ctx.main_meeting, CTKG.nextSession, nxt, sent.index, "next-session", 0.75)
+            ctx.out.add(ctx.main_meeting, ctkg.nextSession, nxt, sent.index, "next-session", 0.75)
         m = re.search(r"\b(last|previous)\b[^.]{0,80}\b(?:was\s+)?held\s+in\s+(" + "|".join(MONTH_NAMES) + r")\s+(\d{4})",
                       text)
         if m:
             month, year = MONTH_NAMES.index(m.group(2)) + 1, int(m.group(3))
-            prev = mint("event/meeting", f"{str(series).rsplit('/', 1)[-1]} {year}-{month:02d}")
-            _other_session(ctx, prev, series, f"{base_label} ({m.group(2)} {year})", CTKG.Held, sent,
+            prev = mint("event/meeting", f"{local_name(series)} {year}-{month:02d}")
+            _other_session(ctx, prev, series, f"{base_label} ({m.group(2)} {year})", ctkg.Held, sent,
                            "previous-session", 0.8)
-            ctx.out.add(ctx.main_meeting, CTKG.previousSession, prev, sent.index, "previous-session", 0.8)
+            ctx.out.add(ctx.main_meeting, ctkg.previousSession, prev, sent.index, "previous-session", 0.8)
 
 
-def _other_session(ctx: _Work, iri: URIRef, series: URIRef, label: str, status: URIRef, sent: Sentence,
+def _other_session(ctx: _Work, iri: NamedNode, series: NamedNode, label: str, status: NamedNode, sent: Sentence,
                    rule: str, confidence: float) -> None:
     """A session of the same series that the article only mentions: planned, or held before."""
     ctx.out.declare(iri, ctx.out.events[ctx.main_meeting], label, sent.index, rule, confidence)
-    ctx.out.add(iri, CTKG.inSeries, series, sent.index, rule, confidence)
-    ctx.out.add(iri, CTKG.eventStatus, status, sent.index, rule, confidence)
-    ctx.out.add(iri, CTKG.dateUnknown, Literal(True), sent.index, rule, confidence)
+    ctx.out.add(iri, ctkg.inSeries, series, sent.index, rule, confidence)
+    ctx.out.add(iri, ctkg.eventStatus, status, sent.index, rule, confidence)
+    ctx.out.add(iri, ctkg.dateUnknown, literal(True), sent.index, rule, confidence)
     for st in ctx.meeting_states:
-        ctx.out.add(iri, CTKG.participant, st, sent.index, rule, 0.7)
+        ctx.out.add(iri, ctkg.participant, st, sent.index, rule, 0.7)

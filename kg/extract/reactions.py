@@ -27,15 +27,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
 
 from kg.dates import find_date
 from kg.extract.grammar import conjuncts
 from kg.extract.grammar_reactions import actor_tokens, np_states, stance_of, words_of
 from kg.extract.rules import RuleMatch, rule_set
 from kg.extract.scene import Found, FoundBuilder, Scene
-from kg.vocab import CTKG, slug
+from kg.terms import NamedNode, ctkg, literal, local_name, xsd
+from kg.vocab import slug
 
 # words that carry a reaction when said: "X said the references were baseless"
 REACTION_WORDS = {
@@ -77,8 +76,8 @@ class Act:
     """One actor reacting or speaking in one sentence."""
 
     sentence: int
-    state: URIRef
-    person: URIRef | None
+    state: NamedNode
+    person: NamedNode | None
     kind: str
     rule: str
     confidence: float
@@ -90,15 +89,15 @@ def rows(extraction, label, rule: str) -> list[dict]:
     """One rule's reactions as {state, spokesperson} rows (and {state} when the rule made the reaction)."""
     states, by_rule = {}, {}
     for fact in extraction.facts:
-        if fact.predicate == CTKG.issuedBy and (fact.subject, CTKG.Reaction) in extraction.events.items():
+        if fact.predicate == ctkg.issuedBy and (fact.subject, ctkg.Reaction) in extraction.events.items():
             states[fact.subject] = label(fact.object)
-        if fact.rule == rule and fact.predicate in (CTKG.issuedBy, CTKG.spokesperson):
+        if fact.rule == rule and fact.predicate in (ctkg.issuedBy, ctkg.spokesperson):
             by_rule.setdefault(fact.subject, []).append(fact)
     found = []
     for reaction, facts in by_rule.items():
         state = states.get(reaction, "")
         for fact in facts:
-            if fact.predicate == CTKG.spokesperson:
+            if fact.predicate == ctkg.spokesperson:
                 found.append({"state": state, "spokesperson": label(fact.object)})
             elif fact.subject in states:
                 found.append({"state": state})
@@ -174,7 +173,7 @@ def _about_something(scene: Scene, i: int, match: RuleMatch) -> bool:
     if what is None or match.rule.id != "termed-it":
         return True
     thing = scene.thing_at(i, what)
-    if thing is not None and thing.cls in (CTKG.State, CTKG.Attack):
+    if thing is not None and thing.cls in (ctkg.State, ctkg.Attack):
         return True
     return what.lemma_.lower() in RESPONDABLE or what.lower_ in RESPONDABLE
 
@@ -201,7 +200,7 @@ def _words(match: RuleMatch) -> tuple[str, bool]:
 
 
 def _actors(scene: Scene, i: int, match: RuleMatch, before: list[Act],
-            inferred: dict) -> list[tuple[URIRef, URIRef | None]]:
+            inferred: dict) -> list[tuple[NamedNode, NamedNode | None]]:
     found = []
     tokens = conjuncts(match.token("actor")) if match.token("actor") is not None else \
         actor_tokens(match.token("verb"), match.token("speaker"))
@@ -212,7 +211,7 @@ def _actors(scene: Scene, i: int, match: RuleMatch, before: list[Act],
     return found
 
 
-def _actor(scene: Scene, i: int, token, before: list[Act], inferred: dict) -> tuple[URIRef, URIRef | None] | None:
+def _actor(scene: Scene, i: int, token, before: list[Act], inferred: dict) -> tuple[NamedNode, NamedNode | None] | None:
     """(state, person or None) the word stands for, read from the construction."""
     lower = token.lower_
     if lower in PERSON_PRONOUNS:
@@ -245,7 +244,7 @@ def _actor(scene: Scene, i: int, token, before: list[Act], inferred: dict) -> tu
     return (state, person) if state is not None else None
 
 
-def _person_actor(scene: Scene, i: int, token, before: list[Act], inferred: dict) -> tuple[URIRef, URIRef] | None:
+def _person_actor(scene: Scene, i: int, token, before: list[Act], inferred: dict) -> tuple[NamedNode, NamedNode] | None:
     """A person acts for the state their noun phrase names ('State Department spokesman X'), else
     their post's state, else the state a construction elsewhere in the article gave them. An
     office-holder whose post names no state ('Home Minister X also lashed out', 'Foreign Ministry
@@ -262,17 +261,17 @@ def _person_actor(scene: Scene, i: int, token, before: list[Act], inferred: dict
     return (state, person) if state is not None else None
 
 
-def _person_of(scene: Scene, i: int, token) -> URIRef | None:
+def _person_of(scene: Scene, i: int, token) -> NamedNode | None:
     """The person a word names: a resolved mention, else a bare surname of a person named earlier
     in the article ('Jane Roe said ... "...," Roe added') that the tagger read as something else."""
     thing = scene.thing_at(i, token)
     if thing is not None:
-        return thing.iri if thing.cls == CTKG.Person else None
+        return thing.iri if thing.cls == ctkg.Person else None
     if token.pos_ != "PROPN" or not token.text[:1].isupper() or any(c.dep_ == "compound" for c in token.children):
         return None
     for j in range(i, -1, -1):
         for other in scene.things[j]:
-            if other.cls == CTKG.Person and other.label.split()[-1] == token.text and len(other.label.split()) > 1:
+            if other.cls == ctkg.Person and other.label.split()[-1] == token.text and len(other.label.split()) > 1:
                 return other.iri
     return None
 
@@ -310,13 +309,13 @@ def _states_spoken_for(scene: Scene) -> dict:
     return found
 
 
-def _own_stance_state(scene: Scene, i: int, verb) -> URIRef | None:
+def _own_stance_state(scene: Scene, i: int, verb) -> NamedNode | None:
     for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.lemma_.lower() not in OWN_STANCE:
             continue
         for subject in clause.children:
             thing = scene.thing_at(i, subject) if subject.dep_ == "nsubj" else None
-            if thing is not None and thing.cls in (CTKG.State, CTKG.Place):
+            if thing is not None and thing.cls in (ctkg.State, ctkg.Place):
                 return scene.state_of(i, subject)
     return None
 
@@ -331,11 +330,11 @@ def _recent(before: list[Act], i: int, with_person: bool) -> Act | None:
     return None
 
 
-def _agency_before(scene: Scene, i: int) -> URIRef | None:
+def _agency_before(scene: Scene, i: int) -> NamedNode | None:
     """'In a statement, the Ministry of X said ... "...," the ministry said': the state of the agency
     named in this sentence or the two before."""
     for j in range(i, max(-1, i - 3), -1):
-        for thing in reversed(scene.of_class(j, CTKG.GovernmentAgency)):
+        for thing in reversed(scene.of_class(j, ctkg.GovernmentAgency)):
             states = scene.index.states_of(thing.iri)
             if len(states) == 1:
                 return states[0]
@@ -348,18 +347,18 @@ def _person_before(scene: Scene, i: int, pronoun):
     if pronoun.head.dep_ not in ("ROOT",):
         for token in reversed(pronoun.doc[:pronoun.i]):
             thing = scene.thing_at(i, token)
-            if thing is not None and thing.cls == CTKG.Person and token.dep_ in ("poss", "nsubj", "appos"):
+            if thing is not None and thing.cls == ctkg.Person and token.dep_ in ("poss", "nsubj", "appos"):
                 return i, token
     for j in range(i - 1, max(-1, i - 3), -1):
         for token in scene.docs[j]:
             if token.dep_ in ("nsubj", "nsubjpass"):
                 thing = scene.thing_at(j, token)
-                if thing is not None and thing.cls == CTKG.Person:
+                if thing is not None and thing.cls == ctkg.Person:
                     return j, token
     return None
 
 
-def _person_in_apposition(scene: Scene, i: int, token) -> URIRef | None:
+def _person_in_apposition(scene: Scene, i: int, token) -> NamedNode | None:
     """'the ministry's spokesperson, X', 'the office of US Attorney X', "X's office": the person the
     noun names."""
     for child in token.children:
@@ -367,7 +366,7 @@ def _person_in_apposition(scene: Scene, i: int, token) -> URIRef | None:
             [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "of" else []
         for target in targets:
             thing = scene.thing_at(i, target)
-            if thing is not None and thing.cls == CTKG.Person:
+            if thing is not None and thing.cls == ctkg.Person:
                 return thing.iri
     return None
 
@@ -381,11 +380,11 @@ class _LegalEvents:
     def __init__(self, scene: Scene):
         self.scene = scene
 
-    def at(self, sentence: int) -> list[URIRef]:
+    def at(self, sentence: int) -> list[NamedNode]:
         return list(self.scene.legal_actions.get(sentence, ()))
 
 
-def _responds_to(scene: Scene, act: Act, legal: _LegalEvents) -> URIRef | None:
+def _responds_to(scene: Scene, act: Act, legal: _LegalEvents) -> NamedNode | None:
     joint = scene.statement if len(scene.statement_states) >= 2 else None
     parties = set(scene.meeting_states) | (set(scene.statement_states) if joint is not None else set())
     if act.state in parties:
@@ -420,20 +419,20 @@ def _responds_to(scene: Scene, act: Act, legal: _LegalEvents) -> URIRef | None:
 
 # -- the facts -------------------------------------------------------------------------------------
 
-def _reaction(out: FoundBuilder, scene: Scene, act: Act, target: URIRef, stance: str | None) -> None:
-    iri = URIRef(f"{target}/reaction/{slug(str(act.state).rsplit('/', 1)[-1])}")
+def _reaction(out: FoundBuilder, scene: Scene, act: Act, target: NamedNode, stance: str | None) -> None:
+    iri = NamedNode(f"{target.value}/reaction/{slug(local_name(act.state))}")
     i, rule, conf = act.sentence, act.rule, act.confidence
     if iri not in out.events:
-        out.declare(iri, CTKG.Reaction, f"{scene.label(act.state)}'s reaction to {scene.label(target)}", i, rule, conf)
-        out.add(iri, CTKG.issuedBy, act.state, i, rule, conf)
-        out.add(iri, CTKG.respondsTo, target, i, rule, conf)
+        out.declare(iri, ctkg.Reaction, f"{scene.label(act.state)}'s reaction to {scene.label(target)}", i, rule, conf)
+        out.add(iri, ctkg.issuedBy, act.state, i, rule, conf)
+        out.add(iri, ctkg.respondsTo, target, i, rule, conf)
         if stance:
-            out.add(iri, CTKG.stance, Literal(stance), i, rule, conf - 0.1)
+            out.add(iri, ctkg.stance, literal(stance), i, rule, conf - 0.1)
         date = _date(scene, i)
         if date is not None:
-            out.add(iri, CTKG.published, Literal(date, datatype=XSD.date), i, rule, conf - 0.1)
+            out.add(iri, ctkg.published, literal(date, datatype=xsd.date), i, rule, conf - 0.1)
     if act.person is not None:
-        out.add(iri, CTKG.spokesperson, act.person, i, rule, conf)
+        out.add(iri, ctkg.spokesperson, act.person, i, rule, conf)
 
 
 def _date(scene: Scene, i: int) -> dt.date | None:

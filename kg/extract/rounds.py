@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import re
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
 
 from kg.dates import MONTH_NAMES, find_date
 from kg.extract.numbers import ordinal_value
 from kg.extract.rules import RuleMatch, rule_set
 from kg.extract.scene import Found, FoundBuilder, Scene
-from kg.vocab import CTKG, mint
+from kg.terms import NamedNode, ctkg, literal, mint, xsd
 
 PHASE = 1   # reports meetings, which the later families read
 VIRTUAL_WORDS = {"virtually", "virtual", "video", "videoconference", "online"}
@@ -75,27 +73,27 @@ def _round(out: FoundBuilder, scene: Scene, i: int, match: RuleMatch, span) -> N
     label = f"{series.label} ({MONTH_NAMES[month - 1]} {year})"
     out.declare(iri, series.cls, label, i, rule, confidence)
     out.reports(i, iri)
-    out.add(iri, CTKG.inSeries, mint("series", series.key), i, rule, confidence)
-    out.add(iri, CTKG.eventStatus, CTKG.Held, i, rule, confidence)
+    out.add(iri, ctkg.inSeries, mint("series", series.key), i, rule, confidence)
+    out.add(iri, ctkg.eventStatus, ctkg.Held, i, rule, confidence)
     if span.start:
-        out.add(iri, CTKG.startDate, Literal(span.start, datatype=XSD.date), i, rule, confidence)
+        out.add(iri, ctkg.startDate, literal(span.start, datatype=xsd.date), i, rule, confidence)
         if span.end and span.end >= span.start:
-            out.add(iri, CTKG.endDate, Literal(span.end, datatype=XSD.date), i, rule, confidence)
+            out.add(iri, ctkg.endDate, literal(span.end, datatype=xsd.date), i, rule, confidence)
     else:   # the report gives the month alone: kept at that precision
-        out.add(iri, CTKG.startMonth, Literal(f"{year}-{month:02d}", datatype=XSD.gYearMonth), i, rule, confidence)
+        out.add(iri, ctkg.startMonth, literal(f"{year}-{month:02d}", datatype=xsd.gYearMonth), i, rule, confidence)
     for state in scene.meeting_states:
-        out.add(iri, CTKG.participant, state, i, rule, confidence)
+        out.add(iri, ctkg.participant, state, i, rule, confidence)
     session = _session(match)
     if session:
-        out.add(iri, CTKG.sessionNumber, Literal(session, datatype=XSD.integer), i, rule, confidence)
+        out.add(iri, ctkg.sessionNumber, literal(session, datatype=xsd.integer), i, rule, confidence)
     doc = scene.docs[i]
     if any(t.lower_ in VIRTUAL_WORDS for t in doc):
-        out.add(iri, CTKG.isVirtual, Literal(True), i, rule, confidence)
+        out.add(iri, ctkg.isVirtual, literal(True), i, rule, confidence)
         return
-    for thing in scene.of_class(i, CTKG.Place):
+    for thing in scene.of_class(i, ctkg.Place):
         token = next((t for t in doc if t.idx == thing.start), None)
         if token is not None and token.head.lower_ == "in" or (token is not None and token.head.head.lower_ == "in"):
-            out.add(iri, CTKG.place, thing.iri, i, rule, confidence)
+            out.add(iri, ctkg.place, thing.iri, i, rule, confidence)
             return
 
 
@@ -112,11 +110,11 @@ def _session(match: RuleMatch) -> int | None:
 
 def rows(extraction, label, rule: str) -> list[dict]:
     """One rule's rounds as {start, session, place, virtual} rows."""
-    found: dict[URIRef, dict] = {}
-    names = {CTKG.startDate: "start", CTKG.startMonth: "start", CTKG.sessionNumber: "session", CTKG.place: "place", CTKG.isVirtual: "virtual"}
+    found: dict[NamedNode, dict] = {}
+    names = {ctkg.startDate: "start", ctkg.startMonth: "start", ctkg.sessionNumber: "session", ctkg.place: "place", ctkg.isVirtual: "virtual"}
     for fact in extraction.facts:
         if fact.rule != rule or fact.predicate not in names:
             continue
-        value = label(fact.object) if isinstance(fact.object, URIRef) else str(fact.object).lower()
+        value = label(fact.object) if isinstance(fact.object, NamedNode) else fact.object.value.lower()
         found.setdefault(fact.subject, {})[names[fact.predicate]] = value
     return list(found.values())

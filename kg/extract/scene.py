@@ -11,20 +11,18 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SKOS
 
 from kg.article import Article
 from kg.reference import ReferenceIndex
-from kg.vocab import CTKG
+from kg.terms import NamedNode, ctkg, literal, rdf, skos
 
 
 @dataclass(frozen=True)
 class Fact:
     """One statement an article makes, with the sentence, rule and confidence behind it."""
 
-    subject: URIRef
-    predicate: URIRef
+    subject: NamedNode
+    predicate: NamedNode
     object: object
     sentence: int
     rule: str
@@ -37,8 +35,8 @@ class Thing:
 
     start: int
     end: int
-    iri: URIRef
-    cls: URIRef
+    iri: NamedNode
+    cls: NamedNode
     label: str
 
 
@@ -47,9 +45,9 @@ class Found:
     """What one family found: facts, and the events it declares (IRI, class)."""
 
     facts: tuple[Fact, ...] = ()
-    events: tuple[tuple[URIRef, URIRef], ...] = ()
-    meetings: tuple[tuple[int, URIRef], ...] = ()   # (sentence, the meeting it reports)
-    legal_actions: tuple[tuple[int, URIRef], ...] = ()   # (sentence, a legal action it reports)
+    events: tuple[tuple[NamedNode, NamedNode], ...] = ()
+    meetings: tuple[tuple[int, NamedNode], ...] = ()   # (sentence, the meeting it reports)
+    legal_actions: tuple[tuple[int, NamedNode], ...] = ()   # (sentence, a legal action it reports)
 
 
 class FoundBuilder:
@@ -57,25 +55,25 @@ class FoundBuilder:
 
     def __init__(self):
         self.facts: list[Fact] = []
-        self.events: dict[URIRef, URIRef] = {}
-        self.meetings: dict[int, URIRef] = {}
-        self.legal_actions: dict[tuple[int, URIRef], None] = {}
+        self.events: dict[NamedNode, NamedNode] = {}
+        self.meetings: dict[int, NamedNode] = {}
+        self.legal_actions: dict[tuple[int, NamedNode], None] = {}
 
     def add(self, s, p, o, sentence: int, rule: str, confidence: float = 0.8) -> None:
         if s is not None and o is not None:
             self.facts.append(Fact(s, p, o, sentence, rule, confidence))
 
-    def declare(self, iri: URIRef, cls: URIRef, label: str, sentence: int, rule: str, conf: float = 0.8) -> None:
+    def declare(self, iri: NamedNode, cls: NamedNode, label: str, sentence: int, rule: str, conf: float = 0.8) -> None:
         if iri not in self.events:
             self.events[iri] = cls
-            self.add(iri, RDF.type, cls, sentence, rule, conf)
-            self.add(iri, SKOS.prefLabel, Literal(label, lang="en"), sentence, rule, conf)
+            self.add(iri, rdf.type, cls, sentence, rule, conf)
+            self.add(iri, skos.prefLabel, literal(label, lang="en"), sentence, rule, conf)
 
-    def reports(self, sentence: int, meeting: URIRef) -> None:
+    def reports(self, sentence: int, meeting: NamedNode) -> None:
         """Sentence `sentence` reports `meeting` (the first meeting a sentence reports stands)."""
         self.meetings.setdefault(sentence, meeting)
 
-    def reports_legal_action(self, sentence: int, action: URIRef) -> None:
+    def reports_legal_action(self, sentence: int, action: NamedNode) -> None:
         self.legal_actions[(sentence, action)] = None
 
     def done(self) -> Found:
@@ -88,11 +86,11 @@ class Extraction:
     """Everything the events stage found in one article: its facts, and each event with its class."""
 
     facts: tuple[Fact, ...] = ()
-    events: Mapping[URIRef, URIRef] = field(default_factory=lambda: MappingProxyType({}))
+    events: Mapping[NamedNode, NamedNode] = field(default_factory=lambda: MappingProxyType({}))
 
     @classmethod
     def of(cls, founds: list[Found]) -> "Extraction":
-        events: dict[URIRef, URIRef] = {}
+        events: dict[NamedNode, NamedNode] = {}
         for found in founds:
             for iri, kind in found.events:
                 events.setdefault(iri, kind)
@@ -104,19 +102,19 @@ class Scene:
     article: Article
     docs: tuple                                  # one spaCy Doc per sentence
     things: tuple[tuple[Thing, ...], ...]        # per sentence, in text order
-    person_states: Mapping[URIRef, URIRef]       # person -> the state their post names
+    person_states: Mapping[NamedNode, NamedNode]       # person -> the state their post names
     index: ReferenceIndex
-    capitals: Mapping[URIRef, URIRef]            # capital (a place) -> the state it stands for
-    main_meeting: URIRef | None = None
-    meeting_states: tuple[URIRef, ...] = ()
-    statement: URIRef | None = None
-    statement_states: tuple[URIRef, ...] = ()
-    attacks: Mapping[int, tuple[URIRef, ...]] = field(default_factory=lambda: MappingProxyType({}))
-    meetings: Mapping[int, URIRef] = field(default_factory=lambda: MappingProxyType({}))  # sentence -> meeting it reports
+    capitals: Mapping[NamedNode, NamedNode]            # capital (a place) -> the state it stands for
+    main_meeting: NamedNode | None = None
+    meeting_states: tuple[NamedNode, ...] = ()
+    statement: NamedNode | None = None
+    statement_states: tuple[NamedNode, ...] = ()
+    attacks: Mapping[int, tuple[NamedNode, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    meetings: Mapping[int, NamedNode] = field(default_factory=lambda: MappingProxyType({}))  # sentence -> meeting it reports
     main_series: object = None                   # kg.extract.meetings.MainSeries of the main meeting, if any
-    legal_actions: Mapping[int, tuple[URIRef, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    legal_actions: Mapping[int, tuple[NamedNode, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
-    def meeting_at(self, sentence: int) -> URIRef | None:
+    def meeting_at(self, sentence: int) -> NamedNode | None:
         """The meeting a sentence speaks of: the one it reports, else one reported in the sentence
         before it ('... first met on November 24, 2020. X headed the Indian side on that
         occasion'), else the article's main meeting."""
@@ -136,35 +134,35 @@ class Scene:
                 return thing
         return None
 
-    def things_in(self, sentence: int, start: int, end: int, cls: URIRef | None = None) -> list[Thing]:
+    def things_in(self, sentence: int, start: int, end: int, cls: NamedNode | None = None) -> list[Thing]:
         """Mentions within characters [start, end) of a sentence, of one class when given."""
         return [t for t in self.things[sentence] if start <= t.start and t.end <= end and (cls is None or t.cls == cls)]
 
-    def of_class(self, sentence: int, cls: URIRef) -> list[Thing]:
+    def of_class(self, sentence: int, cls: NamedNode) -> list[Thing]:
         return [t for t in self.things[sentence] if t.cls == cls]
 
-    def offsets(self, sentence: int, cls: URIRef) -> list[tuple[int, URIRef]]:
+    def offsets(self, sentence: int, cls: NamedNode) -> list[tuple[int, NamedNode]]:
         """(offset in the sentence, IRI) of the things of `cls` it mentions, in text order."""
         return [(t.start, t.iri) for t in self.of_class(sentence, cls)]
 
-    def label(self, iri: URIRef) -> str:
+    def label(self, iri: NamedNode) -> str:
         for things in self.things:
             for thing in things:
                 if thing.iri == iri:
                     return thing.label
         known = self.index.known.get(iri)
-        return known.label if known else str(iri).rsplit("/", 1)[-1]
+        return known.label if known else iri.value.rsplit("/", 1)[-1]
 
-    def state_of(self, sentence: int, token) -> URIRef | None:
+    def state_of(self, sentence: int, token) -> NamedNode | None:
         """The state a word stands for: a state's name or demonym, or a person acting for one."""
         thing = self.thing_at(sentence, token)
         if thing is None:
             return None
-        if thing.cls == CTKG.State:
+        if thing.cls == ctkg.State:
             return thing.iri
-        if thing.cls == CTKG.Person:
+        if thing.cls == ctkg.Person:
             return self.person_states.get(thing.iri)
-        if thing.cls == CTKG.Place:
+        if thing.cls == ctkg.Place:
             return self.capitals.get(thing.iri)
-        states = self.index.states_of(thing.iri) if thing.cls == CTKG.GovernmentAgency else []
+        states = self.index.states_of(thing.iri) if thing.cls == ctkg.GovernmentAgency else []
         return states[0] if len(states) == 1 else None

@@ -23,17 +23,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.dates import MONTH_NAMES, find_date
 from kg.extract.grammar import conjuncts, modifiers, prep_objects, subject_of
 from kg.extract.numbers import ordinal_value
 from kg.extract.rules import RuleMatch, rule_set
 from kg.extract.scene import Found, FoundBuilder, Scene
-from kg.vocab import CTKG, mint, slug
+from kg.terms import NamedNode, ctkg, literal, local_name, mint, rdf, skos, xsd
+from kg.vocab import slug
 
-ISSUER_CLASSES = (CTKG.State, CTKG.GovernmentAgency, CTKG.InternationalOrganization)
+ISSUER_CLASSES = (ctkg.State, ctkg.GovernmentAgency, ctkg.InternationalOrganization)
 COLLECTIVE = {"side", "government", "country", "nation", "minister", "leader", "delegation", "they",
               "their", "both", "official", "party", "participant", "co-chair", "we", "our"}
 MEETING_WORDS = {"meeting", "session", "round", "met", "meet", "held", "summit", "talks", "dialogue"}
@@ -60,9 +59,9 @@ class StatementsFound:
     the main meeting when only its statement named them."""
 
     found: Found
-    statement: URIRef | None = None
-    statement_states: tuple[URIRef, ...] = ()
-    meeting_states: tuple[URIRef, ...] = ()
+    statement: NamedNode | None = None
+    statement_states: tuple[NamedNode, ...] = ()
+    meeting_states: tuple[NamedNode, ...] = ()
 
 
 @dataclass
@@ -72,13 +71,13 @@ class _Statement:
     kind: str                     # Joint statement | Outcome statement | Joint declaration | Statement
     issuers: list                 # IRIs
     from_text: bool               # the issuers were read from the construction
-    meeting: URIRef | None
+    meeting: NamedNode | None
     meeting_label: str | None
     date: dt.date | None
     rule: str
     confidence: float
     own_date: bool = False        # the sentence dates it (not the meeting or the article)
-    iri: URIRef | None = None
+    iri: NamedNode | None = None
     label: str = ""
     at_main: bool = False
     people: list = field(default_factory=list)    # the leaders who issued it, when the text names them
@@ -91,22 +90,22 @@ def find(scene: Scene) -> Found:
 
 def rows(extraction, label, rule: str) -> list[dict]:
     """One rule's statements as {statement, kind, issuer, event} rows, one per issuer."""
-    names = {f.subject: str(f.object) for f in extraction.facts if f.predicate == SKOS.prefLabel}
-    mine = [f.subject for f in extraction.facts if f.rule == rule and f.predicate == RDF.type]
+    names = {f.subject: f.object.value for f in extraction.facts if f.predicate == skos.prefLabel}
+    mine = [f.subject for f in extraction.facts if f.rule == rule and f.predicate == rdf.type]
     found = []
     for iri in dict.fromkeys(mine):
-        kinds = [f.object for f in extraction.facts if f.subject == iri and f.predicate == RDF.type]
-        kind = next((k for k in (CTKG.JointDeclaration, CTKG.JointStatement, CTKG.Statement) if k in kinds), None)
-        base = {"statement": names.get(iri, str(iri)), "kind": str(kind).rsplit("#", 1)[-1]}
-        event = [f.object for f in extraction.facts if f.subject == iri and f.predicate == CTKG.issuedAt]
+        kinds = [f.object for f in extraction.facts if f.subject == iri and f.predicate == rdf.type]
+        kind = next((k for k in (ctkg.JointDeclaration, ctkg.JointStatement, ctkg.Statement) if k in kinds), None)
+        base = {"statement": names.get(iri, iri.value), "kind": local_name(kind)}
+        event = [f.object for f in extraction.facts if f.subject == iri and f.predicate == ctkg.issuedAt]
         if event:
             base["event"] = names.get(event[0]) or label(event[0])
-        issuers = [label(f.object) for f in extraction.facts if f.subject == iri and f.predicate == CTKG.issuedBy]
+        issuers = [label(f.object) for f in extraction.facts if f.subject == iri and f.predicate == ctkg.issuedBy]
         found.extend(dict(base, issuer=i) for i in dict.fromkeys(issuers or [""]))
     return found
 
 
-def find_statements(scene: Scene, meetings: Mapping[URIRef, MeetingInfo]) -> StatementsFound:
+def find_statements(scene: Scene, meetings: Mapping[NamedNode, MeetingInfo]) -> StatementsFound:
     """The statements of an article, sentence by sentence, one per statement noun."""
     rules = rule_set("statements")
     seen: dict[tuple[int, int], _Statement] = {}
@@ -132,7 +131,7 @@ def _statement(scene: Scene, meetings, i: int, match: RuleMatch) -> _Statement |
     issuers = _issuers(scene, i, own_words)     # the noun's own 'by X and Y', 'X-Y', 'their' first
     words = own_words if issuers else own_words + words
     issuers = issuers or _issuers(scene, i, words)
-    people = [t.label for w in words if (t := scene.thing_at(i, w)) is not None and t.cls == CTKG.Person]
+    people = [t.label for w in words if (t := scene.thing_at(i, w)) is not None and t.cls == ctkg.Person]
     collective = any(w.lemma_.lower() in COLLECTIVE or w.lower_ in COLLECTIVE for w in words)
     joint = kind != "Statement" or len([s for s in issuers if _is_state(scene, s)]) >= 2 or (
         collective and not issuers and scene.meeting_at(i) is not None)     # 'issued by the two sides'
@@ -152,7 +151,7 @@ def _statement(scene: Scene, meetings, i: int, match: RuleMatch) -> _Statement |
         if len(states) < 2:
             states = _sentence_states(scene, i, noun)
             if collective:      # 'when X and Y met ..., their joint statement': X and Y issued it
-                people = [t.label for t in scene.things[i] if t.cls == CTKG.Person and t.start < noun.idx]
+                people = [t.label for t in scene.things[i] if t.cls == ctkg.Person and t.start < noun.idx]
     if len(states) < 2:
         return None             # a joint statement needs two parties the text names
     statement = _Statement(i, noun.i, kind, states, from_text, meeting, meeting_label, date, match.rule.id,
@@ -216,8 +215,8 @@ def _issuers(scene: Scene, i: int, words) -> list:
 def _is_state(scene: Scene, iri) -> bool:
     known = scene.index.known.get(iri)
     if known is not None:
-        return known.cls == CTKG.State
-    return any(t.iri == iri and t.cls == CTKG.State for things in scene.things for t in things)
+        return known.cls == ctkg.State
+    return any(t.iri == iri and t.cls == ctkg.State for things in scene.things for t in things)
 
 
 def _sentence_states(scene: Scene, i: int, noun) -> list:
@@ -228,13 +227,13 @@ def _sentence_states(scene: Scene, i: int, noun) -> list:
     before = list(dict.fromkeys(s for s in before if s is not None))
     if len(before) >= 2:
         return before
-    return list(dict.fromkeys(t.iri for t in scene.things[i] if t.cls == CTKG.State))
+    return list(dict.fromkeys(t.iri for t in scene.things[i] if t.cls == ctkg.State))
 
 
 def _state_of_thing(scene: Scene, thing):
-    if thing.cls == CTKG.State:
+    if thing.cls == ctkg.State:
         return thing.iri
-    if thing.cls == CTKG.Person:
+    if thing.cls == ctkg.Person:
         return scene.person_states.get(thing.iri)
     return None
 
@@ -244,7 +243,7 @@ def _of_main_series(scene: Scene, meeting) -> bool:
     if meeting == scene.main_meeting:
         return True
     series = scene.main_series
-    return series is not None and str(meeting).startswith(str(mint("event/meeting", series.key)))
+    return series is not None and meeting.value.startswith(mint("event/meeting", series.key).value)
 
 
 # -- which occasion -----------------------------------------------------------------------------
@@ -326,7 +325,7 @@ def _identify(scene: Scene, s: _Statement) -> None:
         s.label = f"Statement of {names[0]}{_when_label(when, False)}"
         return
     if s.meeting is not None:
-        s.iri = URIRef(f"{s.meeting}/joint-statement")
+        s.iri = NamedNode(f"{s.meeting.value}/joint-statement")
         s.label = (f"{s.kind} of the {s.meeting_label}" if s.meeting_label
                    else f"{s.kind} of {' and '.join(names)}{_when_label(when, False)}")
         return
@@ -378,7 +377,7 @@ def _emit(scene: Scene, meetings, statements: list[_Statement]) -> StatementsFou
     if main.at_main and not scene.meeting_states and main.kind != "Statement":
         meeting_states = tuple(main.issuers)
         for st in main.issuers:
-            out.add(scene.main_meeting, CTKG.participant, st, main.sentence, "statement-issuers", 0.6)
+            out.add(scene.main_meeting, ctkg.participant, st, main.sentence, "statement-issuers", 0.6)
     return StatementsFound(out.done(), main.iri, states, meeting_states)
 
 
@@ -386,16 +385,16 @@ def _emit_one(out: FoundBuilder, scene: Scene, s: _Statement, done: set) -> None
     first = s.iri not in done
     done.add(s.iri)
     if first:
-        cls = {"Joint declaration": CTKG.JointDeclaration, "Statement": CTKG.Statement}.get(s.kind, CTKG.JointStatement)
+        cls = {"Joint declaration": ctkg.JointDeclaration, "Statement": ctkg.Statement}.get(s.kind, ctkg.JointStatement)
         out.declare(s.iri, cls, s.label, s.sentence, s.rule, s.confidence)
-        if cls == CTKG.JointDeclaration:
-            out.add(s.iri, RDF.type, CTKG.JointStatement, s.sentence, s.rule, s.confidence)
+        if cls == ctkg.JointDeclaration:
+            out.add(s.iri, rdf.type, ctkg.JointStatement, s.sentence, s.rule, s.confidence)
         when = s.date or scene.date
         if when is not None:
             how = s.rule if s.own_date else "article-date"
-            out.add(s.iri, CTKG.published, Literal(when, datatype=XSD.date), s.sentence, how, 0.6)
+            out.add(s.iri, ctkg.published, literal(when, datatype=xsd.date), s.sentence, how, 0.6)
         if s.meeting is not None:
-            out.add(s.iri, CTKG.issuedAt, s.meeting, s.sentence, s.rule, s.confidence * 0.9)
+            out.add(s.iri, ctkg.issuedAt, s.meeting, s.sentence, s.rule, s.confidence * 0.9)
     if first or s.from_text:
         for issuer in s.issuers:
-            out.add(s.iri, CTKG.issuedBy, issuer, s.sentence, s.rule, s.confidence * (1 if s.from_text else 0.9))
+            out.add(s.iri, ctkg.issuedBy, issuer, s.sentence, s.rule, s.confidence * (1 if s.from_text else 0.9))

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import re
 
-from rdflib import URIRef
-from rdflib.namespace import SKOS
 
 from kg.dates import MONTH_NAMES, WEEKDAY_PATTERN, find_date, next_weekday
 from kg.extract import talks
@@ -21,7 +19,8 @@ from kg.extract.grammar import conjuncts
 from kg.extract.grammar_talks import person_at, sentence_span, when_key, write_dates, write_side
 from kg.extract.rules import RuleMatch, rule_set
 from kg.extract.scene import Found, FoundBuilder, Scene
-from kg.vocab import CTKG, mint, slug
+from kg.terms import NamedNode, ctkg, mint, skos
+from kg.vocab import slug
 
 PHASE = 1   # reports meetings, which the later families read
 NOT_MEETINGS = {"press", "news", "media", "telephone", "phone", "video", "next", "previous", "last", "future",
@@ -58,7 +57,7 @@ def _main_start(scene: Scene):
     return None
 
 
-def _meeting(out: FoundBuilder, scene: Scene, i: int, match: RuleMatch, main_start) -> URIRef | None:
+def _meeting(out: FoundBuilder, scene: Scene, i: int, match: RuleMatch, main_start) -> NamedNode | None:
     if i in scene.meetings:
         return scene.meetings[i] if scene.meetings[i] == scene.main_meeting else None
     span = sentence_span(scene, i)
@@ -74,17 +73,17 @@ def _meeting(out: FoundBuilder, scene: Scene, i: int, match: RuleMatch, main_sta
         return None   # a meeting nobody is named at is no fact to state
     name = _name(event)
     iri = mint("event/meeting", f"summit {slug(name)} {when_key(span, scene) if not start else start.isoformat()}")
-    cls = CTKG.Summit if event.lower_ == "summit" else CTKG.Meeting
+    cls = ctkg.Summit if event.lower_ == "summit" else ctkg.Meeting
     out.declare(iri, cls, f"{name} ({MONTH_NAMES[month[0] - 1]} {month[1]})", i, rule, confidence)
     out.reports(i, iri)
-    out.add(iri, CTKG.eventStatus, CTKG.Planned if planned else CTKG.Held, i, rule, confidence)
+    out.add(iri, ctkg.eventStatus, ctkg.Planned if planned else ctkg.Held, i, rule, confidence)
     write_dates(out, iri, span, i, rule, confidence, start)
     for party in participants:
-        out.add(iri, CTKG.participant, party, i, rule, confidence)
+        out.add(iri, ctkg.participant, party, i, rule, confidence)
     return iri
 
 
-def _participants(scene: Scene, i: int, event) -> list[URIRef]:
+def _participants(scene: Scene, i: int, event) -> list[NamedNode]:
     """Who the sentence has taking part: the subject that addressed or attended it (a person and
     their state, or a state), and the states and organizations its noun phrase names ('a plenary
     of the task force', 'a conference at the UN General Assembly')."""
@@ -94,12 +93,12 @@ def _participants(scene: Scene, i: int, event) -> list[URIRef]:
         thing = person_at(scene, i, subject) if subject is not None else None
         if thing is not None:
             found += [thing.iri] + ([scene.person_states[thing.iri]] if thing.iri in scene.person_states else [])
-        elif subject is not None and scene.thing_at(i, subject) is not None and scene.thing_at(i, subject).cls == CTKG.State:
+        elif subject is not None and scene.thing_at(i, subject) is not None and scene.thing_at(i, subject).cls == ctkg.State:
             found.append(scene.thing_at(i, subject).iri)
     words = list(event.subtree)
     start, end = words[0].idx, words[-1].idx + len(words[-1])
     found += [t.iri for t in scene.things_in(i, start, end)
-              if t.cls in (CTKG.State, CTKG.InternationalOrganization)]
+              if t.cls in (ctkg.State, ctkg.InternationalOrganization)]
     return list(dict.fromkeys(found))
 
 
@@ -131,7 +130,7 @@ def _name(event) -> str:
     return re.sub(r"\s+", " ", "".join(phrase)).replace(" - ", "-").strip(" ,")
 
 
-def _leaders(out: FoundBuilder, scene: Scene, i: int, match: RuleMatch, meeting: URIRef) -> None:
+def _leaders(out: FoundBuilder, scene: Scene, i: int, match: RuleMatch, meeting: NamedNode) -> None:
     for token in conjuncts(match.token("leader")):
         thing = person_at(scene, i, token)
         state = scene.person_states.get(thing.iri) if thing is not None else None
@@ -145,12 +144,12 @@ def rows(extraction, label, rule: str) -> list[dict]:
     found = talks.rows(extraction, label, rule)
     for row in found:
         row["event"] = re.sub(r"\s*\([^)]*\)$", "", row.pop("meeting"))
-    names = {f.subject: re.sub(r"\s*\([^)]*\)$", "", str(f.object)) for f in extraction.facts
-             if f.rule == rule and f.predicate == SKOS.prefLabel}
-    starts = {f.subject: str(f.object) for f in extraction.facts
-              if f.rule == rule and f.predicate in (CTKG.startDate, CTKG.startMonth)}
+    names = {f.subject: re.sub(r"\s*\([^)]*\)$", "", f.object.value) for f in extraction.facts
+             if f.rule == rule and f.predicate == skos.prefLabel}
+    starts = {f.subject: f.object.value for f in extraction.facts
+              if f.rule == rule and f.predicate in (ctkg.startDate, ctkg.startMonth)}
     for f in extraction.facts:
-        if f.rule == rule and f.predicate == CTKG.eventStatus:
+        if f.rule == rule and f.predicate == ctkg.eventStatus:
             found.append({"event": names.get(f.subject, ""), "start": starts.get(f.subject, "unknown"),
                           "status": label(f.object).rsplit("#", 1)[-1]})
     return found

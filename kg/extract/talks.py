@@ -8,14 +8,13 @@ one, the meeting is dated unknown rather than guessed.
 """
 from __future__ import annotations
 
-from rdflib import URIRef
-from rdflib.namespace import SKOS
 
 from kg.extract.grammar import conjuncts
 from kg.extract.grammar_talks import person_at, sentence_span, surname, when_key, write_dates, write_side
 from kg.extract.rules import rule_set
 from kg.extract.scene import Found, FoundBuilder, Scene
-from kg.vocab import CTKG, mint, slug
+from kg.terms import NamedNode, ctkg, mint, skos
+from kg.vocab import slug
 
 
 PHASE = 1   # reports meetings, which the later families read
@@ -39,7 +38,7 @@ def find(scene: Scene) -> Found:
     return out.done()
 
 
-def _sides(scene: Scene, i: int, match) -> list[tuple[URIRef, URIRef]] | None:
+def _sides(scene: Scene, i: int, match) -> list[tuple[NamedNode, NamedNode]] | None:
     """(person, state) of both sides. A side whose post names no state takes the other party of
     an article about two states ('When Modi met Vice President X' in a report of an India-US
     statement); two people of one state are no bilateral meeting."""
@@ -71,9 +70,9 @@ def _talks(out: FoundBuilder, scene: Scene, i: int, sides, match) -> None:
     word = match.token("talks") if match.token("talks") is not None else match.token("verb")
     noun = "talks" if word is not None and word.lemma_ in ("talk", "hold", "conduct", "have") else "meeting"
     label = f"{surname(scene.label(sides[0][0]))}-{surname(scene.label(sides[1][0]))} {noun}"
-    out.declare(meeting, CTKG.Meeting, label, i, rule, confidence)
+    out.declare(meeting, ctkg.Meeting, label, i, rule, confidence)
     out.reports(i, meeting)
-    out.add(meeting, CTKG.eventStatus, CTKG.Held, i, rule, confidence)
+    out.add(meeting, ctkg.eventStatus, ctkg.Held, i, rule, confidence)
     write_dates(out, meeting, span, i, rule, confidence)
     for person, state in sides:
         write_side(out, scene, meeting, state, person, i, rule, confidence)
@@ -82,11 +81,11 @@ def _talks(out: FoundBuilder, scene: Scene, i: int, sides, match) -> None:
 def rows(extraction, label, rule: str) -> list[dict]:
     """One rule's meetings as {meeting, start, leader, state} rows (start: the day, the month, or
     'unknown')."""
-    names = {f.subject: str(f.object) for f in extraction.facts if f.rule == rule and f.predicate == SKOS.prefLabel}
-    starts = {f.subject: str(f.object) for f in extraction.facts
-              if f.rule == rule and f.predicate in (CTKG.startDate, CTKG.startMonth)}
-    at = {f.object: f.subject for f in extraction.facts if f.rule == rule and f.predicate == CTKG.hasDelegation}
-    states = {f.subject: label(f.object) for f in extraction.facts if f.rule == rule and f.predicate == CTKG.delegationOf}
+    names = {f.subject: f.object.value for f in extraction.facts if f.rule == rule and f.predicate == skos.prefLabel}
+    starts = {f.subject: f.object.value for f in extraction.facts
+              if f.rule == rule and f.predicate in (ctkg.startDate, ctkg.startMonth)}
+    at = {f.object: f.subject for f in extraction.facts if f.rule == rule and f.predicate == ctkg.hasDelegation}
+    states = {f.subject: label(f.object) for f in extraction.facts if f.rule == rule and f.predicate == ctkg.delegationOf}
     return [{"meeting": names.get(at[f.subject], ""), "start": starts.get(at[f.subject], "unknown"),
              "leader": label(f.object), "state": states.get(f.subject, "")}
-            for f in extraction.facts if f.rule == rule and f.predicate == CTKG.ledBy and f.subject in at]
+            for f in extraction.facts if f.rule == rule and f.predicate == ctkg.ledBy and f.subject in at]

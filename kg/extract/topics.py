@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import re
 
-from rdflib.namespace import SKOS
 
 from kg.extract.scene import Found, FoundBuilder, Scene
-from kg.vocab import CTKG
+from kg.terms import ctkg, skos
 
 
 # -- topics --------------------------------------------------------------------
@@ -28,10 +27,10 @@ def find_topics_and_groups(scene: Scene) -> Found:
             re.search(r"\bstatement\b|\bdeclaration\b", text, re.I) or "“" in text[:3])
         target = scene.statement if in_statement or scene.main_meeting is None else scene.main_meeting
         if DISCUSS.search(text):
-            for topic in (t.iri for t in scene.of_class(sent.index, SKOS.Concept)):
-                out.add(event, CTKG.topic, topic, sent.index, "topic-discussed", 0.7)
+            for topic in (t.iri for t in scene.of_class(sent.index, skos.Concept)):
+                out.add(event, ctkg.topic, topic, sent.index, "topic-discussed", 0.7)
         if in_statement or scene.statement is None:
             for attack in scene.attacks.get(sent.index, ()):
                 if target is not None and re.search(r"\b(perpetrators|justice|prevent|like|including)\b", text):
-                    out.add(target, CTKG.refersToAttack, attack, sent.index, "attack-referred", 0.7)
+                    out.add(target, ctkg.refersToAttack, attack, sent.index, "attack-referred", 0.7)
     return out.done()

@@ -10,7 +10,6 @@ it names the host's side, since an undated visit says little else.
 """
 from __future__ import annotations
 
-from rdflib import URIRef
 
 from kg.extract import talks
 from kg.extract.grammar import conjuncts
@@ -18,7 +17,8 @@ from kg.extract.grammar_talks import (person_at, sentence_span, state_at, surnam
                                       write_side)
 from kg.extract.rules import RuleMatch, rule_set
 from kg.extract.scene import Found, FoundBuilder, Scene
-from kg.vocab import CTKG, mint, slug
+from kg.terms import NamedNode, ctkg, mint
+from kg.vocab import slug
 
 PHASE = 1   # reports meetings, which the later families read
 
@@ -51,15 +51,15 @@ def _visit(out: FoundBuilder, scene: Scene, i: int, match: RuleMatch) -> None:
         return
     rule, confidence = match.rule.id, match.rule.confidence
     meeting = mint("event/meeting", f"visit {slug(visitor.label)} {slug(scene.label(host))} {when_key(span, scene)}")
-    out.declare(meeting, CTKG.Meeting, f"{surname(visitor.label)}'s visit to {scene.label(host)}", i, rule, confidence)
+    out.declare(meeting, ctkg.Meeting, f"{surname(visitor.label)}'s visit to {scene.label(host)}", i, rule, confidence)
     out.reports(i, meeting)
-    out.add(meeting, CTKG.eventStatus, CTKG.Held, i, rule, confidence)
+    out.add(meeting, ctkg.eventStatus, ctkg.Held, i, rule, confidence)
     write_dates(out, meeting, span, i, rule, confidence)
     write_side(out, scene, meeting, home, visitor.iri, i, rule, confidence)
     write_side(out, scene, meeting, host, host_leader, i, rule, confidence)
 
 
-def _host_leader(scene: Scene, i: int, match: RuleMatch, host: URIRef) -> URIRef | None:
+def _host_leader(scene: Scene, i: int, match: RuleMatch, host: NamedNode) -> NamedNode | None:
     """A person of the host state coordinated with the visitor or a pronoun standing for the
     visitor as the subject of the sentence's verb ('he and Y reaffirmed', 'X and Y agreed')."""
     visitor = match.token("visitor")
