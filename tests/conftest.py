@@ -25,10 +25,7 @@ def break_validation(monkeypatch):
     """Call it to make the loader add an attack with a malformed death toll to every article
     (or to those whose id starts with `prefix`), as it resolves them in the writing process, so that validation keeps the article aside."""
     import kg.loader as loader
-    from rdflib import Literal, URIRef
-    from rdflib.namespace import RDF
-
-    from kg.vocab import CTKG
+    from kg.terms import NamedNode, ctkg, literal, rdf
 
     real = loader.resolve_article
 
@@ -36,9 +33,9 @@ def break_validation(monkeypatch):
         def broken(graph, store, index=None):
             result = real(graph, store, index)
             if graph.article.id.startswith(prefix):
-                bad = URIRef("https://w3id.org/ctkg/id/event/attack/bad")
-                result.graph.add((bad, RDF.type, CTKG.Attack))
-                result.graph.add((bad, CTKG.killed, Literal("many")))
+                bad = NamedNode("https://w3id.org/ctkg/id/event/attack/bad")
+                result.graph.add((bad, rdf.type, ctkg.Attack))
+                result.graph.add((bad, ctkg.killed, literal("many")))
             return result
 
         monkeypatch.setattr(loader, "resolve_article", broken)

@@ -4,20 +4,18 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF
 
 from kg.confidence import (Source, assertion_confidence, combined, hedges_in, how_stated, link_strength,
                            measured_precision)
 from kg.mentions import Mention
-from kg.vocab import CTKG
+from kg.terms import NamedNode, ctkg, literal, rdf
 
-INDIA = URIRef("https://w3id.org/ctkg/id/state/india")
-ARMY = URIRef("https://w3id.org/ctkg/id/agency/indian-army")
-CLASSES = {INDIA: CTKG.State, ARMY: CTKG.GovernmentAgency}
+INDIA = NamedNode("https://w3id.org/ctkg/id/state/india")
+ARMY = NamedNode("https://w3id.org/ctkg/id/agency/indian-army")
+CLASSES = {INDIA: ctkg.State, ARMY: ctkg.GovernmentAgency}
 
 
-def mention(text: str, sentence: str, iri: URIRef, start: int = 0) -> tuple[Mention, URIRef]:
+def mention(text: str, sentence: str, iri: NamedNode, start: int = 0) -> tuple[Mention, NamedNode]:
     at = sentence.index(text) + start
     return Mention("known", text, at, at + len(text), 0, CLASSES[iri], iri), iri
 
@@ -52,14 +50,14 @@ def test_unnamed_sources_are_a_hedge_and_name_no_actor():
 
 def test_a_kind_of_fact_takes_its_measured_precision_and_an_unscored_one_the_rules_own():
     attacks = Decimal(str(measured_precision()["attacks"])).quantize(Decimal("0.01"))
-    assert assertion_confidence(CTKG.killed, Literal(18), 0.5, ()) == attacks
-    assert assertion_confidence(CTKG.topic, URIRef("urn:x:topic"), 0.7, ()) == Decimal("0.70")
+    assert assertion_confidence(ctkg.killed, literal(18), 0.5, ()) == attacks
+    assert assertion_confidence(ctkg.topic, NamedNode("urn:x:topic"), 0.7, ()) == Decimal("0.70")
 
 
 def test_hedges_lower_the_confidence():
     base = Decimal(str(measured_precision()["legal actions"]))
-    assert assertion_confidence(RDF.type, CTKG.Arrest, 0.8, ("alleged",)) == (base * Decimal("0.75")).quantize(Decimal("0.01"))
-    assert assertion_confidence(RDF.type, CTKG.Arrest, 0.8, ("alleged", "sources said")) == \
+    assert assertion_confidence(rdf.type, ctkg.Arrest, 0.8, ("alleged",)) == (base * Decimal("0.75")).quantize(Decimal("0.01"))
+    assert assertion_confidence(rdf.type, ctkg.Arrest, 0.8, ("alleged", "sources said")) == \
         (base * Decimal("0.6")).quantize(Decimal("0.01"))
 
 
@@ -95,7 +93,7 @@ def test_a_loaded_sentence_records_its_source_and_hedges(tmp_path):
         "PREFIX ctkg: <https://w3id.org/ctkg/ontology#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
         "SELECT ?who ?hedge ?c WHERE { ?f rdf:predicate ctkg:killed ; ctkg:accordingTo ?who ; ctkg:hedge ?hedge ; "
         "ctkg:confidence ?c }", use_default_graph_as_union=True))
-    assert [(r["who"].value, r["hedge"].value) for r in rows] == [(str(INDIA), "alleged")]
+    assert [(r["who"].value, r["hedge"].value) for r in rows] == [(INDIA.value, "alleged")]
     assert float(rows[0]["c"].value) < measured_precision()["attacks"]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from kg.article import read_article
 from kg.entities import name_key, find_entities
 from kg.mentions import find_mentions
-from kg.vocab import CTKG
+from kg.terms import ctkg
 
 
 def resolved(tmp_path, text: str):
@@ -15,7 +15,7 @@ def resolved(tmp_path, text: str):
 
 
 def people(res):
-    return {e.label: e for e in res.entities.values() if e.cls == CTKG.Person}
+    return {e.label: e for e in res.entities.values() if e.cls == ctkg.Person}
 
 
 def test_initials_and_doubled_letters_do_not_change_the_name_key():
@@ -55,8 +55,8 @@ def test_a_title_gives_the_post_its_organization_and_state(tmp_path):
                              "deputy secretary in the US Department of Homeland Security.\n")
     post = people(res)["Kristie Canegallo"].posts[0]
     assert post.title.lower() == "acting deputy secretary"
-    assert str(post.organization).endswith("/agency/united-states-department-of-homeland-security")
-    assert str(post.state).endswith("/state/united-states")
+    assert post.organization.value.endswith("/agency/united-states-department-of-homeland-security")
+    assert post.state.value.endswith("/state/united-states")
 
 
 def test_a_descriptor_is_not_a_post(tmp_path):

@@ -1,6 +1,6 @@
 """Groups named at a meeting or in its joint statement: what must NOT count as naming a group."""
 from kg.extract.examples import extraction_of
-from kg.vocab import CTKG
+from kg.terms import ctkg
 
 MEETING = ("India and the United States held the fourth meeting of their Joint Working Group on "
            "Counterterrorism in Washington on Tuesday. ")
@@ -8,7 +8,7 @@ MEETING = ("India and the United States held the fourth meeting of their Joint W
 
 def _named(text: str, tmp_path) -> list[str]:
     extraction, label = extraction_of(text, tmp_path)
-    return sorted({label(f.object) for f in extraction.facts if f.predicate == CTKG.namesGroup})
+    return sorted({label(f.object) for f in extraction.facts if f.predicate == ctkg.namesGroup})
 
 
 def test_a_group_only_as_the_author_of_an_attack_is_not_named(tmp_path):

@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 from kg.extract.examples import extraction_of
-from kg.vocab import CTKG
+from kg.terms import ctkg, skos
 
 
 def meetings(text: str, tmp_path) -> dict[str, dict]:
     extraction, label = extraction_of(text, tmp_path)
-    labels = {f.subject: str(f.object) for f in extraction.facts if f.predicate.endswith("prefLabel")}
+    labels = {f.subject: f.object.value for f in extraction.facts if f.predicate == skos.prefLabel}
     found: dict[str, dict] = {}
     for f in extraction.facts:
         if f.rule.split("-")[0] in ("met", "held", "both", "talks", "meeting", "visit", "visited", "summit") \
-                and f.predicate in (CTKG.startDate, CTKG.startMonth, CTKG.dateUnknown, CTKG.eventStatus):
-            found.setdefault(labels.get(f.subject, str(f.subject)), {})[f.predicate.rsplit("#", 1)[-1]] = str(f.object)
+                and f.predicate in (ctkg.startDate, ctkg.startMonth, ctkg.dateUnknown, ctkg.eventStatus):
+            found.setdefault(labels.get(f.subject, f.subject.value), {})[f.predicate.value.rsplit("#", 1)[-1]] = f.object.value
     return found
 
 
 def test_talks_last_november_are_dated_by_month(tmp_path):
     found = meetings("Indian Prime Minister Ravi Menon held talks with US President Tom Waller during his official "
                      "visit to Washington last November.", tmp_path)
-    assert found == {"Menon-Waller talks": {"eventStatus": str(CTKG.Held), "startMonth": "2020-11"}}
+    assert found == {"Menon-Waller talks": {"eventStatus": ctkg.Held.value, "startMonth": "2020-11"}}
 
 
 def test_a_visit_in_a_sentence_of_talks_is_not_a_second_meeting(tmp_path):
@@ -50,7 +50,7 @@ def test_three_leaders_holding_a_summit_are_not_talks_of_two(tmp_path):
 def test_a_plenary_announced_for_a_coming_weekday_is_planned_on_that_day(tmp_path):
     found = meetings("A plenary of the Financial Action Task Force opens in Paris on Sunday.", tmp_path)
     assert found == {"plenary of the Financial Action Task Force (March 2021)":
-                     {"eventStatus": str(CTKG.Planned), "startDate": "2021-03-21"}}
+                     {"eventStatus": ctkg.Planned.value, "startDate": "2021-03-21"}}
 
 
 def test_the_same_day_passes_over_a_sentence_in_the_past_perfect(tmp_path):

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SKOS
 
 from kg.article import read_article
 from kg.mentions import find_mentions
-from kg.reference import build_index, load_reference_graph
-from kg.vocab import CTKG
+from kg.reference import build_index, reference_triples
+from kg.terms import Literal, NamedNode, ctkg, rdf, skos
 
 
 def mentions_in(tmp_path, text: str, index=None):
@@ -37,13 +35,13 @@ def test_a_group_is_found_by_its_spelling_variants(tmp_path, variant, group):
 
 def test_isis_slash_daesh_names_one_group_twice(tmp_path):
     found = mentions_in(tmp_path, "New Delhi, May 2 (PTI) They named ISIS/Daesh among the threats discussed.\n")
-    groups = {m.iri for m in found if m.cls == CTKG.TerroristGroup}
+    groups = {m.iri for m in found if m.cls == ctkg.TerroristGroup}
     assert len(groups) == 1
 
 
 def test_us_as_written_is_the_state_but_us_the_pronoun_is_not(tmp_path):
     found = mentions_in(tmp_path, "New Delhi, May 2 (PTI) The US told us that the talks went well.\n")
-    states = [m for m in found if m.cls == CTKG.State]
+    states = [m for m in found if m.cls == ctkg.State]
     assert [m.text for m in states] == ["US"]
 
 
@@ -70,13 +68,13 @@ def test_a_capitalised_phrase_without_a_title_is_not_a_person(tmp_path):
 
 def test_an_alias_added_to_the_reference_data_is_recognised(tmp_path):
     text = "New Delhi, May 2 (PTI) Officials discussed the Tayyaba network and its funding.\n"
-    assert not any(m.cls == CTKG.TerroristGroup for m in mentions_in(tmp_path, text))
-    graph = load_reference_graph()
-    let = URIRef("https://w3id.org/ctkg/id/group/lashkar-e-taiba")
-    assert (let, RDF.type, CTKG.TerroristGroup) in graph
-    graph.add((let, SKOS.altLabel, Literal("Tayyaba network", lang="en")))
-    found = mentions_in(tmp_path, text, build_index(graph))
-    assert [m.iri for m in found if m.cls == CTKG.TerroristGroup] == [let]
+    assert not any(m.cls == ctkg.TerroristGroup for m in mentions_in(tmp_path, text))
+    triples = list(reference_triples())
+    let = NamedNode("https://w3id.org/ctkg/id/group/lashkar-e-taiba")
+    assert (let, rdf.type, ctkg.TerroristGroup) in triples
+    triples.append((let, skos.altLabel, Literal("Tayyaba network", language="en")))
+    found = mentions_in(tmp_path, text, build_index(triples))
+    assert [m.iri for m in found if m.cls == ctkg.TerroristGroup] == [let]
 
 
 def test_a_demonym_before_delegation_names_the_state(tmp_path):

@@ -5,7 +5,7 @@ from kg.entities import name_key, find_entities
 from kg.extract.pipeline import parse
 from kg.mentions import find_mentions
 from kg.reference import reference_index
-from kg.vocab import CTKG
+from kg.terms import ctkg
 
 
 def people(tmp_path, text: str) -> dict:
@@ -15,7 +15,7 @@ def people(tmp_path, text: str) -> dict:
     index = reference_index()
     res = find_entities(article, find_mentions(article, index, parse([s.text for s in article.sentences])), index)
     found = {}
-    for e in res.of_class(CTKG.Person):
+    for e in res.of_class(ctkg.Person):
         found[e.label] = [(p.title, index.label(p.state) if p.state else None) for p in e.posts]
     return found
 
@@ -101,4 +101,4 @@ def test_a_state_named_after_the_name_gives_the_post_its_state(tmp_path):
     article = read_article(path)
     res = find_entities(article, find_mentions(article, docs=parse([s.text for s in article.sentences])))
     hughes = next(e for e in res.entities.values() if e.label == "Clara Hughes")
-    assert [str(p.state).rsplit("/", 1)[-1] for p in hughes.posts] == ["united-states"]
+    assert [p.state.value.rsplit("/", 1)[-1] for p in hughes.posts] == ["united-states"]

@@ -1,6 +1,6 @@
 """Reactions: what must not be read as a state reacting, and what a reaction responds to."""
 from kg.extract.examples import extraction_of
-from kg.vocab import CTKG
+from kg.terms import ctkg
 
 STATEMENT = ("India and the United States issued a joint statement after their Counterterrorism Dialogue "
              "in Washington on Tuesday. ")
@@ -10,16 +10,16 @@ VERDICT = "An anti-terrorism court in Quetta convicted militant commander Omar B
 
 def _facts(text, tmp_path, predicate):
     extraction, label = extraction_of(text, tmp_path)
-    reactions = {s for s, cls in extraction.events.items() if cls == CTKG.Reaction}
+    reactions = {s for s, cls in extraction.events.items() if cls == ctkg.Reaction}
     return [(f.object, label(f.object)) for f in extraction.facts if f.predicate == predicate and f.subject in reactions]
 
 
 def _reactions(text, tmp_path):
-    return [name for _, name in _facts(text, tmp_path, CTKG.issuedBy)]
+    return [name for _, name in _facts(text, tmp_path, ctkg.issuedBy)]
 
 
 def _spokespeople(text, tmp_path):
-    return sorted({name for _, name in _facts(text, tmp_path, CTKG.spokesperson)})
+    return sorted({name for _, name in _facts(text, tmp_path, ctkg.spokesperson)})
 
 
 def test_a_party_to_the_statement_speaking_about_it_is_not_a_reaction(tmp_path):
@@ -40,7 +40,7 @@ def test_a_third_state_rejecting_the_statement_is_one_reaction(tmp_path):
 
 def test_a_reaction_to_a_verdict_responds_to_the_conviction(tmp_path):
     text = VERDICT + "Australian Foreign Minister Grace Hill called the verdict a fair outcome for the victims."
-    targets = [str(iri) for iri, _ in _facts(text, tmp_path, CTKG.respondsTo)]
+    targets = [iri.value for iri, _ in _facts(text, tmp_path, ctkg.respondsTo)]
     assert targets and all("/conviction/omar-baig" in t for t in targets)
 
 
@@ -64,12 +64,12 @@ def test_the_stance_is_the_states_own_quoted_words_when_it_gives_them(tmp_path):
     text = ("India and the United States issued a joint statement on Monday naming terrorist groups. "
             "Bangladesh has expressed concerns about these developments. Bangladesh said a reference to it in the "
             "joint statement was \u201cunfounded and unhelpful.\u201d")
-    assert [str(value) for value, _ in _facts(text, tmp_path, CTKG.stance)] == ["unfounded and unhelpful"]
+    assert [value.value for value, _ in _facts(text, tmp_path, ctkg.stance)] == ["unfounded and unhelpful"]
 
 
 def test_a_denial_that_names_nothing_answers_the_attack_the_report_is_about(tmp_path):
     text = ("A suicide bombing in Quetta on Monday killed nine people at a crowded market. "
             "In a statement, the White House urged Afghanistan to act against the group. "
             "Afghanistan denied any role.")
-    responds = [name for _, name in _facts(text, tmp_path, CTKG.respondsTo)]
+    responds = [name for _, name in _facts(text, tmp_path, ctkg.respondsTo)]
     assert responds and all("quetta" in name.lower() for name in responds)

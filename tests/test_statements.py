@@ -1,18 +1,17 @@
 """Statements as a stage on the parse (kg/extract/statements.py): what must not become a statement."""
 from __future__ import annotations
 
-from rdflib.namespace import RDF, SKOS
 
 from kg.extract.examples import extraction_of
-from kg.vocab import CTKG
+from kg.terms import ctkg, rdf, skos
 
 
 def statements(tmp_path, text: str) -> dict:
     extraction, label = extraction_of(text, tmp_path)
-    typed = {f.subject for f in extraction.facts if f.predicate == RDF.type
-             and f.object in (CTKG.Statement, CTKG.JointStatement)}
-    names = {f.subject: str(f.object) for f in extraction.facts if f.predicate == SKOS.prefLabel}
-    issuers = {s: sorted(label(f.object) for f in extraction.facts if f.subject == s and f.predicate == CTKG.issuedBy)
+    typed = {f.subject for f in extraction.facts if f.predicate == rdf.type
+             and f.object in (ctkg.Statement, ctkg.JointStatement)}
+    names = {f.subject: f.object.value for f in extraction.facts if f.predicate == skos.prefLabel}
+    issuers = {s: sorted(label(f.object) for f in extraction.facts if f.subject == s and f.predicate == ctkg.issuedBy)
                for s in typed}
     return {names[s]: issuers[s] for s in typed}
 
