@@ -2,6 +2,9 @@
 
 `CTKG.Attack` works; `CTKG.Atack` raises AttributeError, so a misspelt term fails loudly.
 A test checks that every term listed here is declared, labelled and defined in the ontology.
+`CTKG` gives rdflib terms, for the modules that hand terms to rdflib, pySHACL or owlready2;
+the pipeline (extraction, resolution, the store write) uses the same names as pyoxigraph terms
+from kg/terms.py (`ctkg.Attack`), and mints its IRIs there (`kg.terms.mint`).
 """
 from __future__ import annotations
 
@@ -186,20 +189,11 @@ def base_iri() -> str:
     return base if base.endswith(("/", "#")) else base + "/"
 
 
-def ID() -> Namespace:
-    return Namespace(base_iri())
-
-
 def slug(text: str) -> str:
     """A readable IRI key: 'Lashkar-e-Taiba' -> 'lashkar-e-taiba', 'Al-Qa’ida' -> 'al-qaida'."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = re.sub(r"['’`]", "", text.lower())
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "unnamed"
-
-
-def mint(kind: str, *keys: str) -> URIRef:
-    """The IRI of an individual of `kind` ('person', 'group', 'event/meeting' ...) from its keys."""
-    return URIRef(base_iri() + kind + "/" + "/".join(slug(k) for k in keys))
 
 
 def article_graph(article_id: str) -> URIRef:
