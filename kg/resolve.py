@@ -174,7 +174,7 @@ def _post(person: ox.NamedNode, title: str) -> ox.NamedNode:
 
 
 def _renamed(triple: tuple, renames: dict) -> tuple:
-    return tuple(_rename(t, renames) for t in triple)
+    return tuple(_rename(t, renames) for t in triple) if renames else triple
 
 
 def _rename(node, renames: dict):
