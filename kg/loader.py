@@ -12,6 +12,7 @@ graph with its SHACL report. An article whose content hash is already stored is 
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
@@ -260,8 +261,12 @@ def _extracted(store, reads, workers: int):
     in order: parsed here in streams of PARSE_AHEAD, or with `workers` > 1, extracted in that many
     processes, a few streams ahead."""
     if workers <= 1:
-        for batch in _batches(reads, PARSE_AHEAD):
-            ahead = parsed_ahead(store, [a for a in batch if isinstance(a, Article)])
+        batches = _batches(reads, PARSE_AHEAD)
+        if usable_cores() > 1:
+            parsed = _parsed_in_background(store, batches)
+        else:   # on one core a parsing thread only competes with the writer for it
+            parsed = ((batch, parsed_ahead(store, [a for a in batch if isinstance(a, Article)])) for batch in batches)
+        for batch, ahead in parsed:
             for read in batch:
                 yield read, ahead.get(id(read)), None
         return
@@ -285,6 +290,37 @@ def _extracted(store, reads, workers: int):
                 yield from oldest()
         while inflight:
             yield from oldest()
+
+
+def usable_cores() -> int:
+    """The processor cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:   # not on Linux
+        return os.cpu_count() or 1
+
+
+def _parsed_in_background(store, batches):
+    """(batch, its parses by id() of the article) for each batch, the next batch parsed in a
+    thread while this one is extracted, validated and written: the parser spends most of its time
+    in code that lets go of the interpreter lock (the parse loop, the matrix products), so on a
+    second core the two overlap, in one process with one copy of the model. At most two batches
+    are parsed and not yet written: memory stays bounded. The writer alone touches the store's
+    data; the thread only reads which articles it already holds."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def parse(batch):
+        return batch, parsed_ahead(store, [a for a in batch if isinstance(a, Article)])
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-parse") as pool:
+        pending = None
+        for batch in batches:
+            job = pool.submit(parse, batch)
+            if pending is not None:
+                yield pending.result()
+            pending = job
+        if pending is not None:
+            yield pending.result()
 
 
 def extract_many(articles: list[Article]) -> list[ArticleGraph | None]:

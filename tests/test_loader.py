@@ -285,3 +285,20 @@ def test_a_quarantine_during_a_parallel_build_leaves_the_same_store_as_one_proce
     two = build([SEEDS], tmp_path / "two", workers=2)
     assert one.count("quarantined") == two.count("quarantined") == 1
     assert _article_quads(tmp_path / "two") == _article_quads(tmp_path / "one")
+
+
+def test_parsing_the_next_batch_in_a_thread_gives_the_parses_made_in_line(tmp_path):
+    from kg.article import read_article
+    from kg.loader import _parsed_in_background, parsed_ahead
+
+    articles = [read_article(path) for path in sorted(SEEDS.glob("*.txt"))]
+    batches = [articles[:2], articles[2:4], articles[4:]]
+    store = open_store(tmp_path / "store")
+
+    def shown(pairs):
+        return [[[(t.text, t.tag_, t.dep_, t.head.i, t.ent_type_) for t in doc] for a in batch for doc in ahead[id(a)]]
+                for batch, ahead in pairs]
+    in_line = [(batch, parsed_ahead(store, batch)) for batch in batches]
+    threaded = list(_parsed_in_background(store, iter(batches)))
+    assert [b for b, _ in threaded] == batches
+    assert shown(threaded) == shown(in_line)
