@@ -38,13 +38,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.vocab import ARTICLE_GRAPH_PREFIX, CTKG, G_INFERRED, G_ONTOLOGY, G_REFERENCE, GRAPH_BASE
+from kg.terms import ctkg
+from kg.vocab import ARTICLE_GRAPH_PREFIX, G_INFERRED, G_ONTOLOGY, G_REFERENCE, GRAPH_BASE
 
 JOURNAL = "kg-build.json"
 DIGESTS = "kg-digests.json"
 PHASES = ("index", "write", "reasoning", "done")
-CONTENT_HASH = ox.NamedNode(str(CTKG.contentHash))
-SOURCE_HASH = ox.NamedNode(str(CTKG._NS) + "contentHash")
+CONTENT_HASH = ctkg.contentHash   # an article's, in its graph; a base graph's files', in the meta graph
 G_META = ox.NamedNode(GRAPH_BASE + "meta")
 BASE = (str(G_ONTOLOGY), str(G_REFERENCE))
 
@@ -164,7 +164,7 @@ class BuildJournal:
     def _repair(self, store, graph: str) -> str:
         node = ox.NamedNode(graph)
         if graph in BASE:
-            store.update(f"DELETE WHERE {{ GRAPH {G_META} {{ {node} {SOURCE_HASH} ?h }} }}")
+            store.update(f"DELETE WHERE {{ GRAPH {G_META} {{ {node} {CONTENT_HASH} ?h }} }}")
             return f"{graph} differed from the files it is loaded from: reloaded"
         if graph == str(G_INFERRED):
             self.changed_facts()

@@ -13,13 +13,14 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from kg.store.index import DESCRIBED, has_index, index_quads
-from kg.vocab import CTKG, G_REFERENCE, PREFIXES
+from kg.terms import ctkg
+from kg.vocab import G_REFERENCE, PREFIXES
 
 G_REFERENCE_NODE = ox.NamedNode(str(G_REFERENCE))
 _DESCRIBED_SET = frozenset(DESCRIBED)
 _TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
-_PARENT_LINKS = {ox.NamedNode(str(CTKG.subOrganizationOf)), ox.NamedNode(str(CTKG.actsFor))}
-_OWN_NODES = (str(CTKG._NS),)               # the vocabulary: described by the ontology, not here
+_PARENT_LINKS = {ctkg.subOrganizationOf, ctkg.actsFor}
+_OWN_NODES = (str(ctkg),)               # the vocabulary: described by the ontology, not here
 _OWN_PARTS = ("/fact/", "/article/")        # an article's facts and the article: nothing else describes them
 
 

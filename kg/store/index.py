@@ -20,25 +20,24 @@ lookup.
 from __future__ import annotations
 
 import pyoxigraph as ox
-from rdflib.namespace import RDF
 
 from kg.store.opening import Store
-from kg.vocab import CTKG, GRAPH_BASE, PREFIXES, QUARANTINE_GRAPH_PREFIX, base_iri, label_key, n_triples
+from kg.terms import ctkg, owl, rdf, skos
+from kg.vocab import GRAPH_BASE, QUARANTINE_GRAPH_PREFIX, base_iri, label_key, n_triples
 
 SCAN_CAP = 256     # stored copies read per lookup on a store without the lookup index
-PREF_LABEL = ox.NamedNode(PREFIXES["skos"] + "prefLabel")
-ALT_LABEL = ox.NamedNode(PREFIXES["skos"] + "altLabel")
+PREF_LABEL = skos.prefLabel
+ALT_LABEL = skos.altLabel
 LABELS = (PREF_LABEL, ALT_LABEL)
-LABEL_KEY = ox.NamedNode(str(CTKG.labelKey))
-NAME_KEY = ox.NamedNode(str(CTKG.nameKey))
-IN_SERIES = ox.NamedNode(str(CTKG.inSeries))
+LABEL_KEY = ctkg.labelKey
+NAME_KEY = ctkg.nameKey
+IN_SERIES = ctkg.inSeries
 # What the loader reads of an entity: what the shapes check across graphs.
-DESCRIBED = tuple(ox.NamedNode(str(p)) for p in (
-    RDF.type, PREFIXES["skos"] + "prefLabel", CTKG.actsFor, CTKG.subOrganizationOf, CTKG.eventStatus, CTKG.title,
-    CTKG.startDate, CTKG.endDate, CTKG.dateUnknown))
+DESCRIBED = (rdf.type, skos.prefLabel, ctkg.actsFor, ctkg.subOrganizationOf, ctkg.eventStatus, ctkg.title,
+             ctkg.startDate, ctkg.endDate, ctkg.dateUnknown)
 INDEXED = DESCRIBED + (ALT_LABEL, NAME_KEY, IN_SERIES)     # what the lookup index holds
 INDEX = ox.DefaultGraph()   # of the index's own store
-INDEX_MARK = ox.Quad(ox.NamedNode(GRAPH_BASE + "lookup-index"), ox.NamedNode(PREFIXES["owl"] + "versionInfo"),
+INDEX_MARK = ox.Quad(ox.NamedNode(GRAPH_BASE + "lookup-index"), owl.versionInfo,
                      ox.Literal("2"), INDEX)
 MARK_TRIPLE = (INDEX_MARK.subject, INDEX_MARK.predicate, INDEX_MARK.object)
 OLD_INDEX_MARK = ox.Quad(INDEX_MARK.subject, INDEX_MARK.predicate, ox.Literal("1"), ox.DefaultGraph())

@@ -15,11 +15,11 @@ from rdflib import Graph, URIRef
 from kg.reference import ONTOLOGY_DIR, reference_files
 from kg.store.index import apply_index_change, ensure_index, index_change
 from kg.store.opening import Store, embedded
-from kg.vocab import CTKG, G_ONTOLOGY, G_REFERENCE, GRAPH_BASE, n_triples, to_ox
+from kg.terms import ctkg
+from kg.vocab import G_ONTOLOGY, G_REFERENCE, GRAPH_BASE, n_triples, to_ox
 
 G_META = ox.NamedNode(GRAPH_BASE + "meta")
-SOURCE_HASH = ox.NamedNode(str(CTKG._NS) + "contentHash")
-CONTENT_HASH = ox.NamedNode(str(CTKG.contentHash))
+CONTENT_HASH = ctkg.contentHash   # an article's, in its graph; a base graph's files', in the meta graph
 
 
 def replace_graph(store, graph_iri: URIRef, graph: Graph, *also_drop: URIRef) -> None:
@@ -77,16 +77,16 @@ def ensure_base_graphs(store) -> None:
         files = [f for f in files if f.exists()]
         digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
         node = ox.NamedNode(str(graph_iri))
-        current = [q.object.value for q in store.quads_for_pattern(node, SOURCE_HASH, None, G_META)]
+        current = [q.object.value for q in store.quads_for_pattern(node, CONTENT_HASH, None, G_META)]
         if current == [digest]:
             continue
         # The hash is written last: a crash part-way leaves no hash, and the next build reloads.
         reloaded = True
-        store.update(f"DELETE WHERE {{ GRAPH <{G_META.value}> {{ <{graph_iri}> <{SOURCE_HASH.value}> ?h }} }} ;\n"
+        store.update(f"DELETE WHERE {{ GRAPH <{G_META.value}> {{ <{graph_iri}> <{CONTENT_HASH.value}> ?h }} }} ;\n"
                      f"DROP SILENT GRAPH <{graph_iri}>")
         for f in files:
             store.load(path=str(f), format=ox.RdfFormat.TURTLE, to_graph=node)
-        store.add(ox.Quad(node, SOURCE_HASH, ox.Literal(digest), G_META))
+        store.add(ox.Quad(node, CONTENT_HASH, ox.Literal(digest), G_META))
     if isinstance(store, Store) and store.index is not None:
         ensure_index(store, rebuild=reloaded)
 
