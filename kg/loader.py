@@ -201,7 +201,9 @@ def build(paths: Sequence[str | Path], store_dir: str | Path,
           progress: Callable[[str], None] | None = None, *, run_reasoner: bool = False,
           workers: int = 1, roots: Sequence[str | Path] | None = None, max_bytes: int | None = None) -> BuildSummary:
     """Load every article under `paths` into the store; with `run_reasoner`, reason afterwards
-    when anything was loaded (the report is in `summary.reasoner`). With `workers` > 1, that many
+    when anything was loaded (the report is in `summary.reasoner`). With one worker (the default)
+    the next articles are parsed in a thread of this process while these are written (on a
+    machine with more than one core). With `workers` > 1, that many
     processes parse and extract while this one resolves, validates and writes, in file order:
     extraction reads nothing from the store, so the store ends up exactly as with one process.
     An article's key is its path under the folder of `roots` (default: `paths`) it is found in,
