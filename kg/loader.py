@@ -219,12 +219,17 @@ def build(paths: Sequence[str | Path], store_dir: str | Path,
     journal.seal(store, base=True)
     journal.enter("write")
     reads = read_files(files, paths if roots is None else roots, **({"max_bytes": max_bytes} if max_bytes else {}))
+    written = 0
     for read, docs, extracted in _extracted(store, reads, workers):
         if isinstance(read, Failed):
             _failed(summary, read.source, read.error)
         else:
             try:
-                summary.outcomes.append(load_article(store, read.source, (read, docs), extracted, journal))
+                outcome = load_article(store, read.source, (read, docs), extracted, journal)
+                summary.outcomes.append(outcome)
+                written += outcome.status in ("loaded", "quarantined")
+                if outcome.status in ("loaded", "quarantined") and written % FLUSH_EVERY == 0:
+                    store.flush()
             except KgError as error:
                 _failed(summary, read.source, error)
             except Exception as error:  # a loader bug must not cost the rest of the batch
@@ -248,6 +253,7 @@ def build(paths: Sequence[str | Path], store_dir: str | Path,
 
 
 PARSE_AHEAD = 16   # articles read and parsed in one stream: the parser is faster on a stream
+FLUSH_EVERY = 100  # articles written between flushes of the store: its memory stays bounded (kg.store.Store.flush)
 
 
 def _batches(reads, size: int):

@@ -189,3 +189,11 @@ def test_an_article_s_own_facts_and_sentences_stay_out_of_the_index(seeds_store)
     store = kgstore.open_store(seeds_store, read_only=True)
     own = (base_iri() + "fact/", base_iri() + "article/")
     assert not [q for q in index_of(store) if q.subject.value.startswith(own)]
+
+
+def test_flushing_a_store_writes_the_data_and_the_index_tables_to_disk(tmp_path):
+    store = kgstore.open_store(tmp_path / "store")
+    kgstore.ensure_base_graphs(store)
+    tables = {folder: set(folder.glob("*.sst")) for folder in (tmp_path / "store", tmp_path / "store" / "lookup-index")}
+    store.flush()
+    assert all(set(folder.glob("*.sst")) - before for folder, before in tables.items())

@@ -37,6 +37,14 @@ class Store:
     def __len__(self) -> int:
         return len(self.data)
 
+    def flush(self) -> None:
+        """Write what the data and the lookup index hold in memory to disk: RocksDB keeps its
+        write tables in memory until they fill, so a long build that never flushes grows by about
+        a megabyte per article."""
+        self.data.flush()
+        if self.index is not None:
+            self.index.flush()
+
     def __iter__(self):
         return iter(self.data)
 
