@@ -109,6 +109,13 @@ def _with_named_people(people: list[Mention], doc, sentence: Sentence, known: li
         if (any(a <= m.start and m.end <= b for a, b in others)
                 and not any(a < m.end and m.start < b for a, b in persons)):
             continue   # 'the Northern District', 'Truth Social': the model reads a place or a name of a thing
+        whole = next(((a, b) for (a, b) in named if a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
+                      and _hyphened(sentence.text[a - sentence.start:m.start - sentence.start],
+                                    sentence.text[m.end - sentence.start:b - sentence.start])), None)
+        if whole is not None:   # 'Abdullah Karim Al-Zahrani', 'Jean-Pierre Dubois': the name goes on past a hyphen
+            a, b = whole
+            name = sentence.text[a - sentence.start:b - sentence.start]
+            m = replace(m, text=name, start=a, end=b, label=name)
         inside = next((p for (a, b), p in named.items() if a <= m.start and m.end <= b), None)
         if m.kind == "candidate" and inside is not None and len(m.text.split()) > 1:
             m = _named_mention(m.text, m.start, m.end, sentence, inside)
@@ -124,6 +131,14 @@ def _with_named_people(people: list[Mention], doc, sentence: Sentence, known: li
         if not any(x < b and a < y for x, y in taken):
             kept.append(_named_mention(sentence.text[a - sentence.start:b - sentence.start], a, b, sentence, person))
     return kept
+
+
+def _hyphened(before: str, after: str) -> bool:
+    """Whether the words the model's name has before and after a title rule's are parts of the name
+    joined by hyphens ('Jean-' before 'Pierre Dubois'; '-Zahrani' after 'Abdullah Karim Al', ' al-Baghdadi'
+    after 'Abu Bakr'), the run of capitalised words having stopped at the hyphen."""
+    pieces = before.split() + after.split()
+    return bool(pieces) and all("-" in piece for piece in pieces) and (not before or before.endswith("-"))
 
 
 def _without_initials_of_names(known: list[Mention], doc, sentence: Sentence) -> list[Mention]:

@@ -102,3 +102,25 @@ def test_a_state_named_after_the_name_gives_the_post_its_state(tmp_path):
     res = find_entities(article, find_mentions(article, docs=parse([s.text for s in article.sentences])))
     hughes = next(e for e in res.entities.values() if e.label == "Clara Hughes")
     assert [p.state.value.rsplit("/", 1)[-1] for p in hughes.posts] == ["united-states"]
+
+
+def test_a_surname_joined_by_a_hyphen_is_part_of_the_name(tmp_path):
+    got = people(tmp_path, "Saudi Interior Minister Faisal Nasser Al-Otaibi met the Indian envoy in Riyadh.")
+    assert list(got) == ["Faisal Nasser Al-Otaibi"]
+
+
+def test_a_hyphenated_first_name_is_part_of_the_name(tmp_path):
+    got = people(tmp_path, "The French envoy Marie-Claire Renaud told reporters the talks would go on.")
+    assert list(got) == ["Marie-Claire Renaud"]
+
+
+def test_a_lower_case_particle_joined_by_a_hyphen_is_part_of_the_name(tmp_path):
+    got = people(tmp_path, "The group's commander, Hamza Yusuf al-Masri, was named by the ministry on Friday.")
+    assert "Hamza Yusuf al-Masri" in got
+
+
+def test_two_people_whose_surnames_share_the_part_before_the_hyphen_are_two(tmp_path):
+    got = people(tmp_path, "Interior Minister Khalid Omar Al-Harbi met Foreign Minister Khalid Omar Al-Shamsi "
+                           "in Jeddah on Sunday.")
+    assert {"Khalid Omar Al-Harbi", "Khalid Omar Al-Shamsi"} <= set(got)
+    assert name_key("Khalid Omar Al-Harbi") != name_key("Khalid Omar Al-Shamsi")
