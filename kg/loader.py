@@ -227,9 +227,10 @@ def build(paths: Sequence[str | Path], store_dir: str | Path,
             try:
                 outcome = load_article(store, read.source, (read, docs), extracted, journal)
                 summary.outcomes.append(outcome)
-                written += outcome.status in ("loaded", "quarantined")
-                if outcome.status in ("loaded", "quarantined") and written % FLUSH_EVERY == 0:
-                    store.flush()
+                if outcome.status in ("loaded", "quarantined"):
+                    written += 1
+                    if written % FLUSH_EVERY == 0:
+                        store.flush()
             except KgError as error:
                 _failed(summary, read.source, error)
             except Exception as error:  # a loader bug must not cost the rest of the batch
@@ -313,22 +314,21 @@ def _parsed_in_background(store, batches):
     thread while this one is extracted, validated and written: the parser spends most of its time
     in code that lets go of the interpreter lock (the parse loop, the matrix products), so on a
     second core the two overlap, in one process with one copy of the model. At most two batches
-    are parsed and not yet written: memory stays bounded. The writer alone touches the store's
-    data; the thread only reads which articles it already holds."""
+    are parsed and not yet written: memory stays bounded. The thread touches no store (a SPARQL
+    server's connection is not shared between threads): this one says which articles the store
+    does not hold yet, and the thread parses those."""
     from concurrent.futures import ThreadPoolExecutor
-
-    def parse(batch):
-        return batch, parsed_ahead(store, [a for a in batch if isinstance(a, Article)])
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-parse") as pool:
         pending = None
         for batch in batches:
-            job = pool.submit(parse, batch)
+            fresh = [a for a in batch if isinstance(a, Article) and not is_stored(store, a)]
+            job = (batch, pool.submit(parses_of, fresh))
             if pending is not None:
-                yield pending.result()
+                yield pending[0], pending[1].result()
             pending = job
         if pending is not None:
-            yield pending.result()
+            yield pending[0], pending[1].result()
 
 
 def extract_many(articles: list[Article]) -> list[ArticleGraph | None]:
@@ -348,9 +348,13 @@ def extract_many(articles: list[Article]) -> list[ArticleGraph | None]:
 def parsed_ahead(store, articles: list[Article]) -> dict[int, tuple]:
     """The parses of a batch's articles not stored yet (by id() of the article), their sentences
     parsed in one stream (an unchanged article gets none)."""
-    fresh = [a for a in articles if not is_stored(store, a)]
-    parses = iter(parse_many([s.text for a in fresh for s in a.sentences]))
-    return {id(a): tuple(next(parses) for _ in a.sentences) for a in fresh}
+    return parses_of([a for a in articles if not is_stored(store, a)])
+
+
+def parses_of(articles: list[Article]) -> dict[int, tuple]:
+    """The parses of `articles` (by id() of the article), their sentences parsed in one stream."""
+    parses = iter(parse_many([s.text for a in articles for s in a.sentences]))
+    return {id(a): tuple(next(parses) for _ in a.sentences) for a in articles}
 
 
 def quarantine_report(store: ox.Store) -> list[tuple[str, str, str]]:
