@@ -92,7 +92,8 @@ class BuildJournal:
         if self.interrupted:
             self.state["inferred"] = "stale"
         self.repairs: list[str] = []
-        self.written_graphs: dict[str, dict] = {}
+        self.written_graphs: dict[str, dict] = {}   # article graph -> its seal, from what was written
+        self.reread: set[str] = set()                 # article graphs written with blank nodes
 
     @classmethod
     def begin(cls, store_dir) -> "BuildJournal":
@@ -176,10 +177,15 @@ class BuildJournal:
 
     def written(self, graph, text: str) -> None:
         """The loader wrote the whole named graph `graph` of an article as N-Triples `text` (each
-        triple once). Sealed by `seal`, from that text, with the article's content hash."""
+        triple once). Sealed by `seal`, from that text, with the article's content hash; a graph
+        with blank nodes (as `kg import` may have stored), from the store, in canonical form."""
         if self.folder is None:
             return
         lines = text.splitlines(keepends=True)
+        if any(line.startswith("_:") or " _:" in line for line in lines):
+            self.written_graphs.pop(str(graph), None)
+            self.reread.add(str(graph))
+            return
         marker = f" {CONTENT_HASH} "
         content_hash = next((line for line in lines if marker in line), None)
         if content_hash is not None:
@@ -198,11 +204,11 @@ class BuildJournal:
             elif not base and graph.startswith(ARTICLE_GRAPH_PREFIX):
                 if graph in self.written_graphs:
                     self.digests[graph] = self.written_graphs[graph]
-                elif self.interrupted == "write" or not self._sealed(graph):
+                elif graph in self.reread or self.interrupted == "write" or not self._sealed(graph):
                     content = _content_hash(store, graph)
                     if content is not None:
                         self.digests[graph] = {"hash": content, "digest": graph_digest(store, graph)}
-        self.written_graphs = {}
+        self.written_graphs, self.reread = {}, set()
         self._save_digests()
 
     def _sealed(self, graph: str) -> bool:

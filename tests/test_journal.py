@@ -186,3 +186,17 @@ def test_a_half_created_store_is_reported_with_how_to_finish_it(command, tmp_pat
     assert result.exit_code == 2, result.output
     assert "its creation was cut short" in result.output and "Run kg build --store" in result.output
     assert "RuntimeError" not in result.output and "Column family" not in result.output
+
+
+def test_a_written_graph_with_blank_nodes_is_sealed_from_the_store_in_canonical_form(tmp_path):
+    from kg.journal import BuildJournal
+
+    store = ox.Store(str(tmp_path))
+    graph = ARTICLE_GRAPH_PREFIX + "with-blank"
+    text = (f'<https://e.x/a> <https://w3id.org/ctkg/ontology#contentHash> "sha256:00" .\n'
+            f'<https://e.x/a> <https://e.x/p> _:b1 .\n_:b1 <https://e.x/q> "v" .\n')
+    store.load(text, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
+    journal = BuildJournal.begin(tmp_path)
+    journal.written(graph, text)
+    journal.seal(store)
+    assert journal.digests[graph]["digest"] == graph_digest(store, graph)
