@@ -274,7 +274,7 @@ def _extracted(store, reads, workers: int):
         if usable_cores() > 1:
             parsed = _parsed_in_background(store, batches)
         else:   # on one core a parsing thread only competes with the writer for it
-            parsed = ((batch, parsed_ahead(store, [a for a in batch if isinstance(a, Article)])) for batch in batches)
+            parsed = ((batch, parsed_ahead(store, batch)) for batch in batches)
         for batch, ahead in parsed:
             for read in batch:
                 yield read, ahead.get(id(read)), None
@@ -293,7 +293,7 @@ def _extracted(store, reads, workers: int):
                 yield read, None, graphs.get(id(read))
 
         for batch in _batches(reads, PARSE_AHEAD):
-            fresh = [a for a in batch if isinstance(a, Article) and not is_stored(store, a)]
+            fresh = unstored(store, batch)
             inflight.append((batch, fresh, pool.submit(extract_many, fresh)))
             if len(inflight) > 2 * workers:
                 yield from oldest()
@@ -322,8 +322,7 @@ def _parsed_in_background(store, batches):
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-parse") as pool:
         pending = None
         for batch in batches:
-            fresh = [a for a in batch if isinstance(a, Article) and not is_stored(store, a)]
-            job = (batch, pool.submit(parses_of, fresh))
+            job = (batch, pool.submit(parses_of, unstored(store, batch)))
             if pending is not None:
                 yield pending[0], pending[1].result()
             pending = job
@@ -345,10 +344,15 @@ def extract_many(articles: list[Article]) -> list[ArticleGraph | None]:
     return graphs
 
 
-def parsed_ahead(store, articles: list[Article]) -> dict[int, tuple]:
+def unstored(store, batch: list) -> list[Article]:
+    """The articles of a batch (of articles and failed reads) that the store does not hold as they are."""
+    return [a for a in batch if isinstance(a, Article) and not is_stored(store, a)]
+
+
+def parsed_ahead(store, batch: list) -> dict[int, tuple]:
     """The parses of a batch's articles not stored yet (by id() of the article), their sentences
     parsed in one stream (an unchanged article gets none)."""
-    return parses_of([a for a in articles if not is_stored(store, a)])
+    return parses_of(unstored(store, batch))
 
 
 def parses_of(articles: list[Article]) -> dict[int, tuple]:

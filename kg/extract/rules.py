@@ -175,8 +175,10 @@ class RuleSet:
         if matcher is None:
             from spacy.matcher import DependencyMatcher
 
-            compiled = self._compiled()
-            matcher = DependencyMatcher(next(iter(compiled.values())).vocab)
+            from kg.extract.pipeline import english
+
+            self._compiled()   # every pattern checked, alone, before any is combined
+            matcher = DependencyMatcher(english().vocab)
             for rule in (r for r in self.rules if r.id in ids):
                 matcher.add(rule.id, [list(rule.pattern)])
             if len(self._combined) >= MATCHER_CACHE:

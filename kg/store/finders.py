@@ -96,21 +96,17 @@ class Descriptions:
         if pairs is not None:
             return pairs
         reference = [(q.predicate, q.object) for q in self.store.quads_for_pattern(node, None, None, G_REFERENCE_NODE)]
-        if any(predicate == _TYPE for predicate, _ in reference):
+        if any(predicate == _TYPE for predicate, _ in reference):   # a known actor
             self.reference_only.add(node)
-            pairs = dict.fromkeys((p, o) for p, o in reference if p in _DESCRIBED_SET)
-            if self.also is not None:
-                pairs.update(dict.fromkeys((q.predicate, q.object) for q in self.also.quads_for_pattern(
-                    node, None, None, G_REFERENCE_NODE) if q.predicate in _DESCRIBED_SET))
+            stored, also_in = [(p, o) for p, o in reference if p in _DESCRIBED_SET], G_REFERENCE_NODE
+        elif self.indexed:
+            stored, also_in = [(q.predicate, q.object) for q in index_quads(self.store, node, None, None)
+                               if q.predicate in _DESCRIBED_SET], None
         else:
-            if self.indexed:
-                stored = [(q.predicate, q.object) for q in index_quads(self.store, node, None, None)
-                          if q.predicate in _DESCRIBED_SET]
-            else:
-                stored = [(p, o) for p in DESCRIBED for o in distinct_objects(self.store, node, p)]
-            pairs = dict.fromkeys(stored)
-            if self.also is not None:
-                pairs.update(dict.fromkeys((q.predicate, q.object) for q in self.also.quads_for_pattern(
-                    node, None, None, None) if q.predicate in _DESCRIBED_SET))
+            stored, also_in = [(p, o) for p in DESCRIBED for o in distinct_objects(self.store, node, p)], None
+        pairs = dict.fromkeys(stored)
+        if self.also is not None:
+            pairs.update(dict.fromkeys((q.predicate, q.object) for q in self.also.quads_for_pattern(
+                node, None, None, also_in) if q.predicate in _DESCRIBED_SET))
         self.known[node] = pairs
         return pairs
